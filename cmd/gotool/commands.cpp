@@ -1,66 +1,92 @@
-// The subcommand table: which commands exist, their one-line summaries, dispatch.
+// The command tree: which commands exist, the top-level usage, dispatch.
 #include "cmd/gotool/commands.h"
 
 #include <fmt/core.h>
 
 #include <cstdio>
-#include <string_view>
 
 #include "cmd/gotool/cmd_debug.h"
-#include "pkg/base/version.h"
+#include "pkg/cfg/env.h"
 
 namespace gotool::cli {
 namespace {
 
-struct Command {
-  std::string_view name;
-  std::string_view summary;  // empty: hidden from the usage list
-  int (*run)(const std::vector<std::string>& args);  // nullptr: not implemented yet
-};
-
-int RunVersion(const std::vector<std::string>&) {
-  fmt::print("gotool version {} ({} language) linux/amd64\n", base::kVersion, base::kGoVersion);
-  return 0;
+// NewDebugCommand wires the hidden `gotool debug`, whose tools live in cmd_debug.cpp.
+std::unique_ptr<Command> NewDebugCommand(CLI::App* root) {
+  auto cmd = std::make_unique<Command>(root, "debug", "<tool> [arguments]",
+                                       "internal tools for conformance testing", R"(
+Debug runs gotool's internal tools, used by the conformance scripts.
+Its arguments are passed to the tool unparsed.
+)");
+  cmd->hidden = true;
+  cmd->run_raw = RunDebug;
+  return cmd;
 }
 
-constexpr Command kCommands[] = {
-    {"build", "compile packages and dependencies", nullptr},
-    {"debug", "", RunDebug},
-    {"env", "print Go environment information", nullptr},
-    {"fmt", "gofmt (reformat) package sources", nullptr},
-    {"help", "show help for a command", nullptr},
-    {"list", "list packages or modules", nullptr},
-    {"mod", "module maintenance", nullptr},
-    {"run", "compile and run Go program", nullptr},
-    {"test", "test packages", nullptr},
-    {"version", "print gotool version", RunVersion},
-    {"vet", "report likely mistakes in packages", nullptr},
-};
-
-void PrintUsage(std::FILE* out) {
-  fmt::print(out, "gotool is a tool for managing Go source code.\n\nUsage:\n\n");
-  fmt::print(out, "\tgotool <command> [arguments]\n\nThe commands are:\n\n");
-  for (const Command& c : kCommands)
-    if (!c.summary.empty()) fmt::print(out, "\t{:<11} {}\n", c.name, c.summary);
-  fmt::print(out, "\nUse \"gotool help <command>\" for more information about a command.\n");
+Commands MakeCommands(CLI::App* root) {
+  Commands commands;
+  commands.push_back(NewBuildCommand(root));
+  commands.push_back(NewEnvCommand(root));
+  commands.push_back(NewFmtCommand(root));
+  commands.push_back(NewListCommand(root));
+  commands.push_back(NewModCommand(root));
+  commands.push_back(NewRunCommand(root));
+  commands.push_back(NewTestCommand(root));
+  commands.push_back(NewVersionCommand(root));
+  commands.push_back(NewVetCommand(root));
+  commands.push_back(NewDebugCommand(root));
+  commands.push_back(NewHelpCommand(root, &commands));
+  return commands;
 }
 
 }  // namespace
 
+void PrintMainUsage(std::FILE* out, const Commands& commands) {
+  fmt::print(out, "Gotool is a tool for managing Go source code.\n\nUsage:\n\n");
+  fmt::print(out, "\tgotool <command> [arguments]\n\nThe commands are:\n\n");
+  for (const auto& c : commands)
+    if (!c->hidden) fmt::print(out, "\t{:<11} {}\n", c->name(), c->short_help());
+  fmt::print(out, "\nUse \"gotool help <command>\" for more information about a command.\n\n");
+  fmt::print(out, "Additional help topics:\n\n");
+  for (const HelpTopic& t : HelpTopics()) fmt::print(out, "\t{:<15} {}\n", t.name, t.short_help);
+  fmt::print(out, "\nUse \"gotool help <topic>\" for more information about that topic.\n\n");
+}
+
 int Run(const std::vector<std::string>& args) {
+  CLI::App root("gotool: the go command, reimplemented", "gotool");
+  root.set_help_flag();
+  Commands commands = MakeCommands(&root);
   if (args.empty()) {
-    PrintUsage(stderr);
+    PrintMainUsage(stderr, commands);
     return 2;
   }
-  for (const Command& c : kCommands) {
-    if (c.name != args[0]) continue;
-    if (c.run == nullptr) {
-      fmt::print(stderr, "gotool {}: not implemented yet\n", c.name);
-      return 2;
-    }
-    return c.run(std::vector<std::string>(args.begin() + 1, args.end()));
+  const std::string& name = args[0];
+  if (name.size() > 1 && name[0] == '-') {  // gotool has no flags of its own
+    cfg::FlagParse parse = cfg::ParseGoFlags({}, {name});
+    if (!parse.error.empty()) fmt::print(stderr, "{}\n", parse.error);
+    PrintMainUsage(stderr, commands);
+    return 2;
   }
-  fmt::print(stderr, "gotool {}: unknown command\nRun 'gotool help' for usage.\n", args[0]);
+  for (const auto& c : commands) {
+    if (c->name() != name) continue;
+    // $GOFLAGS applies to every command. `env` ignores bad words in it, as go's does,
+    // so that it stays usable to inspect and fix the setting; help never reads it.
+    std::vector<std::string> goflags =
+        cfg::SplitFields(cfg::Config::Load(cfg::Environ::FromProcess()).Getenv("GOFLAGS"));
+    if (name != "env" && name != "help" && name != "debug") {
+      std::string err = cfg::CheckGoflags(goflags, [&](std::string_view flag) {
+        for (const auto& other : commands)
+          if (other->DefinesFlag(flag)) return true;
+        return false;
+      });
+      if (!err.empty()) {
+        fmt::print(stderr, "gotool: {}\n", err);
+        return 1;
+      }
+    }
+    return c->Execute(std::vector<std::string>(args.begin() + 1, args.end()), goflags);
+  }
+  fmt::print(stderr, "gotool {}: unknown command\nRun 'gotool help' for usage.\n", name);
   return 2;
 }
 

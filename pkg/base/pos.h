@@ -44,9 +44,9 @@ struct Position {
   std::string String() const;
 };
 
-// File is one source file in a FileSet: it owns a copy-free view of nothing but its
-// name and size; line starts are computed lazily from the content handed to SetContent
-// (or recorded with AddLine), and //line directives are recorded with AddLineColumnInfo.
+// File is one source file in a FileSet: it owns its name and size and a view of its
+// content; line starts are computed lazily from the content handed to SetContent (the
+// scanner does that), and //line directives are recorded with AddLineColumnInfo.
 class File {
  public:
   File(std::string name, int base, int size) : name_(std::move(name)), base_(base), size_(size) {}
@@ -63,18 +63,25 @@ class File {
   // SetContent gives the file's bytes so that line starts can be computed lazily on the
   // first position query. The view must outlive the File.
   void SetContent(std::string_view content) { content_ = content; }
+  // content returns the view given to SetContent (empty if none).
+  std::string_view content() const { return content_; }
 
-  // AddLineColumnInfo records a //line directive: the source position starting at the
-  // next line after offset is filename:line:column. Offsets must be increasing.
+  // AddLineColumnInfo records a //line directive: the source position of the byte at
+  // offset is filename:line:column (column 0: unknown), and following lines count on
+  // from there. As go/token, an entry is dropped unless its offset is greater than the
+  // previous entry's and less than size (the first entry is always kept).
   void AddLineColumnInfo(int offset, std::string filename, int line, int column);
 
   // PositionFor returns the position of p; with adjusted, //line directives apply.
   Position PositionFor(Pos p, bool adjusted) const;
 
-  // Line returns the 1-based line number of p (unadjusted).
+  // Line returns the 1-based line number of p, //line-adjusted as go/token's File.Line
+  // (which go/parser uses to group comments); it does not copy the filename.
   int Line(Pos p) const;
-  // LineStart returns the Pos of the first byte of the given 1-based line.
+  // LineStart returns the Pos of the first byte of the given 1-based line (clamped to
+  // the valid line range).
   Pos LineStart(int line) const;
+  // LineCount returns the number of lines (a final newline does not start a line).
   int LineCount() const;
 
  private:
@@ -94,7 +101,9 @@ class File {
   std::string_view content_;
   mutable std::once_flag lines_once_;
   mutable std::vector<int> lines_;  // offsets of line starts; lines_[0] == 0
-  std::vector<LineInfo> infos_;
+  mutable std::mutex infos_mu_;      // guards infos_ (directives may be added while
+                                     // other threads print positions)
+  std::vector<LineInfo> infos_;     // sorted by offset
 };
 
 // FileSet owns the Files of one run and maps each Pos back to its File. Base 0 is
@@ -112,6 +121,8 @@ class FileSet {
   const File* FileFor(Pos p) const;
   // PositionFor returns the (optionally //line-adjusted) position of p.
   Position PositionFor(Pos p, bool adjusted = true) const;
+  // Base returns the base the next added file will get.
+  int Base() const;
 
  private:
   mutable std::mutex mu_;

@@ -1,0 +1,59 @@
+// `gotool list`: list packages or modules.
+#include "cmd/gotool/buildflags.h"
+#include "cmd/gotool/commands.h"
+
+namespace gotool::cli {
+namespace {
+
+// ListOptions are the flags of `gotool list`.
+struct ListOptions {
+  cfg::BuildFlags build;
+  std::string format;  // -f
+  bool json = false, m = false, u = false, versions = false, retracted = false;
+  bool deps = false, test = false, e = false, export_ = false, find = false;
+  bool compiled = false;
+  std::vector<std::string> args;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> NewListCommand(CLI::App* root) {
+  auto cmd = std::make_unique<Command>(
+      root, "list", "[-f format] [-json] [-m] [list flags] [build flags] [packages]",
+      "list packages or modules", R"(
+List prints the named packages, one import path per line, or with -m
+the named modules.
+
+The -f flag formats each package or module with a text/template, and
+-json prints each as a JSON object, with the fields the go command uses.
+The -deps flag adds the dependencies of the named packages, -test adds
+their test packages, -e reports erroneous packages instead of failing,
+-find skips resolving imports, -compiled and -export add compiled-file
+information.
+
+With -m, list works on modules: -u adds available upgrades, -versions
+lists the known versions, -retracted includes retracted ones.
+
+For more about build flags, see 'gotool help build'.
+For more about specifying packages, see 'go help packages'.
+)");
+  auto opts = std::make_shared<ListOptions>();
+  cmd->String("f", &opts->format, "template for each package or module");
+  cmd->Bool("json", &opts->json, "print JSON objects");
+  cmd->Bool("m", &opts->m, "list modules instead of packages");
+  cmd->Bool("u", &opts->u, "add information about available upgrades");
+  cmd->Bool("versions", &opts->versions, "list the available versions of each module");
+  cmd->Bool("retracted", &opts->retracted, "report retracted module versions");
+  cmd->Bool("deps", &opts->deps, "also list the dependencies");
+  cmd->Bool("test", &opts->test, "also list test packages");
+  cmd->Bool("e", &opts->e, "report erroneous packages instead of failing");
+  cmd->Bool("export", &opts->export_, "set the Export field");
+  cmd->Bool("find", &opts->find, "identify packages without resolving dependencies");
+  cmd->Bool("compiled", &opts->compiled, "set CompiledGoFiles");
+  AddBuildFlags(cmd.get(), &opts->build);
+  cmd->Args(&opts->args);
+  cmd->run = [opts] { return NotImplemented("list"); };
+  return cmd;
+}
+
+}  // namespace gotool::cli

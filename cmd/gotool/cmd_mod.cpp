@@ -1,0 +1,141 @@
+// `gotool mod <command>`: module maintenance.
+#include "cmd/gotool/commands.h"
+
+namespace gotool::cli {
+namespace {
+
+// ModOptions are the flags of every `gotool mod` subcommand; each uses its own.
+struct ModOptions {
+  bool e = false, v = false, x = false, json = false, m = false, vendor = false;
+  bool fmt = false, print = false;
+  std::string go, compat, output, reuse, module;
+  std::vector<std::string> require, droprequire, exclude, dropexclude, replace, dropreplace,
+      retract, dropretract;
+  std::vector<std::string> args;
+};
+
+void AddDownload(Command* mod, const std::shared_ptr<ModOptions>& o) {
+  Command* c = mod->AddSubcommand("download", "[-x] [-json] [-reuse=old.json] [modules]",
+                                  "download modules to local cache", R"(
+Download downloads the named modules (by default, all modules needed by
+the main module) into the module cache shared with the go command.
+The -json flag prints a JSON object per module; -x prints the commands
+download runs; -reuse names the -json output of an earlier run.
+)");
+  c->Bool("x", &o->x, "print commands");
+  c->Bool("json", &o->json, "print JSON objects");
+  c->String("reuse", &o->reuse, "reuse the output of an earlier -json run");
+  c->Args(&o->args);
+  c->run = [o] { return NotImplemented("mod download"); };
+}
+
+void AddEdit(Command* mod, const std::shared_ptr<ModOptions>& o) {
+  Command* c = mod->AddSubcommand("edit", "[editing flags] [-fmt|-print|-json] [go.mod]",
+                                  "edit go.mod from tools or scripts", R"(
+Edit changes go.mod (or the named file) without loading any package:
+-module, -go, -require/-droprequire, -exclude/-dropexclude,
+-replace/-dropreplace and -retract/-dropretract, applied in order; -fmt
+only reformats. -print prints the result instead of writing it and
+-json prints it as JSON.
+)");
+  c->Bool("fmt", &o->fmt, "reformat go.mod");
+  c->Bool("print", &o->print, "print the result instead of writing it");
+  c->Bool("json", &o->json, "print the result as JSON");
+  c->String("module", &o->module, "change the module path");
+  c->String("go", &o->go, "set the go version");
+  c->StringList("require", &o->require, "add a requirement path@version");
+  c->StringList("droprequire", &o->droprequire, "drop a requirement");
+  c->StringList("exclude", &o->exclude, "add an exclusion path@version");
+  c->StringList("dropexclude", &o->dropexclude, "drop an exclusion");
+  c->StringList("replace", &o->replace, "add a replacement old[@v]=new[@v]");
+  c->StringList("dropreplace", &o->dropreplace, "drop a replacement");
+  c->StringList("retract", &o->retract, "add a retraction");
+  c->StringList("dropretract", &o->dropretract, "drop a retraction");
+  c->Args(&o->args);
+  c->run = [o] { return NotImplemented("mod edit"); };
+}
+
+void AddSimple(Command* mod, const std::shared_ptr<ModOptions>& o) {
+  Command* graph =
+      mod->AddSubcommand("graph", "[-go=version]", "print module requirement graph", R"(
+Graph prints the module requirement graph, with replacements applied, one
+edge per line: a module and one of its requirements. The -go flag prunes
+the graph as the given go version would.
+)");
+  graph->String("go", &o->go, "go version to load the graph as");
+  graph->Args(&o->args);
+  graph->run = [o] { return NotImplemented("mod graph"); };
+
+  Command* init =
+      mod->AddSubcommand("init", "[module-path]", "initialize new module in current directory", R"(
+Init creates a go.mod file for a new module rooted in the current
+directory. Without an argument it guesses the module path from the
+surroundings (import comments, vendoring files, GOPATH).
+)");
+  init->Args(&o->args);
+  init->run = [o] { return NotImplemented("mod init"); };
+
+  Command* tidy = mod->AddSubcommand("tidy", "[-e] [-v] [-go=version] [-compat=version]",
+                                     "add missing and remove unused modules", R"(
+Tidy makes go.mod match the source code of the module: it adds the
+modules that imports need, removes those that nothing uses, and updates
+go.sum. -v reports removed modules, -e keeps going despite errors, -go
+sets the go version, -compat keeps the checksums an older go needs.
+)");
+  tidy->Bool("e", &o->e, "proceed despite errors");
+  tidy->Bool("v", &o->v, "print removed modules");
+  tidy->String("go", &o->go, "update the go directive");
+  tidy->String("compat", &o->compat, "go version to stay compatible with");
+  tidy->Args(&o->args);
+  tidy->run = [o] { return NotImplemented("mod tidy"); };
+
+  Command* vendor = mod->AddSubcommand("vendor", "[-e] [-v] [-o outdir]",
+                                       "make vendored copy of dependencies", R"(
+Vendor copies the packages needed to build and test the main module into
+its vendor directory (or the one -o names). -v prints the vendored
+modules and packages; -e keeps going despite errors.
+)");
+  vendor->Bool("e", &o->e, "proceed despite errors");
+  vendor->Bool("v", &o->v, "print vendored modules and packages");
+  vendor->String("o", &o->output, "vendor directory");
+  vendor->Args(&o->args);
+  vendor->run = [o] { return NotImplemented("mod vendor"); };
+
+  Command* verify = mod->AddSubcommand("verify", "", "verify dependencies have expected content",
+                                       R"(
+Verify checks that the dependencies in the module cache are unchanged
+since they were downloaded, comparing them with their recorded hashes.
+)");
+  verify->Args(&o->args);
+  verify->run = [o] { return NotImplemented("mod verify"); };
+
+  Command* why = mod->AddSubcommand("why", "[-m] [-vendor] packages...",
+                                    "explain why packages or modules are needed", R"(
+Why shows a shortest import chain from the main module to each named
+package, or with -m to a package of each named module. -vendor leaves
+out the imports of tests of dependencies.
+)");
+  why->Bool("m", &o->m, "treat the arguments as modules");
+  why->Bool("vendor", &o->vendor, "exclude tests of dependencies");
+  why->Args(&o->args);
+  why->run = [o] { return NotImplemented("mod why"); };
+}
+
+}  // namespace
+
+std::unique_ptr<Command> NewModCommand(CLI::App* root) {
+  auto cmd =
+      std::make_unique<Command>(root, "mod", "<command> [arguments]", "module maintenance", R"(
+Mod gives access to operations on modules: go.mod files, the module
+cache shared with the go command, and dependency analysis. Everyday
+adding, upgrading and removing of dependencies is done by the build
+commands themselves.
+)");
+  auto opts = std::make_shared<ModOptions>();
+  AddDownload(cmd.get(), opts);
+  AddEdit(cmd.get(), opts);
+  AddSimple(cmd.get(), opts);
+  return cmd;
+}
+
+}  // namespace gotool::cli

@@ -1,0 +1,389 @@
+// The printer's token stream: whitespace buffering, positions, text output, the
+// trimmer, and the Format entry point that runs printer → tabwriter → trimmer.
+#include "fmt/printer.h"
+
+#include <algorithm>
+
+#include "fmt/printer_impl.h"
+#include "fmt/tabwriter.h"
+
+namespace gotool::gofmt {
+namespace internal {
+
+Printer::Printer(const LineTable* src, NodeSizes* sizes, bool normalize_numbers, int base_indent)
+    : src_(src),
+      node_sizes_(sizes),
+      normalize_numbers_(normalize_numbers),
+      base_indent_(base_indent) {
+  wsbuf_.reserve(16);
+}
+
+int Printer::LineFor(base::Pos p) {
+  if (p != cached_pos_) {
+    cached_pos_ = p;
+    cached_line_ = PosFor(p).line;
+  }
+  return cached_line_;
+}
+
+// ---- Low-level output ----
+
+void Printer::WriteIndent() {
+  // "Hard" tabs: indentation columns must not be discarded by the tabwriter.
+  int n = base_indent_ + indent_;
+  if (n > 0) output_.append(size_t(n), '\t');
+  pos_.offset += n;
+  pos_.column += n;
+  out_.column += n;
+}
+
+void Printer::WriteByte(char ch, int n) {
+  if (end_alignment_) {
+    // A literal broke the line: ignore alignment up to the end of the line and
+    // end the line with a formfeed to terminate the column block.
+    if (ch == '\t' || ch == '\v') {
+      ch = ' ';
+    } else if (ch == '\n' || ch == '\f') {
+      ch = '\f';
+      end_alignment_ = false;
+    }
+  }
+  if (out_.column == 1) WriteIndent();
+  output_.append(size_t(n), ch);
+  pos_.offset += n;
+  if (ch == '\n' || ch == '\f') {
+    pos_.line += n;
+    out_.line += n;
+    pos_.column = 1;
+    out_.column = 1;
+    return;
+  }
+  pos_.column += n;
+  out_.column += n;
+}
+
+void Printer::WriteString(const Position& pos, std::string_view s, bool is_lit) {
+  if (out_.column == 1) WriteIndent();
+  // pos_ is the position of s (set after the indentation moved it).
+  if (pos.IsValid()) pos_ = pos;
+  // Literal text is escaped so that the tabwriter passes it through unchanged.
+  if (is_lit) output_.push_back(kTabEscape);
+  output_.append(s);
+  int nlines = 0;
+  size_t li = 0;
+  // Raw strings and comments may contain line breaks: each one breaks any column
+  // formatting for the rest of the line.
+  for (size_t i = 0; i < s.size(); i++) {
+    if (s[i] == '\n' || s[i] == '\f') {
+      nlines++;
+      li = i;
+      end_alignment_ = true;
+    }
+  }
+  pos_.offset += int(s.size());
+  if (nlines > 0) {
+    pos_.line += nlines;
+    out_.line += nlines;
+    int c = int(s.size() - li);
+    pos_.column = c;
+    out_.column = c;
+  } else {
+    pos_.column += int(s.size());
+    out_.column += int(s.size());
+  }
+  if (is_lit) output_.push_back(kTabEscape);
+  last_ = pos_;
+}
+
+void Printer::WriteWhitespace(size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    Ws ch = wsbuf_[i];
+    switch (ch) {
+      case Ws::kIgnore:
+        break;
+      case Ws::kIndent:
+        indent_++;
+        break;
+      case Ws::kUnindent:
+        indent_--;
+        if (indent_ < 0) indent_ = 0;
+        break;
+      case Ws::kNewline:
+      case Ws::kFormfeed:
+        // A line break followed by a "correcting" unindent is swapped with it so
+        // that labels are positioned correctly; the break becomes a formfeed so a
+        // long label does not widen the column of the lines before it.
+        if (i + 1 < n && wsbuf_[i + 1] == Ws::kUnindent) {
+          wsbuf_[i] = Ws::kUnindent;
+          wsbuf_[i + 1] = Ws::kFormfeed;
+          i--;
+          continue;
+        }
+        [[fallthrough]];
+      default:
+        WriteByte(char(ch), 1);
+    }
+  }
+  wsbuf_.erase(wsbuf_.begin(), wsbuf_.begin() + long(n));
+}
+
+// ---- The print stream ----
+
+void Printer::RecordPrevOpen() {
+  switch (last_tok_) {
+    case Token::ILLEGAL:
+      break;  // whitespace
+    case Token::LPAREN:
+    case Token::LBRACK:
+      prev_open_ = last_tok_;
+      break;
+    default:
+      prev_open_ = Token::ILLEGAL;
+  }
+}
+
+void Printer::PrintArg(Ws w) {
+  RecordPrevOpen();
+  // Ignores are never buffered: they would hide "correcting" unindents.
+  if (w == Ws::kIgnore) return;
+  // The buffer holds 16 entries, as go/printer's; when full it is written out.
+  if (wsbuf_.size() == 16) WriteWhitespace(16);
+  wsbuf_.push_back(w);
+  // Line breaks affect the current state: comments may be interspersed before
+  // the next token.
+  if (w == Ws::kNewline || w == Ws::kFormfeed) implied_semi_ = false;
+  last_tok_ = Token::ILLEGAL;
+}
+
+void Printer::PrintArg(base::Pos p) {
+  RecordPrevOpen();
+  if (p.IsValid()) pos_ = PosFor(p);  // accurate position of the next item
+}
+
+void Printer::PrintArg(const syntax::Ident* x) {
+  RecordPrevOpen();
+  last_tok_ = Token::IDENT;
+  EmitToken(x->Name, false, true);
+}
+
+void Printer::PrintLit(std::string_view value, Token kind) {
+  RecordPrevOpen();
+  last_tok_ = kind;
+  EmitToken(value, true, true);
+}
+
+void Printer::PrintArg(std::string_view error_text) {
+  RecordPrevOpen();
+  last_tok_ = Token::STRING;
+  EmitToken(error_text, true, true);
+}
+
+namespace {
+
+// MayCombine reports whether token prev followed by a token starting with next would
+// scan as a different token.
+bool MayCombine(Token prev, char next) {
+  switch (prev) {
+    case Token::INT:
+      return next == '.';
+    case Token::ADD:
+      return next == '+';
+    case Token::SUB:
+      return next == '-';
+    case Token::QUO:
+      return next == '*';
+    case Token::LSS:
+      return next == '-' || next == '<';
+    case Token::AND:
+      return next == '&' || next == '^';
+    default:
+      return false;
+  }
+}
+
+int NLimit(int n) { return n > kMaxNewlines ? kMaxNewlines : n; }
+
+}  // namespace
+
+void Printer::PrintArg(Token t) {
+  RecordPrevOpen();
+  std::string_view s = syntax::TokenString(t);
+  if (MayCombine(last_tok_, s[0])) {
+    // Separate the tokens by a blank so they do not combine.
+    wsbuf_.assign(1, Ws::kBlank);
+  }
+  bool implied_semi = false;
+  switch (t) {
+    case Token::BREAK:
+    case Token::CONTINUE:
+    case Token::FALLTHROUGH:
+    case Token::RETURN:
+    case Token::INC:
+    case Token::DEC:
+    case Token::RPAREN:
+    case Token::RBRACK:
+    case Token::RBRACE:
+      implied_semi = true;
+      break;
+    default:
+      break;
+  }
+  last_tok_ = t;
+  EmitToken(s, false, implied_semi);
+}
+
+void Printer::EmitToken(std::string_view data, bool is_lit, bool implied_semi) {
+  Position next = pos_;  // estimated or accurate position of the next item
+  auto [wrote_newline, dropped_ff] = Flush(next, last_tok_);
+  // Keep extra newlines present in the source unless they would imply a semicolon
+  // (not in Flush: that would add newlines at the end of the file).
+  if (!implied_semi_) {
+    int n = NLimit(next.line - pos_.line);
+    if (wrote_newline && n == kMaxNewlines) n = kMaxNewlines - 1;
+    if (n > 0) {
+      WriteByte(dropped_ff ? '\f' : '\n', n);
+      implied_semi = false;
+    }
+  }
+  if (line_ptr_) {
+    *line_ptr_ = out_.line;
+    line_ptr_ = nullptr;
+  }
+  WriteString(next, data, is_lit);
+  implied_semi_ = implied_semi;
+}
+
+std::pair<bool, bool> Printer::Flush(const Position& next, Token tok) {
+  if (CommentBefore(next)) return IntersperseComments(next, tok);
+  WriteWhitespace(wsbuf_.size());
+  return {false, false};
+}
+
+// ---- Whole files and nodes ----
+
+void Printer::PrintFile(const syntax::File* file) {
+  comments_ = file->Comments.data;
+  ncomments_ = file->Comments.size;
+  use_node_comments_ = ncomments_ == 0;
+  NextComment();
+  Print(PMode::kNone);
+  File(file);
+}
+
+void Printer::PrintNode(const syntax::Node* node) {
+  use_node_comments_ = true;
+  NextComment();
+  Print(PMode::kNone);
+  if (auto* e = syntax::DynCast<syntax::Expr>(node)) {
+    Expr(e);
+  } else if (auto* s = syntax::DynCast<syntax::Stmt>(node)) {
+    // A labeled statement unindents to place its label.
+    if (s->Is<syntax::LabeledStmt>()) indent_ = 1;
+    Stmt(s, false);
+  } else if (auto* d = syntax::DynCast<syntax::Decl>(node)) {
+    Decl(d);
+  } else if (auto* sp = syntax::DynCast<syntax::Spec>(node)) {
+    Spec(sp, 1, false);
+  } else if (auto* f = syntax::DynCast<syntax::File>(node)) {
+    File(f);
+  }
+}
+
+void Printer::Finish() {
+  implied_semi_ = false;  // EOF acts like a newline
+  Flush(Position{kInfinity, kInfinity, 0}, Token::EOF_);
+  FixGoBuildLines();
+}
+
+void Trim(std::string_view data, std::string* out) {
+  enum { kInSpace, kInEscape, kInText } state = kInSpace;
+  std::string space;
+  size_t m = 0;
+  const size_t size = data.size();
+  for (size_t n = 0; n < size; n++) {
+    char b = data[n];
+    if (state == kInEscape) {
+      // Escaped text passes unchanged up to the closing escape.
+      size_t close = data.find(kTabEscape, n);
+      if (close == std::string_view::npos) break;
+      out->append(data, m, close - m);
+      space.clear();
+      state = kInSpace;
+      n = close;
+      continue;
+    }
+    if (state == kInText) {
+      // Skip ordinary text quickly.
+      while (n < size) {
+        b = data[n];
+        if (b == '\t' || b == ' ' || b == '\n' || b == '\f' || b == '\v' || b == kTabEscape) break;
+        n++;
+      }
+      if (n == size) break;
+    }
+    if (b == '\v') b = '\t';
+    if (state == kInSpace) {
+      if (b == '\t' || b == ' ') {
+        space.push_back(b);
+      } else if (b == '\n' || b == '\f') {
+        space.clear();  // trailing blanks are dropped
+        out->push_back('\n');
+      } else if (b == kTabEscape) {
+        out->append(space);
+        state = kInEscape;
+        m = n + 1;
+      } else {
+        out->append(space);
+        state = kInText;
+        m = n;
+      }
+      continue;
+    }
+    // kInText at a special byte.
+    out->append(data, m, n - m);
+    if (b == '\t' || b == ' ') {
+      space.assign(1, b);
+      state = kInSpace;
+    } else if (b == '\n' || b == '\f') {
+      space.clear();
+      state = kInSpace;
+      out->push_back('\n');
+    } else {  // escape
+      state = kInEscape;
+      m = n + 1;
+    }
+  }
+  if (state != kInSpace) out->append(data, m, std::string_view::npos);
+}
+
+}  // namespace internal
+
+FormatResult Format(const syntax::File& file, const base::FileSet& fset, std::string_view src,
+                    const FormatOptions& options) {
+  LineTable lines(fset.FileFor(file.Package), src);
+  return Format(file, lines, options);
+}
+
+FormatResult Format(const syntax::File& file, const LineTable& lines,
+                    const FormatOptions& options) {
+  internal::NodeSizes sizes;
+  internal::Printer p(&lines, &sizes, options.normalize_numbers, options.indent);
+  p.PrintFile(&file);
+  p.Finish();
+
+  FormatResult result;
+  result.output.reserve(p.output().size());
+  if (options.raw_format) {
+    internal::Trim(p.output(), &result.output);
+    return result;
+  }
+  std::string aligned;
+  aligned.reserve(p.output().size());
+  Tabwriter tw(&aligned);
+  tw.Write(p.output());
+  tw.Flush();
+  internal::Trim(aligned, &result.output);
+  return result;
+}
+
+}  // namespace gotool::gofmt

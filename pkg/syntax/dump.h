@@ -1,0 +1,40 @@
+// The canonical AST dump that scripts/conformance/parse.sh compares with go/parser's.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "pkg/base/diag.h"
+#include "pkg/base/pos.h"
+#include "pkg/syntax/ast.h"
+
+namespace gotool::syntax {
+
+// DumpFile returns the canonical text dump of a parsed file, byte-identical to what
+// scripts/conformance/goast prints for go/parser's tree of the same source:
+//
+//   File                      a node: its go/ast type name, then its fields in
+//     Doc: nil                go/ast's order, one a line, two spaces deeper;
+//     Package: 1:1            positions as unadjusted line:col ("-" for NoPos);
+//     Name: Ident             a child node: its type name, its fields deeper still;
+//       NamePos: 1:9
+//       Name: "p"             strings quoted as Go's strconv.QuoteToASCII;
+//     Decls: [1]              lists: the count, then "index: value" per element;
+//       0: GenDecl
+//         Tok: import         tokens as go/token's Token.String().
+//
+// Booleans print as true/false, ChanDir as a number, null children as nil.
+// Ident.Obj, File.Scope, File.Imports and File.Unresolved are left out.
+std::string DumpFile(const base::FileSet& fset, const File* file);
+
+// DumpError returns the line the dump has for a rejected file: "error: POS: MSG\n"
+// for the first error of the parser's sorted list, POS being its //line-adjusted
+// position printed without the filename when that is the file's own name.
+std::string DumpError(const base::PositionedError& err, std::string_view filename);
+
+// QuoteToASCII quotes s as Go's strconv.QuoteToASCII: a double-quoted Go string
+// literal with every non-ASCII or non-printable rune escaped and invalid UTF-8 bytes
+// written as \xNN.
+std::string QuoteToASCII(std::string_view s);
+
+}  // namespace gotool::syntax

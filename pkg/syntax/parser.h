@@ -1,0 +1,40 @@
+// The Go parser: builds a File (ast.h) from one file's source, as go/parser does.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "pkg/base/arena.h"
+#include "pkg/base/diag.h"
+#include "pkg/base/pos.h"
+#include "pkg/syntax/ast.h"
+
+namespace gotool::syntax {
+
+// ParseMode selects optional parser behaviour (a bit set, go/parser's Mode values).
+enum ParseMode : unsigned {
+  kPackageClauseOnly = 1 << 0,  // stop parsing after the package clause
+  kImportsOnly = 1 << 1,        // stop parsing after the import declarations
+  kParseComments = 1 << 2,      // keep comments: File.Comments, Doc and Comment fields
+  kAllErrors = 1 << 5,          // report all errors, not just the first 10 on different lines
+  // kSkipObjectResolution skips what go/parser's identifier resolution can report
+  // (only its scope-depth limit: resolution itself is not performed).
+  kSkipObjectResolution = 1 << 6,
+};
+
+// ParseResult is the outcome of ParseFile. file is never null: on errors it is the
+// partial tree go/parser returns (or an empty File whose Name is an empty Ident when
+// go/parser would return one). errors are sorted by position, as go/parser sorts them.
+struct ParseResult {
+  File* file = nullptr;
+  base::ErrorList errors;
+};
+
+// ParseFile parses the Go source src of the file named filename, adding the file to
+// fset and allocating the tree in arena. src (and arena) must outlive the tree, which
+// holds views into src. Behaviour, tree shape and errors follow go/parser (Go 1.19)
+// with the given mode, extended to the Go 1.22 language.
+ParseResult ParseFile(base::FileSet& fset, std::string filename, std::string_view src,
+                      base::Arena& arena, unsigned mode);
+
+}  // namespace gotool::syntax

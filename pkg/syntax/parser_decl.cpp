@@ -1,0 +1,440 @@
+// Parsing of declarations and of the source file: import, const, var and type specs
+// (with the type parameter / array type ambiguity), functions, the package clause.
+#include <string>
+
+#include "pkg/base/utf8.h"
+#include "pkg/syntax/parser_internal.h"
+
+namespace gotool::syntax::internal {
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Unquote decodes a Go string literal as strconv.Unquote does; false on a malformed
+// literal.
+bool Unquote(std::string_view lit, std::string* out) {
+  out->clear();
+  if (lit.size() < 2) return false;
+  char quote = lit.front();
+  if (lit.back() != quote) return false;
+  std::string_view in = lit.substr(1, lit.size() - 2);
+  if (quote == '`') {
+    if (in.find('`') != std::string_view::npos) return false;
+    for (char c : in) {
+      if (c != '\r') out->push_back(c);
+    }
+    return true;
+  }
+  if (quote != '"') return false;
+  size_t i = 0;
+  while (i < in.size()) {
+    char c = in[i];
+    if (c == '"' || c == '\n') return false;
+    if (c != '\\') {
+      out->push_back(c);
+      i++;
+      continue;
+    }
+    if (++i >= in.size()) return false;
+    char e = in[i++];
+    switch (e) {
+      case 'a': out->push_back('\a'); break;
+      case 'b': out->push_back('\b'); break;
+      case 'f': out->push_back('\f'); break;
+      case 'n': out->push_back('\n'); break;
+      case 'r': out->push_back('\r'); break;
+      case 't': out->push_back('\t'); break;
+      case 'v': out->push_back('\v'); break;
+      case '\\': out->push_back('\\'); break;
+      case '"': out->push_back('"'); break;
+      case 'x':
+      case 'u':
+      case 'U': {
+        int n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+        if (i + size_t(n) > in.size()) return false;
+        int32_t v = 0;
+        for (int k = 0; k < n; k++) {
+          int h = HexValue(in[i + size_t(k)]);
+          if (h < 0) return false;
+          v = v * 16 + h;
+        }
+        i += size_t(n);
+        if (e == 'x') {
+          out->push_back(char(v));
+        } else {
+          if (!base::ValidRune(v)) return false;
+          base::AppendRune(out, v);
+        }
+        break;
+      }
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        int v = e - '0';
+        if (i + 2 > in.size()) return false;
+        for (int k = 0; k < 2; k++) {
+          char d = in[i++];
+          if (d < '0' || d > '7') return false;
+          v = v * 8 + (d - '0');
+        }
+        if (v > 255) return false;
+        out->push_back(char(v));
+        break;
+      }
+      default: return false;
+    }
+  }
+  return true;
+}
+
+// IsValidImport reports whether the import path literal lit names a valid path:
+// non-empty, graphic, no spaces and none of the characters the spec excludes.
+bool IsValidImport(std::string_view lit) {
+  std::string s;
+  if (!Unquote(lit, &s)) s.clear();
+  constexpr std::string_view kIllegal = "!\"#$%&'()*,:;<=>?[\\]^{|}`";
+  std::string_view rest = s;
+  while (!rest.empty()) {
+    base::DecodedRune d = base::DecodeRune(rest);
+    rest.remove_prefix(size_t(d.width));
+    int32_t r = d.rune;
+    // unicode.IsGraphic && !unicode.IsSpace == IsPrint minus ' ' (every Zs is a space).
+    if (r == base::kRuneError || !base::IsPrint(r) || r == ' ') return false;
+    if (r < 0x80 && kIllegal.find(char(r)) != std::string_view::npos) return false;
+  }
+  return !s.empty();
+}
+
+// IsTypeElem reports whether x is certainly a type element (not possibly a value).
+bool IsTypeElem(Expr* x) {
+  switch (x->kind) {
+    case NodeKind::ArrayType:
+    case NodeKind::StructType:
+    case NodeKind::FuncType:
+    case NodeKind::InterfaceType:
+    case NodeKind::MapType:
+    case NodeKind::ChanType: return true;
+    case NodeKind::BinaryExpr: {
+      BinaryExpr* b = x->As<BinaryExpr>();
+      return IsTypeElem(b->X) || IsTypeElem(b->Y);
+    }
+    case NodeKind::UnaryExpr: return x->As<UnaryExpr>()->Op == Token::TILDE;
+    case NodeKind::ParenExpr: return IsTypeElem(x->As<ParenExpr>()->X);
+    default: return false;
+  }
+}
+
+}  // namespace
+
+// ExtractName splits x into a type parameter name and its constraint if x can be
+// read as "name constraint" (P *C, P *C|D, P(C), ...): when the constraint is
+// certainly a type element, or when force is set. Just a name gives (name, null).
+static Ident* ExtractName(base::Arena& arena, Expr* x, bool force, Expr** type) {
+  *type = nullptr;
+  switch (x->kind) {
+    case NodeKind::Ident: return x->As<Ident>();
+    case NodeKind::BinaryExpr: {
+      BinaryExpr* b = x->As<BinaryExpr>();
+      if (b->Op == Token::MUL) {
+        Ident* name = DynCast<Ident>(b->X);
+        if (name && (force || IsTypeElem(b->Y))) {
+          StarExpr* s = NewNode<StarExpr>(arena);  // name *b.Y
+          s->Star = b->OpPos;
+          s->X = b->Y;
+          *type = s;
+          return name;
+        }
+      } else if (b->Op == Token::OR) {
+        Expr* lhs = nullptr;
+        Ident* name = ExtractName(arena, b->X, force || IsTypeElem(b->Y), &lhs);
+        if (name && lhs) {  // name lhs|b.Y
+          BinaryExpr* op = NewNode<BinaryExpr>(arena);
+          *op = *b;
+          op->X = lhs;
+          *type = op;
+          return name;
+        }
+      }
+      break;
+    }
+    case NodeKind::CallExpr: {
+      CallExpr* c = x->As<CallExpr>();
+      Ident* name = DynCast<Ident>(c->Fun);
+      if (name && c->Args.size == 1 && !c->Ellipsis.IsValid() &&
+          (force || IsTypeElem(c->Args[0]))) {
+        *type = c->Args[0];  // name "(" arg ")"
+        return name;
+      }
+      break;
+    }
+    default: break;
+  }
+  *type = x;
+  return nullptr;
+}
+
+// ImportSpec = [ "." | PackageName ] ImportPath .
+Spec* Parser::ParseImportSpec(CommentGroup* doc) {
+  Ident* ident = nullptr;
+  if (tok_ == Token::PERIOD) {
+    ident = NewIdent(pos_, ".");
+    Next();
+  } else if (tok_ == Token::IDENT) {
+    ident = ParseIdent();
+  }
+  base::Pos pos = pos_;
+  std::string_view path;
+  if (tok_ == Token::STRING) {
+    path = lit_;
+    if (!IsValidImport(path)) {
+      std::string msg = "invalid import path: ";
+      msg += path;
+      Error(pos, msg);
+    }
+    Next();
+  } else {
+    Expect(Token::STRING);  // for the error
+  }
+  ExpectSemi();  // before reading line_comment_
+  BasicLit* lit = New<BasicLit>();
+  lit->ValuePos = pos;
+  lit->Kind = Token::STRING;
+  lit->Value = path;
+  ImportSpec* spec = New<ImportSpec>();
+  spec->Doc = doc;
+  spec->Name = ident;
+  spec->Path = lit;
+  spec->Comment = line_comment_;
+  imports_.push_back(spec);
+  return spec;
+}
+
+// ConstSpec = IdentifierList [ [ Type ] "=" ExpressionList ] ;
+// VarSpec = IdentifierList ( Type [ "=" ExpressionList ] | "=" ExpressionList ) .
+Spec* Parser::ParseValueSpec(CommentGroup* doc, Token keyword, int iota) {
+  base::Pos pos = pos_;
+  ValueSpec* spec = New<ValueSpec>();
+  spec->Doc = doc;
+  spec->Names = ParseIdentList();
+  spec->Type = TryIdentOrType();
+  if (tok_ == Token::ASSIGN) {  // always permitted, for more tolerant parsing
+    Next();
+    spec->Values = ParseList(true);
+  }
+  ExpectSemi();  // before reading line_comment_
+  if (keyword == Token::VAR) {
+    if (!spec->Type && spec->Values.empty()) Error(pos, "missing variable type or initialization");
+  } else if (keyword == Token::CONST) {
+    if (spec->Values.empty() && (iota == 0 || spec->Type)) Error(pos, "missing constant value");
+  }
+  spec->Comment = line_comment_;
+  return spec;
+}
+
+// ParseGenericType parses the rest of "type T[P C, ...] Type" after "[" (at open)
+// and the first parameter name0 (and constraint typ0, if any).
+void Parser::ParseGenericType(TypeSpec* spec, base::Pos open, Ident* name0, Expr* typ0) {
+  List<Field> list = ParseParameterList(name0, typ0, Token::RBRACK);
+  base::Pos close = Expect(Token::RBRACK);
+  FieldList* tparams = New<FieldList>();
+  tparams->Opening = open;
+  tparams->List = list;
+  tparams->Closing = close;
+  spec->TypeParams = tparams;
+  if (tok_ == Token::ASSIGN) {  // an alias: the type checker decides (go.dev/issue/46477)
+    spec->Assign = pos_;
+    Next();
+  }
+  spec->Type = ParseType();
+}
+
+// TypeSpec = AliasDecl | TypeDef ; TypeDef = identifier [ TypeParameters ] Type .
+Spec* Parser::ParseTypeSpec(CommentGroup* doc) {
+  TypeSpec* spec = New<TypeSpec>();
+  spec->Doc = doc;
+  spec->Name = ParseIdent();
+  if (tok_ == Token::LBRACK) {
+    // An array or slice type, or a type parameter list.
+    base::Pos lbrack = pos_;
+    Next();
+    if (tok_ == Token::IDENT) {
+      // Parse an expression x and see whether it splits into a parameter name and
+      // constraint. "name [" can only start a constraint ([]E): an index or slice
+      // expression is never a constant array length.
+      Expr* x = ParseIdent();
+      if (tok_ != Token::LBRACK) {
+        expr_lev_++;
+        Expr* lhs = ParsePrimaryExpr(x);
+        x = ParseBinaryExpr(lhs, kLowestPrec + 1, false);
+        expr_lev_--;
+      }
+      // A lone name followed by "]" means an array length; a possible value
+      // expression followed by "," means a type parameter list.
+      Expr* ptype = nullptr;
+      Ident* pname = ExtractName(arena_, x, tok_ == Token::COMMA, &ptype);
+      if (pname && (ptype || tok_ != Token::RBRACK)) {
+        ParseGenericType(spec, lbrack, pname, ptype);
+      } else {
+        spec->Type = ParseArrayType(lbrack, pname ? pname : x);
+      }
+    } else {
+      spec->Type = ParseArrayType(lbrack, nullptr);
+    }
+  } else {
+    if (tok_ == Token::ASSIGN) {  // type alias
+      spec->Assign = pos_;
+      Next();
+    }
+    spec->Type = ParseType();
+  }
+  ExpectSemi();  // before reading line_comment_
+  spec->Comment = line_comment_;
+  return spec;
+}
+
+// GenDecl = keyword ( Spec | "(" { Spec ";" } ")" ) .
+GenDecl* Parser::ParseGenDecl(Token keyword, SpecKind kind) {
+  GenDecl* d = New<GenDecl>();
+  d->Doc = lead_comment_;
+  d->TokPos = Expect(keyword);
+  d->Tok = keyword;
+  auto spec = [&](CommentGroup* doc, int iota) -> Spec* {
+    switch (kind) {
+      case SpecKind::kImport: return ParseImportSpec(doc);
+      case SpecKind::kValue: return ParseValueSpec(doc, keyword, iota);
+      case SpecKind::kType: return ParseTypeSpec(doc);
+    }
+    return nullptr;
+  };
+  size_t mark = Mark();
+  // Each type spec may open a scope that go/parser's resolver keeps until the end
+  // of the declaration.
+  int type_scopes = 0;
+  auto count_scope = [&] {
+    if (kind != SpecKind::kType) return;
+    type_scopes++;
+    if (++scope_depth_ > max_scope_depth_) max_scope_depth_ = scope_depth_;
+  };
+  if (tok_ == Token::LPAREN) {
+    d->Lparen = pos_;
+    Next();
+    for (int iota = 0; tok_ != Token::RPAREN && tok_ != Token::EOF_; iota++) {
+      count_scope();
+      Push(spec(lead_comment_, iota));
+    }
+    d->Specs = Finish<Spec>(mark);
+    d->Rparen = Expect(Token::RPAREN);
+    ExpectSemi();
+  } else {
+    count_scope();
+    Push(spec(nullptr, 0));
+    d->Specs = Finish<Spec>(mark);
+  }
+  scope_depth_ -= type_scopes;
+  return d;
+}
+
+// FunctionDecl = "func" [ Receiver ] FunctionName [ TypeParameters ] Signature [ FunctionBody ] .
+FuncDecl* Parser::ParseFuncDecl() {
+  ScopeGuard scope(this, 1);
+  FuncDecl* d = New<FuncDecl>();
+  d->Doc = lead_comment_;
+  base::Pos pos = Expect(Token::FUNC);
+  if (tok_ == Token::LPAREN) {
+    FieldList* unused;
+    ParseParameters(false, &unused, &d->Recv);
+  }
+  d->Name = ParseIdent();
+  FieldList* tparams;
+  FieldList* params;
+  ParseParameters(true, &tparams, &params);
+  if (d->Recv && tparams) {
+    // Parsed for better errors and recovery, then dropped.
+    Error(tparams->Opening, "method must have no type parameters");
+    tparams = nullptr;
+  }
+  FuncType* type = New<FuncType>();
+  type->Func = pos;
+  type->TypeParams = tparams;
+  type->Params = params;
+  type->Results = ParseResult();
+  d->Type = type;
+  switch (tok_) {
+    case Token::LBRACE:
+      d->Body = ParseBody();
+      ExpectSemi();
+      break;
+    case Token::SEMICOLON:
+      Next();
+      if (tok_ == Token::LBRACE) {
+        // The opening { of the body on the next line.
+        Error(pos_, "unexpected semicolon or newline before {");
+        d->Body = ParseBody();
+        ExpectSemi();
+      }
+      break;
+    default: ExpectSemi();
+  }
+  return d;
+}
+
+// Declaration = ConstDecl | TypeDecl | VarDecl ; TopLevelDecl adds FunctionDecl.
+Decl* Parser::ParseDecl(const TokenSet& sync) {
+  switch (tok_) {
+    case Token::CONST:
+    case Token::VAR: return ParseGenDecl(tok_, SpecKind::kValue);
+    case Token::TYPE: return ParseGenDecl(tok_, SpecKind::kType);
+    case Token::FUNC: return ParseFuncDecl();
+    default: {
+      base::Pos pos = pos_;
+      ErrorExpected(pos, "declaration");
+      Advance(sync);
+      BadDecl* d = New<BadDecl>();
+      d->From = pos;
+      d->To = pos_;
+      return d;
+    }
+  }
+}
+
+// SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" } .
+File* Parser::ParseFile() {
+  // Errors scanning the first token: likely not a Go file at all.
+  if (!errors_.empty()) return nullptr;
+  CommentGroup* doc = lead_comment_;
+  base::Pos pos = Expect(Token::PACKAGE);
+  Ident* name = ParseIdent();
+  ExpectSemi();
+  // Errors in the package clause: likely not a Go file at all.
+  if (!errors_.empty()) return nullptr;
+
+  size_t mark = Mark();
+  if (!(mode_ & kPackageClauseOnly)) {
+    while (tok_ == Token::IMPORT) Push(ParseGenDecl(Token::IMPORT, SpecKind::kImport));
+    if (!(mode_ & kImportsOnly)) {
+      while (tok_ != Token::EOF_) Push(ParseDecl(kDeclStart));
+    }
+  }
+  if (bailed_) return nullptr;
+  File* f = New<File>();
+  f->Doc = doc;
+  f->Package = pos;
+  f->Name = name;
+  f->Decls = Finish<Decl>(mark);
+  for (ImportSpec* s : imports_) Push(s);
+  f->Imports = Finish<ImportSpec>(mark);
+  for (CommentGroup* g : comments_) Push(g);
+  f->Comments = Finish<CommentGroup>(mark);
+  // go/parser's identifier resolution bails out on too deeply nested scopes.
+  base::Pos deep;
+  if (!(mode_ & kSkipObjectResolution) && ExceedsScopeDepth(f, &deep)) {
+    errors_.Add(file_->PositionFor(deep, true), "exceeded max scope depth during object resolution");
+    return nullptr;
+  }
+  return f;
+}
+
+}  // namespace gotool::syntax::internal

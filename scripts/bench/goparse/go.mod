@@ -1,0 +1,3 @@
+module gotool.local/goparse
+
+go 1.19

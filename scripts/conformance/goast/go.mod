@@ -1,0 +1,3 @@
+module gotool.local/goast
+
+go 1.19

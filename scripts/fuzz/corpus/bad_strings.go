@@ -1,0 +1,3 @@
+package p
+const s = "unterminated
+const t = "\z" + `also unterminated

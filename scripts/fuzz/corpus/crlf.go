@@ -1,0 +1,7 @@
+package p
+
+// comment
+var s = `a
+b`
+/* c
+*/ */

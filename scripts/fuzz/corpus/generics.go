@@ -1,0 +1,10 @@
+package p
+
+type Number interface { ~int | ~float64 }
+
+func Sum[T Number](xs ...T) (s T) {
+	for _, x := range xs {
+		s += x
+	}
+	return
+}

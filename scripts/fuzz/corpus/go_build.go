@@ -1,0 +1,7 @@
+//go:build linux && !cgo
+// +build linux,!cgo
+
+package p
+
+//go:noinline
+func f() {}

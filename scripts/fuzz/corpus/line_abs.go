@@ -1,0 +1,4 @@
+//line /abs/path.go:1
+package p
+//line ../rel/y.go:7:8
+var _ = 1

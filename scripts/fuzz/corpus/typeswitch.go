@@ -1,0 +1,8 @@
+package p
+func f(v any) {
+	switch t := v.(type) {
+	case int, string:
+		_ = t
+	case nil:
+	}
+}
