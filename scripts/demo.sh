@@ -8,3 +8,7 @@ scripts/build.sh >/dev/null
 gotool=build/bin/gotool
 echo "\$ gotool version"
 $gotool version
+echo "\$ gotool env GOOS GOARCH GOMODCACHE"
+$gotool env GOOS GOARCH GOMODCACHE
+echo "\$ gotool debug parse examples/hello/*.go   # the shared Go parser"
+$gotool debug parse examples/hello/*.go
