@@ -20,7 +20,8 @@ struct Position {
 };
 
 // LineTable maps the Pos values of one file to positions. Line starts are those
-// go/scanner records: after every '\n' that is not the file's last byte.
+// go/scanner records: after every '\n' that is not the file's last byte. Lookups
+// remember the last line found, so a LineTable is not for concurrent use.
 class LineTable {
  public:
   // LineTable indexes src, the content of file (which may be null when src is

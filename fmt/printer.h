@@ -30,7 +30,8 @@ struct FormatResult {
 
 // Format prints file, parsed with comments from src (the exact bytes the positions
 // in fset refer to), as gofmt prints it. The tree is not modified; gofmt's import
-// sorting and -s simplification are separate passes that run before this one.
+// sorting (SortImports) and -s simplification (Simplify) are separate passes that
+// run before this one; FormatSource (gofmt.h) runs the whole pipeline.
 FormatResult Format(const syntax::File& file, const base::FileSet& fset, std::string_view src,
                     const FormatOptions& options = {});
 

@@ -38,6 +38,23 @@ uintptr_t StackLimit() {
   return limit;
 }
 
+// CountNewlines counts the '\n' bytes in [p, end), eight bytes at a time.
+int CountNewlines(const char* p, const char* end) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kLow7 = 0x7f7f7f7f7f7f7f7full;
+  int n = 0;
+  for (; end - p >= 8; p += 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    v ^= kOnes * '\n';  // newline bytes become zero
+    // High bit set exactly in the zero bytes (no carries between bytes).
+    uint64_t zero = ~(((v & kLow7) + kLow7) | v | kLow7);
+    n += int(((zero >> 7) * kOnes) >> 56);  // sum of the per-byte flags
+  }
+  for (; p < end; p++) n += *p == '\n';
+  return n;
+}
+
 bool IsLineDirective(std::string_view text) {
   return text.starts_with("//line ") || text.starts_with("/*line ");
 }
@@ -84,9 +101,9 @@ int Parser::Line(base::Pos p) {
   if (k < 0) k = 0;
   const char* s = src_.data();
   if (k >= line_cache_offset_) {
-    line_cache_line_ += int(std::count(s + line_cache_offset_, s + k, '\n'));
+    line_cache_line_ += CountNewlines(s + line_cache_offset_, s + k);
   } else {
-    line_cache_line_ -= int(std::count(s + k, s + line_cache_offset_, '\n'));
+    line_cache_line_ -= CountNewlines(s + k, s + line_cache_offset_);
   }
   line_cache_offset_ = k;
   return line_cache_line_;
@@ -137,7 +154,8 @@ void Parser::Next() {
 
   CommentGroup* comment = nullptr;
   int endline = 0;
-  if (Line(pos_) == Line(prev)) {
+  int prev_line = Line(prev);  // queried in source order: Line counts forward
+  if (Line(pos_) == prev_line) {
     // On the previous token's line: not a lead comment, maybe a line comment.
     comment = ConsumeCommentGroup(0, &endline);
     if (Line(pos_) != endline || tok_ == Token::EOF_) line_comment_ = comment;

@@ -1,6 +1,7 @@
 // Parsing of declarations and of the source file: import, const, var and type specs
 // (with the type parameter / array type ambiguity), functions, the package clause.
 #include <string>
+#include <vector>
 
 #include "pkg/base/utf8.h"
 #include "pkg/syntax/parser_internal.h"
@@ -109,21 +110,26 @@ bool IsValidImport(std::string_view lit) {
 }
 
 // IsTypeElem reports whether x is certainly a type element (not possibly a value).
+// It loops down left operands: "a|b|c|..." chains can be deeper than the stack.
 bool IsTypeElem(Expr* x) {
-  switch (x->kind) {
-    case NodeKind::ArrayType:
-    case NodeKind::StructType:
-    case NodeKind::FuncType:
-    case NodeKind::InterfaceType:
-    case NodeKind::MapType:
-    case NodeKind::ChanType: return true;
-    case NodeKind::BinaryExpr: {
-      BinaryExpr* b = x->As<BinaryExpr>();
-      return IsTypeElem(b->X) || IsTypeElem(b->Y);
+  for (;;) {
+    switch (x->kind) {
+      case NodeKind::ArrayType:
+      case NodeKind::StructType:
+      case NodeKind::FuncType:
+      case NodeKind::InterfaceType:
+      case NodeKind::MapType:
+      case NodeKind::ChanType: return true;
+      case NodeKind::BinaryExpr: {
+        BinaryExpr* b = x->As<BinaryExpr>();
+        if (IsTypeElem(b->Y)) return true;
+        x = b->X;
+        continue;
+      }
+      case NodeKind::UnaryExpr: return x->As<UnaryExpr>()->Op == Token::TILDE;
+      case NodeKind::ParenExpr: x = x->As<ParenExpr>()->X; continue;
+      default: return false;
     }
-    case NodeKind::UnaryExpr: return x->As<UnaryExpr>()->Op == Token::TILDE;
-    case NodeKind::ParenExpr: return IsTypeElem(x->As<ParenExpr>()->X);
-    default: return false;
   }
 }
 
@@ -131,49 +137,64 @@ bool IsTypeElem(Expr* x) {
 
 // ExtractName splits x into a type parameter name and its constraint if x can be
 // read as "name constraint" (P *C, P *C|D, P(C), ...): when the constraint is
-// certainly a type element, or when force is set. Just a name gives (name, null).
+// certainly a type element, or when force is set. Just a name gives (name, null);
+// no split gives (null, x).
 static Ident* ExtractName(base::Arena& arena, Expr* x, bool force, Expr** type) {
-  *type = nullptr;
-  switch (x->kind) {
-    case NodeKind::Ident: return x->As<Ident>();
+  // "name lhs | y1 | y2 ...": walk down the '|' spine (iteratively: it may be very
+  // long), forcing the split below once some right operand is a type element.
+  std::vector<BinaryExpr*> spine;
+  Expr* base_expr = x;
+  bool base_force = force;
+  while (BinaryExpr* b = DynCast<BinaryExpr>(base_expr)) {
+    if (b->Op != Token::OR) break;
+    spine.push_back(b);
+    base_force = base_force || IsTypeElem(b->Y);
+    base_expr = b->X;
+  }
+  Ident* name = nullptr;
+  Expr* lhs = nullptr;
+  switch (base_expr->kind) {
+    case NodeKind::Ident: name = base_expr->As<Ident>(); break;
     case NodeKind::BinaryExpr: {
-      BinaryExpr* b = x->As<BinaryExpr>();
-      if (b->Op == Token::MUL) {
-        Ident* name = DynCast<Ident>(b->X);
-        if (name && (force || IsTypeElem(b->Y))) {
-          StarExpr* s = NewNode<StarExpr>(arena);  // name *b.Y
-          s->Star = b->OpPos;
-          s->X = b->Y;
-          *type = s;
-          return name;
-        }
-      } else if (b->Op == Token::OR) {
-        Expr* lhs = nullptr;
-        Ident* name = ExtractName(arena, b->X, force || IsTypeElem(b->Y), &lhs);
-        if (name && lhs) {  // name lhs|b.Y
-          BinaryExpr* op = NewNode<BinaryExpr>(arena);
-          *op = *b;
-          op->X = lhs;
-          *type = op;
-          return name;
-        }
+      BinaryExpr* b = base_expr->As<BinaryExpr>();
+      Ident* id = DynCast<Ident>(b->X);
+      if (b->Op == Token::MUL && id && (base_force || IsTypeElem(b->Y))) {
+        StarExpr* s = NewNode<StarExpr>(arena);  // name *b.Y
+        s->Star = b->OpPos;
+        s->X = b->Y;
+        name = id;
+        lhs = s;
       }
       break;
     }
     case NodeKind::CallExpr: {
-      CallExpr* c = x->As<CallExpr>();
-      Ident* name = DynCast<Ident>(c->Fun);
-      if (name && c->Args.size == 1 && !c->Ellipsis.IsValid() &&
-          (force || IsTypeElem(c->Args[0]))) {
-        *type = c->Args[0];  // name "(" arg ")"
-        return name;
+      CallExpr* c = base_expr->As<CallExpr>();
+      Ident* id = DynCast<Ident>(c->Fun);
+      if (id && c->Args.size == 1 && !c->Ellipsis.IsValid() &&
+          (base_force || IsTypeElem(c->Args[0]))) {
+        name = id;  // name "(" arg ")"
+        lhs = c->Args[0];
       }
       break;
     }
     default: break;
   }
-  *type = x;
-  return nullptr;
+  if (spine.empty()) {
+    *type = name ? lhs : x;
+    return name;
+  }
+  if (!name || !lhs) {  // an '|' chain splits only if its leftmost operand does
+    *type = x;
+    return nullptr;
+  }
+  for (size_t i = spine.size(); i-- > 0;) {  // rebuild "lhs | y" bottom-up
+    BinaryExpr* op = NewNode<BinaryExpr>(arena);
+    *op = *spine[i];
+    op->X = lhs;
+    lhs = op;
+  }
+  *type = lhs;
+  return name;
 }
 
 // ImportSpec = [ "." | PackageName ] ImportPath .
