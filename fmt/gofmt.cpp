@@ -2,8 +2,11 @@
 // fragments (declaration or statement lists) read from standard input.
 #include "fmt/gofmt.h"
 
+#include <memory>
+
 #include "fmt/doccomment_text.h"
 #include "fmt/printer.h"
+#include "fmt/rewrite.h"
 #include "fmt/simplify.h"
 #include "fmt/sortimports.h"
 #include "pkg/syntax/parser.h"
@@ -43,12 +46,23 @@ std::string_view StripWrapper(std::string_view out, Fragment kind, int indent) {
 SourceResult FormatSource(std::string filename, std::string_view src,
                           const SourceOptions& options) {
   SourceResult result;
+  std::unique_ptr<RewriteRule> rule;
+  if (!options.rewrite_rule.empty()) {
+    std::string err;
+    rule = ParseRewriteRule(options.rewrite_rule, &err);
+    if (!rule) {
+      result.errors.Add(base::Position{}, err);
+      return result;
+    }
+  }
   base::FileSet fset;
   base::Arena arena;
   // Passes, in cmd/gofmt's order:
-  // 1. parse with comments (object resolution is only for -r); a fragment is parsed
-  //    inside a package clause, or else inside a function body;
-  unsigned mode = syntax::kParseComments | syntax::kSkipObjectResolution;
+  // 1. parse with comments (object resolution, which can fail on deep nesting, only
+  //    for -r); a fragment is parsed inside a package clause, or else inside a
+  //    function body;
+  unsigned mode = syntax::kParseComments;
+  if (!rule) mode |= syntax::kSkipObjectResolution;
   if (options.all_errors) mode |= syntax::kAllErrors;
   std::string wrapped;
   std::string_view parsed_src = src;
@@ -70,12 +84,20 @@ SourceResult FormatSource(std::string filename, std::string_view src,
     result.errors = std::move(parsed.errors);
     return result;
   }
-  // 2. sort and deduplicate imports, merging the lines of removed specs;
+  // 2. with -r, rewrite a whole file (not a fragment);
+  if (rule) {
+    if (kind == Fragment::kNone) {
+      RewriteFile(*rule, fset, parsed.file, arena);
+    } else {
+      result.warning = "warning: rewrite ignored for incomplete programs\n";
+    }
+  }
+  // 3. sort and deduplicate imports, merging the lines of removed specs;
   LineTable lines(fset.FileFor(parsed.file->Package), parsed_src);
   SortImports(parsed.file, &arena, &lines);
-  // 3. with -s, simplify;
+  // 4. with -s, simplify;
   if (options.simplify) Simplify(parsed.file, &arena);
-  // 4. print through the tabwriter and trimmer; a fragment keeps the source's
+  // 5. print through the tabwriter and trimmer; a fragment keeps the source's
   //    leading space, the indentation of its first line, and its trailing space.
   FormatOptions format;
   if (kind == Fragment::kNone) {
@@ -109,6 +131,12 @@ SourceResult FormatSource(std::string filename, std::string_view src,
   res.append(src.substr(k));
   result.output = std::move(res);
   return result;
+}
+
+std::string CheckRewriteRule(std::string_view rule) {
+  std::string err;
+  if (!rule.empty()) ParseRewriteRule(rule, &err);
+  return err;
 }
 
 }  // namespace gotool::gofmt

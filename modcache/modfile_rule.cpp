@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include "modcache/modfile.h"
+#include "modcache/modfile_internal.h"
 #include "modcache/semver.h"
 
 namespace gotool::modcache::modfile {

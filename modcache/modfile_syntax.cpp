@@ -94,6 +94,13 @@ std::shared_ptr<Line> FileSyntax::AddLine(const Line* hint_line, std::vector<std
   return l;
 }
 
+std::shared_ptr<Line> FileSyntax::AppendLine(std::vector<std::string> tokens) {
+  auto l = std::make_shared<Line>();
+  l->token = std::move(tokens);
+  stmt.push_back(l);
+  return l;
+}
+
 void FileSyntax::UpdateLine(Line* line, std::vector<std::string> tokens) {
   if (line->in_block) tokens.erase(tokens.begin());
   line->token = std::move(tokens);

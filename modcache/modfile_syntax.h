@@ -82,6 +82,10 @@ struct FileSyntax {
   // verbs match, else after hint's statement. Without a hint it goes to the end of
   // the last statement with the same verb, or to the end of the file.
   std::shared_ptr<Line> AddLine(const Line* hint, std::vector<std::string> tokens);
+  // AppendLine adds a line with the given tokens as the last statement. (x/mod's
+  // AddExclude and AddReplace do this when no line for the path exists, because a
+  // typed nil hint never matches.)
+  std::shared_ptr<Line> AppendLine(std::vector<std::string> tokens);
   // UpdateLine replaces line's tokens (dropping the verb inside a block).
   void UpdateLine(Line* line, std::vector<std::string> tokens);
   // Cleanup drops removed lines and empty blocks, and collapses one-line blocks.

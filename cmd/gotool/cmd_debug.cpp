@@ -255,12 +255,19 @@ int RunParse(const std::vector<std::string>& args) {
 
 }  // namespace
 
+// RunDebugFmt implements `gotool debug fmt` (debug_fmt.cpp).
+int RunDebugFmt(const std::vector<std::string>& args);
+
 int RunDebug(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "parse") {
     return RunParse(std::vector<std::string>(args.begin() + 1, args.end()));
   }
+  if (!args.empty() && args[0] == "fmt") {
+    return RunDebugFmt(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
   fmt::print(stderr, "usage: gotool debug <tool> [arguments]\n\nThe tools are:\n\n");
   fmt::print(stderr, "\tparse       parse Go files; dump their syntax trees (-dump)\n");
+  fmt::print(stderr, "\tfmt         gofmt files in one process, one output file each\n");
   return 2;
 }
 

@@ -1,5 +1,13 @@
 // `gotool mod <command>`: module maintenance.
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <filesystem>
+
 #include "cmd/gotool/commands.h"
+#include "modcache/modedit.h"
+#include "pkg/base/version.h"
+#include "pkg/cfg/env.h"
 
 namespace gotool::cli {
 namespace {
@@ -8,11 +16,55 @@ namespace {
 struct ModOptions {
   bool e = false, v = false, x = false, json = false, m = false, vendor = false;
   bool fmt = false, print = false;
-  std::string go, compat, output, reuse, module;
+  std::string go, compat, output, reuse, module, toolchain;
   std::vector<std::string> require, droprequire, exclude, dropexclude, replace, dropreplace,
-      retract, dropretract;
+      retract, dropretract, godebug, dropgodebug;
   std::vector<std::string> args;
 };
+
+// Cwd returns the working directory as the go command sees it: $PWD when it names
+// the current directory, else the kernel's path.
+std::string Cwd() {
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  std::string pwd = cfg::Environ::FromProcess().Get("PWD");
+  struct stat a, b;
+  if (pwd.starts_with("/") && stat(pwd.c_str(), &a) == 0 && stat(cwd.c_str(), &b) == 0 &&
+      a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+    return pwd;
+  return cwd;
+}
+
+// GoVersion returns the language version gotool writes to go.mod ("1.22").
+std::string GoVersion() { return std::string(base::kGoVersion).substr(2); }
+
+// Print writes a command's output and returns its exit status.
+int Print(const modcache::CommandResult& r) {
+  std::fwrite(r.out.data(), 1, r.out.size(), stdout);
+  std::fflush(stdout);
+  std::fwrite(r.err.data(), 1, r.err.size(), stderr);
+  return r.exit_code;
+}
+
+// RunEdit hands `mod edit` its flags in command-line order.
+int RunEdit(const Command& c, const ModOptions& o) {
+  modcache::EditRequest req;
+  for (const cfg::ParsedFlag& f : c.flags()) req.flags.push_back({f.name, f.value});
+  req.args = o.args;
+  req.cwd = Cwd();
+  req.go_version = GoVersion();
+  return Print(modcache::ModEdit(req));
+}
+
+// RunInit runs `mod init` in the working directory.
+int RunInit(const ModOptions& o) {
+  modcache::InitRequest req;
+  req.args = o.args;
+  req.cwd = Cwd();
+  req.gopath = cfg::Config::Load(cfg::Environ::FromProcess()).Gopath();
+  req.go_version = GoVersion();
+  return Print(modcache::ModInit(req));
+}
 
 void AddDownload(Command* mod, const std::shared_ptr<ModOptions>& o) {
   Command* c = mod->AddSubcommand("download", "[-x] [-json] [-reuse=old.json] [modules]",
@@ -32,17 +84,20 @@ download runs; -reuse names the -json output of an earlier run.
 void AddEdit(Command* mod, const std::shared_ptr<ModOptions>& o) {
   Command* c = mod->AddSubcommand("edit", "[editing flags] [-fmt|-print|-json] [go.mod]",
                                   "edit go.mod from tools or scripts", R"(
-Edit changes go.mod (or the named file) without loading any package:
--module, -go, -require/-droprequire, -exclude/-dropexclude,
--replace/-dropreplace and -retract/-dropretract, applied in order; -fmt
-only reformats. -print prints the result instead of writing it and
--json prints it as JSON.
+Edit changes go.mod (or the named file) without loading any package.
+-module, -go and -toolchain set those lines (-go=none and -toolchain=none
+drop them); then -require/-droprequire, -exclude/-dropexclude,
+-replace/-dropreplace, -retract/-dropretract and -godebug/-dropgodebug
+are applied in command-line order. -fmt only reformats. -print prints
+the result instead of writing it and -json prints it as JSON, in the
+go command's format.
 )");
   c->Bool("fmt", &o->fmt, "reformat go.mod");
   c->Bool("print", &o->print, "print the result instead of writing it");
   c->Bool("json", &o->json, "print the result as JSON");
   c->String("module", &o->module, "change the module path");
   c->String("go", &o->go, "set the go version");
+  c->String("toolchain", &o->toolchain, "set the toolchain");
   c->StringList("require", &o->require, "add a requirement path@version");
   c->StringList("droprequire", &o->droprequire, "drop a requirement");
   c->StringList("exclude", &o->exclude, "add an exclusion path@version");
@@ -51,8 +106,10 @@ only reformats. -print prints the result instead of writing it and
   c->StringList("dropreplace", &o->dropreplace, "drop a replacement");
   c->StringList("retract", &o->retract, "add a retraction");
   c->StringList("dropretract", &o->dropretract, "drop a retraction");
+  c->StringList("godebug", &o->godebug, "add a godebug key=value");
+  c->StringList("dropgodebug", &o->dropgodebug, "drop a godebug key");
   c->Args(&o->args);
-  c->run = [o] { return NotImplemented("mod edit"); };
+  c->run = [c, o] { return RunEdit(*c, *o); };
 }
 
 void AddSimple(Command* mod, const std::shared_ptr<ModOptions>& o) {
@@ -70,10 +127,12 @@ the graph as the given go version would.
       mod->AddSubcommand("init", "[module-path]", "initialize new module in current directory", R"(
 Init creates a go.mod file for a new module rooted in the current
 directory. Without an argument it guesses the module path from the
-surroundings (import comments, vendoring files, GOPATH).
+surroundings (import comments, vendoring files, GOPATH). The go line
+names the language version gotool targets (the go command writes its
+own version there).
 )");
   init->Args(&o->args);
-  init->run = [o] { return NotImplemented("mod init"); };
+  init->run = [o] { return RunInit(*o); };
 
   Command* tidy = mod->AddSubcommand("tidy", "[-e] [-v] [-go=version] [-compat=version]",
                                      "add missing and remove unused modules", R"(

@@ -15,7 +15,10 @@ constexpr char kLowerHex[] = "0123456789abcdef";
 // line ("Name: " is already written) and, for nodes and lists, the lines below it.
 class Dumper {
  public:
-  explicit Dumper(const base::FileSet& fset) : fset_(fset) { out_.reserve(1 << 16); }
+  Dumper(const base::FileSet& fset, const DumpOptions& options)
+      : fset_(fset), structure_only_(options.structure_only) {
+    out_.reserve(1 << 16);
+  }
 
   std::string Take() { return std::move(out_); }
 
@@ -36,7 +39,15 @@ class Dumper {
 
   void PosField(int d, std::string_view name, base::Pos p) {
     Name(d, name);
+    if (structure_only_) {
+      Line(p.IsValid() ? "+" : "-");
+      return;
+    }
     WritePos(p);
+  }
+  // LayoutPosField writes a position that formatting may add or drop.
+  void LayoutPosField(int d, std::string_view name, base::Pos p) {
+    if (!structure_only_) PosField(d, name, p);
   }
   void TokField(int d, std::string_view name, Token t) {
     Name(d, name);
@@ -58,21 +69,36 @@ class Dumper {
     Name(d, name);
     WriteNodeOrNil(n, d);
   }
+  void CommentField(int d, std::string_view name, const CommentGroup* g) {
+    if (!structure_only_) NodeField(d, name, g);
+  }
   template <class T>
   void ListField(int d, std::string_view name, const List<T>& list) {
     Name(d, name);
+    uint32_t size = 0;
+    for (const Node* n : list) size += Skipped(n) ? 0 : 1;
     out_ += '[';
-    out_ += std::to_string(list.size);
+    out_ += std::to_string(size);
     out_ += "]\n";
-    for (uint32_t i = 0; i < list.size; i++) {
+    uint32_t i = 0;
+    for (const Node* n : list) {
+      if (Skipped(n)) continue;
       Indent(d + 1);
-      out_ += std::to_string(i);
+      out_ += std::to_string(i++);
       out_ += ": ";
-      WriteNodeOrNil(list[i], d + 1);
+      WriteNodeOrNil(n, d + 1);
     }
   }
 
+  // Skipped reports whether a list element is left out: an EmptyStmt, which
+  // go/printer does not print in statement lists, in a structure-only dump.
+  bool Skipped(const Node* n) const {
+    return structure_only_ && n != nullptr && n->kind == NodeKind::EmptyStmt;
+  }
   void WriteNodeOrNil(const Node* n, int depth) {
+    while (structure_only_ && n != nullptr && n->kind == NodeKind::ParenExpr) {
+      n = n->As<ParenExpr>()->X;
+    }
     if (n == nullptr) {
       Line("nil");
     } else {
@@ -81,8 +107,10 @@ class Dumper {
   }
   void WritePos(base::Pos p);
   void WriteFields(const Node* n, int d);
+  std::string NumberValue(Token kind, std::string_view value) const;
 
   const base::FileSet& fset_;
+  bool structure_only_;
   const base::File* file_ = nullptr;  // the file of the last position printed
   std::string out_;
 };
@@ -107,6 +135,23 @@ void Dumper::WritePos(base::Pos p) {
   out_ += '\n';
 }
 
+// NumberValue returns the value of a BasicLit as the dump prints it: as written,
+// or in a structure-only dump, for numbers, lower-cased and, for imaginary integers,
+// without leading zeros (go/printer normalizes prefixes and exponents).
+std::string Dumper::NumberValue(Token kind, std::string_view value) const {
+  if (!structure_only_ || (kind != Token::INT && kind != Token::FLOAT && kind != Token::IMAG)) {
+    return std::string(value);
+  }
+  std::string v;
+  for (char c : value) v += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+  bool decimal_int = v.find_first_of(".box") == std::string::npos && v.find('e') == v.npos;
+  if (kind == Token::IMAG && decimal_int) {
+    size_t i = v.find_first_not_of("0_");
+    v = i == v.size() - 1 ? "0i" : v.substr(i);
+  }
+  return v;
+}
+
 void Dumper::WriteNode(const Node* n, int depth) {
   Line(NodeKindName(n->kind));
   WriteFields(n, depth + 1);
@@ -126,27 +171,27 @@ void Dumper::WriteFields(const Node* n, int d) {
       break;
     case NodeKind::Field: {
       auto* f = n->As<Field>();
-      NodeField(d, "Doc", f->Doc);
+      CommentField(d, "Doc", f->Doc);
       ListField(d, "Names", f->Names);
       NodeField(d, "Type", f->Type);
       NodeField(d, "Tag", f->Tag);
-      NodeField(d, "Comment", f->Comment);
+      CommentField(d, "Comment", f->Comment);
       break;
     }
     case NodeKind::FieldList: {
       auto* f = n->As<FieldList>();
-      PosField(d, "Opening", f->Opening);
+      LayoutPosField(d, "Opening", f->Opening);
       ListField(d, "List", f->List);
-      PosField(d, "Closing", f->Closing);
+      LayoutPosField(d, "Closing", f->Closing);
       break;
     }
     case NodeKind::File: {
       auto* f = n->As<File>();
-      NodeField(d, "Doc", f->Doc);
+      CommentField(d, "Doc", f->Doc);
       PosField(d, "Package", f->Package);
       NodeField(d, "Name", f->Name);
       ListField(d, "Decls", f->Decls);
-      ListField(d, "Comments", f->Comments);
+      if (!structure_only_) ListField(d, "Comments", f->Comments);
       break;
     }
     case NodeKind::BadExpr: {
@@ -171,7 +216,7 @@ void Dumper::WriteFields(const Node* n, int d) {
       auto* e = n->As<BasicLit>();
       PosField(d, "ValuePos", e->ValuePos);
       TokField(d, "Kind", e->Kind);
-      StrField(d, "Value", e->Value);
+      StrField(d, "Value", NumberValue(e->Kind, e->Value));
       break;
     }
     case NodeKind::FuncLit: {
@@ -329,6 +374,7 @@ void Dumper::WriteFields(const Node* n, int d) {
       break;
     case NodeKind::EmptyStmt: {
       auto* s = n->As<EmptyStmt>();
+      if (structure_only_) break;
       PosField(d, "Semicolon", s->Semicolon);
       BoolField(d, "Implicit", s->Implicit);
       break;
@@ -466,30 +512,30 @@ void Dumper::WriteFields(const Node* n, int d) {
     }
     case NodeKind::ImportSpec: {
       auto* s = n->As<ImportSpec>();
-      NodeField(d, "Doc", s->Doc);
+      CommentField(d, "Doc", s->Doc);
       NodeField(d, "Name", s->Name);
       NodeField(d, "Path", s->Path);
-      NodeField(d, "Comment", s->Comment);
-      PosField(d, "EndPos", s->EndPos);
+      CommentField(d, "Comment", s->Comment);
+      LayoutPosField(d, "EndPos", s->EndPos);
       break;
     }
     case NodeKind::ValueSpec: {
       auto* s = n->As<ValueSpec>();
-      NodeField(d, "Doc", s->Doc);
+      CommentField(d, "Doc", s->Doc);
       ListField(d, "Names", s->Names);
       NodeField(d, "Type", s->Type);
       ListField(d, "Values", s->Values);
-      NodeField(d, "Comment", s->Comment);
+      CommentField(d, "Comment", s->Comment);
       break;
     }
     case NodeKind::TypeSpec: {
       auto* s = n->As<TypeSpec>();
-      NodeField(d, "Doc", s->Doc);
+      CommentField(d, "Doc", s->Doc);
       NodeField(d, "Name", s->Name);
       NodeField(d, "TypeParams", s->TypeParams);
       PosField(d, "Assign", s->Assign);
       NodeField(d, "Type", s->Type);
-      NodeField(d, "Comment", s->Comment);
+      CommentField(d, "Comment", s->Comment);
       break;
     }
     case NodeKind::BadDecl: {
@@ -500,7 +546,7 @@ void Dumper::WriteFields(const Node* n, int d) {
     }
     case NodeKind::GenDecl: {
       auto* g = n->As<GenDecl>();
-      NodeField(d, "Doc", g->Doc);
+      CommentField(d, "Doc", g->Doc);
       PosField(d, "TokPos", g->TokPos);
       TokField(d, "Tok", g->Tok);
       PosField(d, "Lparen", g->Lparen);
@@ -510,7 +556,7 @@ void Dumper::WriteFields(const Node* n, int d) {
     }
     case NodeKind::FuncDecl: {
       auto* f = n->As<FuncDecl>();
-      NodeField(d, "Doc", f->Doc);
+      CommentField(d, "Doc", f->Doc);
       NodeField(d, "Recv", f->Recv);
       NodeField(d, "Name", f->Name);
       NodeField(d, "Type", f->Type);
@@ -559,7 +605,11 @@ void AppendHex(std::string* out, std::string_view prefix, uint32_t v, int digits
 }  // namespace
 
 std::string DumpFile(const base::FileSet& fset, const File* file) {
-  Dumper d(fset);
+  return DumpFile(fset, file, DumpOptions{});
+}
+
+std::string DumpFile(const base::FileSet& fset, const File* file, const DumpOptions& options) {
+  Dumper d(fset, options);
   d.WriteNode(file, 0);
   return d.Take();
 }

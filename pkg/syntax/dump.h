@@ -27,6 +27,21 @@ namespace gotool::syntax {
 // Ident.Obj, File.Scope, File.Imports and File.Unresolved are left out.
 std::string DumpFile(const base::FileSet& fset, const File* file);
 
+// DumpOptions selects a variant of the dump; DumpFile above is the canonical one.
+struct DumpOptions {
+  // structure_only prints only what formatting must preserve, to compare a source's
+  // tree with that of its gofmt output: positions print as "+" (valid) or "-"
+  // (NoPos); FieldList's Opening and Closing, ImportSpec.EndPos, EmptyStmt's fields,
+  // comments (Doc, Comment, File.Comments), parentheses around expressions and the
+  // EmptyStmts of statement lists are left out, as go/printer may drop or move
+  // them; number literals print lower-cased and imaginary integers without leading
+  // zeros, as go/printer normalizes them.
+  bool structure_only = false;
+};
+
+// DumpFile returns the dump of a parsed file that options select.
+std::string DumpFile(const base::FileSet& fset, const File* file, const DumpOptions& options);
+
 // DumpError returns the line the dump has for a rejected file: "error: POS: MSG\n"
 // for the first error of the parser's sorted list, POS being its //line-adjusted
 // position printed without the filename when that is the file's own name.

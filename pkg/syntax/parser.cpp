@@ -339,12 +339,15 @@ Expr* Unparen(Expr* x) {
 namespace {
 
 struct ParseJob {
-  base::FileSet* fset;
+  base::FileSet* fset = nullptr;
   std::string filename;
   std::string_view src;
-  base::Arena* arena;
-  unsigned mode;
-  ParseResult result;
+  base::Arena* arena = nullptr;
+  unsigned mode = 0;
+  bool expr_only = false;  // ParseExprFrom rather than ParseFile
+  File* file = nullptr;
+  Expr* expr = nullptr;
+  base::ErrorList errors;
   bool need_big_stack = false;
 };
 
@@ -352,19 +355,22 @@ void RunParse(ParseJob* job) {
   base::File* file = job->fset->AddFile(job->filename, int(job->src.size()));
   file->SetContent(job->src);
   internal::Parser p(file, job->src, *job->arena, job->mode);
-  File* f = p.ParseFile();
+  if (job->expr_only) {
+    job->expr = p.ParseExprOnly();
+  } else {
+    job->file = p.ParseFile();
+  }
   if (p.need_big_stack()) {
     job->need_big_stack = true;
     return;
   }
-  if (!f) {
+  if (!job->expr_only && !job->file) {
     // As go/parser: a valid but empty File.
-    f = NewNode<File>(*job->arena);
-    f->Name = NewNode<Ident>(*job->arena);
+    job->file = NewNode<File>(*job->arena);
+    job->file->Name = NewNode<Ident>(*job->arena);
   }
-  job->result.file = f;
-  job->result.errors = std::move(p.errors());
-  job->result.errors.Sort();
+  job->errors = std::move(p.errors());
+  job->errors.Sort();
 }
 
 void* RunParseThread(void* arg) {
@@ -385,25 +391,58 @@ bool RunOnBigStack(ParseJob* job) {
   return ok;
 }
 
+// Run parses on the calling thread and, if its stack runs low, again (into a fresh
+// File of fset) on a thread with a large stack.
+void Run(ParseJob* job) {
+  RunParse(job);
+  if (!job->need_big_stack) return;
+  job->need_big_stack = false;
+  job->errors.Reset();
+  if (!RunOnBigStack(job) || job->need_big_stack) {
+    // No thread or still too deep: report it as go/parser's nesting limit would.
+    job->file = nullptr;
+    job->expr = nullptr;
+    job->errors.Reset();
+    job->errors.Add(base::Position{job->filename, 0, 0, 0}, "exceeded max nesting depth");
+  }
+  if (!job->expr_only && !job->file) {
+    job->file = NewNode<File>(*job->arena);
+    job->file->Name = NewNode<Ident>(*job->arena);
+  }
+}
+
 }  // namespace
 
 ParseResult ParseFile(base::FileSet& fset, std::string filename, std::string_view src,
                       base::Arena& arena, unsigned mode) {
-  ParseJob job{&fset, std::move(filename), src, &arena, mode, {}, false};
-  RunParse(&job);
-  if (job.need_big_stack) {
-    job.need_big_stack = false;
-    job.result = ParseResult{};
-    if (!RunOnBigStack(&job) || job.need_big_stack || !job.result.file) {
-      // No thread or still too deep: report it as go/parser's nesting limit would.
-      ParseResult r;
-      r.file = NewNode<File>(arena);
-      r.file->Name = NewNode<Ident>(arena);
-      r.errors.Add(base::Position{job.filename, 0, 0, 0}, "exceeded max nesting depth");
-      return r;
-    }
-  }
-  return std::move(job.result);
+  ParseJob job;
+  job.fset = &fset;
+  job.filename = std::move(filename);
+  job.src = src;
+  job.arena = &arena;
+  job.mode = mode;
+  job.expr_only = false;
+  Run(&job);
+  ParseResult r;
+  r.file = job.file;
+  r.errors = std::move(job.errors);
+  return r;
+}
+
+ParseExprResult ParseExprFrom(base::FileSet& fset, std::string filename, std::string_view src,
+                              base::Arena& arena, unsigned mode) {
+  ParseJob job;
+  job.fset = &fset;
+  job.filename = std::move(filename);
+  job.src = src;
+  job.arena = &arena;
+  job.mode = mode;
+  job.expr_only = true;
+  Run(&job);
+  ParseExprResult r;
+  r.expr = job.expr;
+  r.errors = std::move(job.errors);
+  return r;
 }
 
 }  // namespace gotool::syntax

@@ -37,4 +37,16 @@ struct ParseResult {
 ParseResult ParseFile(base::FileSet& fset, std::string filename, std::string_view src,
                       base::Arena& arena, unsigned mode);
 
+// ParseExprResult is the outcome of ParseExprFrom: expr is the (possibly partial)
+// expression, or null where go/parser returns nil (it bailed out while parsing it).
+struct ParseExprResult {
+  Expr* expr = nullptr;
+  base::ErrorList errors;
+};
+
+// ParseExprFrom parses src as a single Go (type or value) expression, as
+// go/parser.ParseExprFrom does: an automatic semicolon may follow, then EOF.
+ParseExprResult ParseExprFrom(base::FileSet& fset, std::string filename, std::string_view src,
+                              base::Arena& arena, unsigned mode);
+
 }  // namespace gotool::syntax

@@ -430,4 +430,13 @@ Expr* Parser::ParseRhsOrType() {
   return x;
 }
 
+Expr* Parser::ParseExprOnly() {
+  Expr* x = ParseRhsOrType();
+  if (bailed_) return nullptr;  // go/parser panicked before returning x
+  // An automatic semicolon may end the expression; anything else is an error.
+  if (tok_ == Token::SEMICOLON && lit_ == "\n") Next();
+  Expect(Token::EOF_);
+  return x;
+}
+
 }  // namespace gotool::syntax::internal

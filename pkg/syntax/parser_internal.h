@@ -43,6 +43,8 @@ class Parser {
   // ParseFile parses the whole file. It returns nullptr where go/parser's parseFile
   // returns nil or bails out.
   File* ParseFile();
+  // ParseExprOnly parses the source as one expression (go/parser.ParseExprFrom).
+  Expr* ParseExprOnly();
 
   base::ErrorList& errors() { return errors_; }
   // NeedBigStack reports that parsing stopped because the thread's stack ran low.

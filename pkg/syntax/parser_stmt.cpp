@@ -15,7 +15,7 @@ List<Stmt> Parser::ParseStmtList() {
   return Finish<Stmt>(mark);
 }
 
-// FunctionBody = Block .
+// FunctionBody = Block . Rbrace is NoPos if the '}' is missing.
 BlockStmt* Parser::ParseBody() {
   BlockStmt* b = New<BlockStmt>();
   b->Lbrace = Expect(Token::LBRACE);
@@ -24,14 +24,11 @@ BlockStmt* Parser::ParseBody() {
   return b;
 }
 
-// Block = "{" StatementList "}" . Rbrace is NoPos if the '}' is missing.
+// Block = "{" StatementList "}" . Unlike a function body, a block is a scope of
+// its own for go/parser's resolver (see scope_depth_).
 BlockStmt* Parser::ParseBlockStmt() {
   ScopeGuard scope(this, 1);
-  BlockStmt* b = New<BlockStmt>();
-  b->Lbrace = Expect(Token::LBRACE);
-  b->List = ParseStmtList();
-  b->Rbrace = Expect2(Token::RBRACE);
-  return b;
+  return ParseBody();
 }
 
 // SimpleStmt = EmptyStmt | ExpressionStmt | SendStmt | IncDecStmt | Assignment |

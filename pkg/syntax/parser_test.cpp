@@ -375,5 +375,32 @@ TEST(ParserTest, LineDirectivesAdjustErrors) {
   EXPECT_EQ(p.r.errors[0].pos.line, 100);
 }
 
+TEST(ParserTest, ParseExprFrom) {
+  struct Case {
+    const char* src;
+    NodeKind kind;
+    int end;  // offset of NodeEnd
+    const char* first_error;
+  } cases[] = {
+      {"a + b*c", NodeKind::BinaryExpr, 7, ""},
+      {"func(x int) int { return x }", NodeKind::FuncLit, 28, ""},
+      {"a\n", NodeKind::Ident, 1, ""},
+      {"a b", NodeKind::Ident, 1, "e:1:3: expected 'EOF', found b"},
+      {"[...]int", NodeKind::BadExpr, 8, "e:1:2: expected array length, found '...'"},
+      {"", NodeKind::BadExpr, 0, "e:1:1: expected operand, found 'EOF'"},
+      {"T[P, Q]", NodeKind::IndexListExpr, 7, ""},
+  };
+  for (const Case& c : cases) {
+    base::FileSet fset;
+    base::Arena arena;
+    std::string src = c.src;
+    ParseExprResult r = ParseExprFrom(fset, "e", src, arena, 0);
+    ASSERT_NE(r.expr, nullptr) << c.src;
+    EXPECT_EQ(r.expr->kind, c.kind) << c.src;
+    EXPECT_EQ(fset.PositionFor(NodeEnd(r.expr), false).offset, c.end) << c.src;
+    EXPECT_EQ(r.errors.empty() ? "" : r.errors[0].String(), c.first_error) << c.src;
+  }
+}
+
 }  // namespace
 }  // namespace gotool::syntax

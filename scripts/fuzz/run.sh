@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan+UBSan) and runs each for a while.
 # Usage: scripts/fuzz/run.sh [seconds-per-target] [target...]
-#   default: 60 seconds, targets fuzz_scanner and (if built) fuzz_parser.
+#   default: 60 seconds, targets fuzz_scanner and (if built) fuzz_parser and fuzz_fmt.
 # New inputs go to build-fuzz/corpus/<target>/ (seeded from scripts/fuzz/corpus/, shared
 # by all targets),
 # crashes to build-fuzz/artifacts/<target>/.
@@ -19,6 +19,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(fuzz_scanner)
   if [ -f "$root/pkg/syntax/parser.h" ]; then targets+=(fuzz_parser); fi
+  if [ -f "$root/fmt/gofmt.h" ]; then targets+=(fuzz_fmt); fi
 fi
 ninja -C "$build" -j"$jobs" "${targets[@]}"
 

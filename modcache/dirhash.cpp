@@ -1,0 +1,122 @@
+// h1: hashes with OpenSSL's SHA-256 and base64; zip entries read with libzip.
+#include "modcache/dirhash.h"
+
+#include <fmt/core.h>
+#include <openssl/evp.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace gotool::modcache::dirhash {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Sha256(std::string_view data) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_Digest(data.data(), data.size(), md, &n, EVP_sha256(), nullptr);
+  return std::string(reinterpret_cast<char*>(md), n);
+}
+
+std::string Hex(std::string_view bytes) {
+  std::string out;
+  for (unsigned char c : bytes) out += fmt::format("{:02x}", c);
+  return out;
+}
+
+std::string Base64(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(bytes.data()),
+                          static_cast<int>(bytes.size()));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+}  // namespace
+
+std::string Hash1(std::vector<std::string> files, const OpenFunc& open, std::string* error) {
+  std::sort(files.begin(), files.end());
+  std::string summary;
+  for (const std::string& file : files) {
+    if (file.find('\n') != std::string::npos) {
+      *error = "dirhash: filenames with newlines are not supported";
+      return "";
+    }
+    std::string data;
+    if (std::string err = open(file, &data); !err.empty()) {
+      *error = err;
+      return "";
+    }
+    summary += Hex(Sha256(data)) + "  " + file + "\n";
+  }
+  return "h1:" + Base64(Sha256(summary));
+}
+
+std::vector<std::string> DirFiles(const std::string& dir, const std::string& prefix,
+                                  std::string* error) {
+  std::vector<std::string> files;
+  fs::path root = fs::path(dir).lexically_normal();
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_directory(ec) && !it->is_symlink(ec)) continue;
+    std::string rel = it->path().lexically_relative(root).string();
+    files.push_back((fs::path(prefix) / rel).lexically_normal().string());
+  }
+  if (ec) *error = fmt::format("lstat {}: {}", dir, ec.message());
+  return files;
+}
+
+std::string HashDir(const std::string& dir, const std::string& prefix, std::string* error) {
+  std::vector<std::string> files = DirFiles(dir, prefix, error);
+  if (!error->empty()) return "";
+  std::string pre = prefix.empty() ? "" : prefix + "/";
+  return Hash1(files, [&](const std::string& name, std::string* data) -> std::string {
+    std::string rel = name.starts_with(pre) ? name.substr(pre.size()) : name;
+    std::ifstream in(fs::path(dir) / rel, std::ios::binary);
+    if (!in) return fmt::format("open {}: cannot read", (fs::path(dir) / rel).string());
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    *data = ss.str();
+    return "";
+  }, error);
+}
+
+std::string HashZip(const std::string& zipfile, std::string* error) {
+  int zerr = 0;
+  std::unique_ptr<zip_t, decltype(&zip_discard)> z(zip_open(zipfile.c_str(), ZIP_RDONLY, &zerr),
+                                                   zip_discard);
+  if (!z) {
+    *error = fmt::format("open {}: not a valid zip file", zipfile);
+    return "";
+  }
+  zip_int64_t n = zip_get_num_entries(z.get(), 0);
+  std::vector<std::string> files;
+  for (zip_int64_t i = 0; i < n; ++i) files.emplace_back(zip_get_name(z.get(), i, ZIP_FL_ENC_RAW));
+  return Hash1(files, [&](const std::string& name, std::string* data) -> std::string {
+    zip_stat_t st;
+    if (zip_stat(z.get(), name.c_str(), ZIP_FL_ENC_RAW, &st) != 0)
+      return fmt::format("file \"{}\" not found in zip", name);
+    std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z.get(), st.index, 0), zip_fclose);
+    if (!f) return fmt::format("open {} in zip: cannot read", name);
+    data->resize(st.size);
+    zip_int64_t got = zip_fread(f.get(), data->data(), st.size);
+    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) return fmt::format("read {} in zip: short read", name);
+    return "";
+  }, error);
+}
+
+std::string HashGoMod(const std::string& data) {
+  std::string error;
+  return Hash1({"go.mod"}, [&](const std::string&, std::string* out) {
+    *out = data;
+    return std::string();
+  }, &error);
+}
+
+}  // namespace gotool::modcache::dirhash

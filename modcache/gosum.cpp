@@ -1,0 +1,58 @@
+// go.sum reading and writing.
+#include "modcache/gosum.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+namespace gotool::modcache {
+namespace {
+
+// Fields splits s at runs of ASCII white space, as strings.Fields does for ASCII.
+std::vector<std::string_view> Fields(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\n'; };
+  while (i < s.size()) {
+    while (i < s.size() && space(s[i])) ++i;
+    std::size_t start = i;
+    while (i < s.size() && !space(s[i])) ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ReadGoSum(std::string_view file, std::string_view data, GoSum* dst) {
+  int lineno = 0;
+  while (!data.empty()) {
+    ++lineno;
+    std::size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    std::vector<std::string_view> f = Fields(line);
+    if (f.empty()) continue;
+    if (f.size() != 3)
+      return fmt::format("malformed go.sum:\n{}:{}: wrong number of fields {}", file, lineno, f.size());
+    if (f[2] == kEmptyGoModHash) continue;
+    (*dst)[module::Version{std::string(f[0]), std::string(f[1])}].emplace_back(f[2]);
+  }
+  return "";
+}
+
+std::string FormatGoSum(const GoSum& sums) {
+  std::vector<module::Version> mods;
+  for (const auto& [m, hashes] : sums) mods.push_back(m);
+  module::Sort(&mods);
+  std::string out;
+  for (const module::Version& m : mods) {
+    std::vector<std::string> list = sums.at(m);
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    for (const std::string& h : list) out += m.path + " " + m.version + " " + h + "\n";
+  }
+  return out;
+}
+
+}  // namespace gotool::modcache

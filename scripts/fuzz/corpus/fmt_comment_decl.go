@@ -1,0 +1,3 @@
+package p
+var b int
+/*c*/var d int

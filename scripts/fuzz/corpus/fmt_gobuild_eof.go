@@ -1,0 +1,1 @@
+package i//go:build

@@ -1,0 +1,3 @@
+package s
+func g(){goto;
+g}

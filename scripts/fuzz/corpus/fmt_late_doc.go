@@ -1,0 +1,5 @@
+//x
+	package p
+
+//y
+  func f() {}

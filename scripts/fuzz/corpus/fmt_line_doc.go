@@ -1,0 +1,2 @@
+//line 
+package p
