@@ -264,7 +264,9 @@ std::pair<bool, bool> Printer::Flush(const Position& next, Token tok) {
 void Printer::PrintFile(const syntax::File* file) {
   comments_ = file->Comments.data;
   ncomments_ = file->Comments.size;
-  use_node_comments_ = ncomments_ == 0;
+  // As go/printer: node comments print only when the list is nil, not when it is
+  // empty (gofmt -r can leave an empty list while replaced nodes keep comments).
+  use_node_comments_ = file->Comments.data == nullptr;
   NextComment();
   Print(PMode::kNone);
   File(file);

@@ -13,6 +13,7 @@
 #include "pkg/base/utf8.h"
 #include "pkg/syntax/astcopy.h"
 #include "pkg/syntax/commentmap.h"
+#include "pkg/syntax/walk.h"
 
 namespace gotool::gofmt {
 namespace {
@@ -262,26 +263,30 @@ Node* Rewriter::Subst(const Bindings* m, const Node* pattern, base::Pos pos) {
   return copy;
 }
 
-}  // namespace
+// Trees less deep than this are rewritten on the caller's stack.
+constexpr int kShallowDepth = 2000;
 
-bool IsWildcard(std::string_view name) {
-  base::DecodedRune r = base::DecodeRune(name);
-  return size_t(r.width) == name.size() && IsLower(r.rune);
+// Depth returns the nesting depth of the tree rooted at n.
+int Depth(Node* n) {
+  int depth = 0, max = 0;
+  syntax::Inspect(n, [&](Node* x) {
+    if (x) {
+      max = std::max(max, ++depth);
+    } else {
+      depth--;
+    }
+    return true;
+  });
+  return max;
 }
 
-RewriteRule::RewriteRule() : fset_(std::make_unique<base::FileSet>()) {}
-RewriteRule::~RewriteRule() = default;
-
-void RewriteFile(const RewriteRule& rule, const base::FileSet& fset, syntax::File* file,
-                 base::Arena& arena) {
-  syntax::CommentMap cmap = syntax::NewCommentMap(fset, file, file->Comments);
-  Rewriter rewriter(rule, arena);
-  // The rewrite recurses as deep as the tree, which the parser allows to nest 10^5
-  // levels: it runs on a thread with a large stack (only the pages used are touched).
+// ApplyOnBigStack runs rewriter->Apply(file) on a thread with a 1 GiB stack (of which
+// only the pages used are touched), or on the caller's if no thread can be started.
+void ApplyOnBigStack(Rewriter* rewriter, syntax::File* file) {
   struct Job {
     Rewriter* rewriter;
     syntax::File* file;
-  } job{&rewriter, file};
+  } job{rewriter, file};
   auto run = [](void* arg) -> void* {
     auto* j = static_cast<Job*>(arg);
     j->rewriter->Apply(j->file);
@@ -299,6 +304,28 @@ void RewriteFile(const RewriteRule& rule, const base::FileSet& fset, syntax::Fil
     pthread_join(thread, nullptr);
   } else {
     run(&job);
+  }
+}
+
+}  // namespace
+
+bool IsWildcard(std::string_view name) {
+  base::DecodedRune r = base::DecodeRune(name);
+  return size_t(r.width) == name.size() && IsLower(r.rune);
+}
+
+RewriteRule::RewriteRule() : fset_(std::make_unique<base::FileSet>()) {}
+RewriteRule::~RewriteRule() = default;
+
+void RewriteFile(const RewriteRule& rule, const base::FileSet& fset, syntax::File* file,
+                 base::Arena& arena) {
+  syntax::CommentMap cmap = syntax::NewCommentMap(fset, file, file->Comments);
+  Rewriter rewriter(rule, arena);
+  // The rewrite recurses as deep as the tree, which the parser lets nest 10^5 levels.
+  if (Depth(file) < kShallowDepth) {
+    rewriter.Apply(file);
+  } else {
+    ApplyOnBigStack(&rewriter, file);
   }
   file->Comments = syntax::CommentList(cmap.Filter(file).Comments(), arena);
 }

@@ -123,5 +123,12 @@ TEST(RewriteTest, RepeatedWildcardsMustMatchEqualExpressions) {
   EXPECT_EQ(Rewrite("p.go", src, "a + a -> 2 * a"), "package p\n\nvar a, b = 2 * x, x + y\n");
 }
 
+TEST(RewriteTest, DeepTrees) {
+  // Deep enough to be rewritten on a thread of its own, with a large stack.
+  std::string src = "package p\n\nvar x = " + std::string(5000, '(') + "a" +
+                    std::string(5000, ')') + "\n";
+  EXPECT_EQ(Rewrite("p.go", src, "(x) -> x"), "package p\n\nvar x = a\n");
+}
+
 }  // namespace
 }  // namespace gotool::gofmt

@@ -76,15 +76,18 @@ std::string HashDir(const std::string& dir, const std::string& prefix, std::stri
   std::vector<std::string> files = DirFiles(dir, prefix, error);
   if (!error->empty()) return "";
   std::string pre = prefix.empty() ? "" : prefix + "/";
-  return Hash1(files, [&](const std::string& name, std::string* data) -> std::string {
-    std::string rel = name.starts_with(pre) ? name.substr(pre.size()) : name;
-    std::ifstream in(fs::path(dir) / rel, std::ios::binary);
-    if (!in) return fmt::format("open {}: cannot read", (fs::path(dir) / rel).string());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    *data = ss.str();
-    return "";
-  }, error);
+  return Hash1(
+      files,
+      [&](const std::string& name, std::string* data) -> std::string {
+        std::string rel = name.starts_with(pre) ? name.substr(pre.size()) : name;
+        std::ifstream in(fs::path(dir) / rel, std::ios::binary);
+        if (!in) return fmt::format("open {}: cannot read", (fs::path(dir) / rel).string());
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        *data = ss.str();
+        return "";
+      },
+      error);
 }
 
 std::string HashZip(const std::string& zipfile, std::string* error) {
@@ -98,25 +101,33 @@ std::string HashZip(const std::string& zipfile, std::string* error) {
   zip_int64_t n = zip_get_num_entries(z.get(), 0);
   std::vector<std::string> files;
   for (zip_int64_t i = 0; i < n; ++i) files.emplace_back(zip_get_name(z.get(), i, ZIP_FL_ENC_RAW));
-  return Hash1(files, [&](const std::string& name, std::string* data) -> std::string {
-    zip_stat_t st;
-    if (zip_stat(z.get(), name.c_str(), ZIP_FL_ENC_RAW, &st) != 0)
-      return fmt::format("file \"{}\" not found in zip", name);
-    std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z.get(), st.index, 0), zip_fclose);
-    if (!f) return fmt::format("open {} in zip: cannot read", name);
-    data->resize(st.size);
-    zip_int64_t got = zip_fread(f.get(), data->data(), st.size);
-    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) return fmt::format("read {} in zip: short read", name);
-    return "";
-  }, error);
+  return Hash1(
+      files,
+      [&](const std::string& name, std::string* data) -> std::string {
+        zip_stat_t st;
+        if (zip_stat(z.get(), name.c_str(), ZIP_FL_ENC_RAW, &st) != 0)
+          return fmt::format("file \"{}\" not found in zip", name);
+        std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z.get(), st.index, 0),
+                                                             zip_fclose);
+        if (!f) return fmt::format("open {} in zip: cannot read", name);
+        data->resize(st.size);
+        zip_int64_t got = zip_fread(f.get(), data->data(), st.size);
+        if (got < 0 || static_cast<zip_uint64_t>(got) != st.size)
+          return fmt::format("read {} in zip: short read", name);
+        return "";
+      },
+      error);
 }
 
 std::string HashGoMod(const std::string& data) {
   std::string error;
-  return Hash1({"go.mod"}, [&](const std::string&, std::string* out) {
-    *out = data;
-    return std::string();
-  }, &error);
+  return Hash1(
+      {"go.mod"},
+      [&](const std::string&, std::string* out) {
+        *out = data;
+        return std::string();
+      },
+      &error);
 }
 
 }  // namespace gotool::modcache::dirhash

@@ -12,7 +12,9 @@ namespace {
 std::vector<std::string_view> Fields(std::string_view s) {
   std::vector<std::string_view> out;
   std::size_t i = 0;
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\n'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\n';
+  };
   while (i < s.size()) {
     while (i < s.size() && space(s[i])) ++i;
     std::size_t start = i;
@@ -34,7 +36,8 @@ std::string ReadGoSum(std::string_view file, std::string_view data, GoSum* dst) 
     std::vector<std::string_view> f = Fields(line);
     if (f.empty()) continue;
     if (f.size() != 3)
-      return fmt::format("malformed go.sum:\n{}:{}: wrong number of fields {}", file, lineno, f.size());
+      return fmt::format("malformed go.sum:\n{}:{}: wrong number of fields {}", file, lineno,
+                         f.size());
     if (f[2] == kEmptyGoModHash) continue;
     (*dst)[module::Version{std::string(f[0]), std::string(f[1])}].emplace_back(f[2]);
   }

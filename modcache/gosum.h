@@ -23,7 +23,8 @@ using GoSum = std::map<module::Version, std::vector<std::string>, VersionLess>;
 
 // kEmptyGoModHash is the hash of an empty go.mod that an old go command bug wrote to
 // go.sum files; reading drops such lines.
-inline constexpr std::string_view kEmptyGoModHash = "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=";
+inline constexpr std::string_view kEmptyGoModHash =
+    "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=";
 
 // ReadGoSum adds the lines of data (the go.sum named file) to *dst: blank lines are
 // skipped, every other line needs exactly three fields. It returns the go command's

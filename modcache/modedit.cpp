@@ -34,14 +34,17 @@ std::string TrimSpace(std::string_view s) {
 // non-semver versions such as "master" are kept for the go command to resolve later.
 bool AllowedVersionArg(std::string_view v) { return !modfile::MustQuote(v); }
 
-std::pair<std::string, std::string> ParsePathVersion(const std::string& flag, const std::string& arg) {
+std::pair<std::string, std::string> ParsePathVersion(const std::string& flag,
+                                                     const std::string& arg) {
   std::size_t i = arg.find('@');
-  if (i == std::string::npos) throw Fatal{fmt::format("gotool: -{}={}: need path@version", flag, arg)};
+  if (i == std::string::npos)
+    throw Fatal{fmt::format("gotool: -{}={}: need path@version", flag, arg)};
   std::string path = TrimSpace(arg.substr(0, i)), version = TrimSpace(arg.substr(i + 1));
   if (auto err = module::CheckImportPath(path))
     throw Fatal{fmt::format("gotool: -{}={}: invalid path: {}", flag, arg, err->Message())};
   if (!AllowedVersionArg(version))
-    throw Fatal{fmt::format("gotool: -{}={}: invalid version {}", flag, arg, module::Quote(version))};
+    throw Fatal{
+        fmt::format("gotool: -{}={}: invalid version {}", flag, arg, module::Quote(version))};
   return {path, version};
 }
 
@@ -102,13 +105,15 @@ Edit ParseReplace(const std::string& arg) {
     throw Fatal{fmt::format("gotool: -replace={}: need old[@v]=new[@w] (missing =)", arg)};
   std::string old_arg = TrimSpace(arg.substr(0, i)), new_arg = TrimSpace(arg.substr(i + 1));
   if (new_arg.starts_with(">"))
-    throw Fatal{fmt::format("gotool: -replace={}: separator between old and new is =, not =>", arg)};
+    throw Fatal{
+        fmt::format("gotool: -replace={}: separator between old and new is =, not =>", arg)};
   std::string old_path, old_version, new_path, new_version, err;
   if (!ParsePathVersionOptional("old", old_arg, false, &old_path, &old_version, &err) ||
       !ParsePathVersionOptional("new", new_arg, true, &new_path, &new_version, &err))
     throw Fatal{fmt::format("gotool: -replace={}: {}", arg, err)};
   if (new_path == new_arg && !modfile::IsDirectoryPath(new_arg))
-    throw Fatal{fmt::format("gotool: -replace={}: unversioned new path must be local directory", arg)};
+    throw Fatal{
+        fmt::format("gotool: -replace={}: unversioned new path must be local directory", arg)};
   return [=](modfile::File* f) { f->AddReplace(old_path, old_version, new_path, new_version); };
 }
 
@@ -176,7 +181,8 @@ bool ReadFile(const std::string& path, const std::string& shown, std::string* da
   if (!in) {
     std::error_code ec;
     bool exists = std::filesystem::exists(path, ec);
-    *err = fmt::format("open {}: {}", shown, exists ? "permission denied" : "no such file or directory");
+    *err = fmt::format("open {}: {}", shown,
+                       exists ? "permission denied" : "no such file or directory");
     return false;
   }
   std::ostringstream ss;
@@ -187,7 +193,7 @@ bool ReadFile(const std::string& path, const std::string& shown, std::string* da
 
 // Options are the single-valued flags of `mod edit`, last one winning.
 struct Options {
-  std::string module, go, toolchain;
+  std::string module, go, toolchain, modfile;
   bool json = false, print = false, fmt = false;
   std::vector<std::pair<std::string, Edit>> edits;
 };
@@ -195,13 +201,22 @@ struct Options {
 Options ParseFlags(const EditRequest& req) {
   Options o;
   for (const EditFlag& f : req.flags) {
-    if (f.name == "module") o.module = f.value;
-    else if (f.name == "go") o.go = f.value;
-    else if (f.name == "toolchain") o.toolchain = f.value;
-    else if (f.name == "json") o.json = f.value == "true";
-    else if (f.name == "print") o.print = f.value == "true";
-    else if (f.name == "fmt") o.fmt = f.value == "true";
-    else if (Edit e = ParseEdit(f.name, f.value)) o.edits.emplace_back(f.name, std::move(e));
+    if (f.name == "module")
+      o.module = f.value;
+    else if (f.name == "go")
+      o.go = f.value;
+    else if (f.name == "toolchain")
+      o.toolchain = f.value;
+    else if (f.name == "modfile")
+      o.modfile = f.value;
+    else if (f.name == "json")
+      o.json = f.value == "true";
+    else if (f.name == "print")
+      o.print = f.value == "true";
+    else if (f.name == "fmt")
+      o.fmt = f.value == "true";
+    else if (Edit e = ParseEdit(f.name, f.value))
+      o.edits.emplace_back(f.name, std::move(e));
   }
   return o;
 }
@@ -226,6 +241,23 @@ void CheckOptions(const Options& o, const EditRequest& req) {
         req.go_version)};
 }
 
+// MainModFile returns the go.mod of the main module (found from cwd upwards), or the
+// -modfile that stands in for it.
+std::string MainModFile(const Options& o, const std::string& cwd) {
+  std::string gomod = FindGoMod(cwd);
+  if (gomod.empty() && !o.modfile.empty())
+    throw Fatal{
+        "gotool: cannot find main module, but -modfile was set.\n"
+        "\t-modfile cannot be used to set the module root directory."};
+  if (gomod.empty())
+    throw Fatal{
+        "gotool: go.mod file not found in current directory or any parent directory; "
+        "see 'gotool help modules'"};
+  if (!o.modfile.empty() && !o.modfile.ends_with(".mod"))
+    throw Fatal{fmt::format("gotool: -modfile={}: file does not have .mod extension", o.modfile)};
+  return o.modfile.empty() ? gomod : o.modfile;
+}
+
 void Apply(const Options& o, modfile::File* f) {
   if (!o.module.empty()) f->AddModuleStmt(o.module);
   if (o.go == "none") {
@@ -246,14 +278,7 @@ void Apply(const Options& o, modfile::File* f) {
 CommandResult Edit1(const EditRequest& req) {
   Options o = ParseFlags(req);
   CheckOptions(o, req);
-  std::string gomod;
-  if (req.args.size() == 1) {
-    gomod = req.args[0];
-  } else {
-    gomod = FindGoMod(req.cwd);
-    if (gomod.empty())
-      throw Fatal{"gotool: go.mod file not found in current directory or any parent directory; see 'gotool help modules'"};
-  }
+  std::string gomod = req.args.size() == 1 ? req.args[0] : MainModFile(o, req.cwd);
   std::string data, err;
   std::string abs = std::filesystem::path(gomod).is_absolute() ? gomod : req.cwd + "/" + gomod;
   if (!ReadFile(abs, gomod, &data, &err)) throw Fatal{"gotool: " + err};
@@ -367,7 +392,8 @@ std::string WriteFileAtomic(const std::string& path, const std::string& data) {
     if (access(path.c_str(), W_OK) != 0) return fmt::format("open {}: permission denied", path);
     mode = st.st_mode & 07777;
   }
-  std::string tmpl = (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  std::string tmpl =
+      (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());
@@ -376,8 +402,10 @@ std::string WriteFileAtomic(const std::string& path, const std::string& data) {
   bool ok = true;
   for (std::size_t done = 0; ok && done < data.size();) {
     ssize_t n = write(fd, data.data() + done, data.size() - done);
-    if (n <= 0) ok = false;
-    else done += static_cast<std::size_t>(n);
+    if (n <= 0)
+      ok = false;
+    else
+      done += static_cast<std::size_t>(n);
   }
   if (ok) ok = fchmod(fd, mode) == 0;
   if (close(fd) != 0) ok = false;

@@ -31,7 +31,7 @@ struct EditRequest {
 };
 
 // ModEdit runs `mod edit`: it checks every flag as the go command does, reads go.mod
-// (the argument, else the one found from cwd upwards), applies -module, -go and
+// (the argument, else -modfile or the one found from cwd upwards), applies -module, -go and
 // -toolchain, then the list edits in command-line order, and prints (-print, -json)
 // or rewrites the file.
 CommandResult ModEdit(const EditRequest& req);

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "modcache/module.h"
 #include "modcache/modfile_syntax.h"
+#include "modcache/module.h"
 
 namespace gotool::modcache::modfile {
 
@@ -72,8 +72,8 @@ struct Retract {
 
 // VersionFixer canonicalises a version found in go.mod (a branch name, a short
 // form); it returns the fixed version or sets *error.
-using VersionFixer =
-    std::function<std::string(const std::string& path, const std::string& vers, std::string* error)>;
+using VersionFixer = std::function<std::string(const std::string& path, const std::string& vers,
+                                               std::string* error)>;
 
 // File is a parsed go.mod file. Edits mark entries removed (an empty path); Cleanup
 // drops them from both the lists and the syntax.

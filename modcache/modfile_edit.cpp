@@ -25,9 +25,59 @@ void MarkRequireRemoved(Require* r) {
   *r = Require{};
 }
 
-// SetVersion updates a requirement's version, dropping a blank line before it in a
+bool LineLess(const Line& a, const Line& b) {
+  for (std::size_t k = 0; k < a.token.size() && k < b.token.size(); ++k)
+    if (a.token[k] != b.token[k]) return a.token[k] < b.token[k];
+  return a.token.size() < b.token.size();
+}
+
+VersionInterval LineInterval(const Line& l) {
+  if (l.token.size() == 1) return {l.token[0], l.token[0]};
+  if (l.token.size() == 5 && l.token[0] == "[" && l.token[2] == "," && l.token[4] == "]")
+    return {l.token[1], l.token[3]};
+  return {};
+}
+
+bool LineRetractLess(const Line& a, const Line& b) {
+  VersionInterval x = LineInterval(a), y = LineInterval(b);
+  if (int c = semver::Compare(x.low, y.low)) return c > 0;
+  return semver::Compare(x.high, y.high) > 0;
+}
+
+// CheckCanonicalVersion returns an error message when vers is not canonical or does
+// not match path's major version.
+std::string CheckCanonicalVersion(std::string_view path, std::string_view vers) {
+  module::SplitPath sp = module::SplitPathVersion(path);
+  if (vers.empty() || vers != module::CanonicalVersion(vers)) {
+    std::string form =
+        sp.path_major.empty() ? "v1.2.3" : module::PathMajorPrefix(sp.path_major) + ".2.3";
+    return module::InvalidVersionError{std::string(vers), false, "must be of the form " + form}
+        .Message();
+  }
+  if (sp.ok) {
+    if (auto err = module::CheckPathMajor(vers, sp.path_major)) {
+      if (sp.path_major.empty())
+        return module::InvalidVersionError{
+            std::string(vers), false,
+            fmt::format("should be {}+incompatible (or module {}/{})", vers, path,
+                        semver::Major(vers))}
+            .Message();
+      return err->Message();
+    }
+  }
+  return "";
+}
+
+template <typename T, typename Dead>
+void EraseDead(std::vector<std::shared_ptr<T>>* v, Dead dead) {
+  std::erase_if(*v, [&](const std::shared_ptr<T>& x) { return dead(*x); });
+}
+
+}  // namespace
+
+// SetRequireVersion updates a requirement's version, dropping a blank line before it in a
 // block (go.dev/issue/33779).
-void SetVersionImpl(Require* r, const std::string& v) {
+void SetRequireVersion(Require* r, const std::string& v) {
   r->mod.version = v;
   Line& line = *r->syntax;
   if (line.token.empty()) return;
@@ -40,8 +90,8 @@ void SetVersionImpl(Require* r, const std::string& v) {
   }
 }
 
-// SetIndirect adds or removes the "// indirect" comment of a requirement.
-void SetIndirectImpl(Require* r, bool indirect) {
+// SetRequireIndirect adds or removes the "// indirect" comment of a requirement.
+void SetRequireIndirect(Require* r, bool indirect) {
   r->indirect = indirect;
   Line& line = *r->syntax;
   if (IsIndirect(line) == indirect) return;
@@ -67,56 +117,6 @@ void SetIndirectImpl(Require* r, bool indirect) {
   suffix[0].token = "//" + suffix[0].token.substr(i + 9);
 }
 
-bool LineLess(const Line& a, const Line& b) {
-  for (std::size_t k = 0; k < a.token.size() && k < b.token.size(); ++k)
-    if (a.token[k] != b.token[k]) return a.token[k] < b.token[k];
-  return a.token.size() < b.token.size();
-}
-
-VersionInterval LineInterval(const Line& l) {
-  if (l.token.size() == 1) return {l.token[0], l.token[0]};
-  if (l.token.size() == 5 && l.token[0] == "[" && l.token[2] == "," && l.token[4] == "]")
-    return {l.token[1], l.token[3]};
-  return {};
-}
-
-bool LineRetractLess(const Line& a, const Line& b) {
-  VersionInterval x = LineInterval(a), y = LineInterval(b);
-  if (int c = semver::Compare(x.low, y.low)) return c > 0;
-  return semver::Compare(x.high, y.high) > 0;
-}
-
-// CheckCanonicalVersion returns an error message when vers is not canonical or does
-// not match path's major version.
-std::string CheckCanonicalVersion(std::string_view path, std::string_view vers) {
-  module::SplitPath sp = module::SplitPathVersion(path);
-  if (vers.empty() || vers != module::CanonicalVersion(vers)) {
-    std::string form = sp.path_major.empty() ? "v1.2.3" : module::PathMajorPrefix(sp.path_major) + ".2.3";
-    return module::InvalidVersionError{std::string(vers), false, "must be of the form " + form}.Message();
-  }
-  if (sp.ok) {
-    if (auto err = module::CheckPathMajor(vers, sp.path_major)) {
-      if (sp.path_major.empty())
-        return module::InvalidVersionError{
-            std::string(vers), false,
-            fmt::format("should be {}+incompatible (or module {}/{})", vers, path, semver::Major(vers))}
-            .Message();
-      return err->Message();
-    }
-  }
-  return "";
-}
-
-template <typename T, typename Dead>
-void EraseDead(std::vector<std::shared_ptr<T>>* v, Dead dead) {
-  std::erase_if(*v, [&](const std::shared_ptr<T>& x) { return dead(*x); });
-}
-
-}  // namespace
-
-void SetRequireVersion(Require* r, const std::string& v) { SetVersionImpl(r, v); }
-void SetRequireIndirect(Require* r, bool indirect) { SetIndirectImpl(r, indirect); }
-
 void File::AddModuleStmt(std::string_view path) {
   if (!module) {
     module = std::make_shared<Module>();
@@ -133,7 +133,8 @@ std::string File::AddGoStmt(std::string_view version) {
     return fmt::format("invalid language version string {}", module::Quote(version));
   if (!go) {
     const Line* hint = module && module->syntax ? module->syntax.get() : nullptr;
-    go = std::make_shared<Go>(Go{std::string(version), syntax->AddLine(hint, {"go", std::string(version)})});
+    go = std::make_shared<Go>(
+        Go{std::string(version), syntax->AddLine(hint, {"go", std::string(version)})});
   } else {
     go->version = std::string(version);
     syntax->UpdateLine(go->syntax.get(), {"go", std::string(version)});
@@ -151,7 +152,7 @@ std::string File::AddToolchainStmt(std::string_view name) {
   if (name != "default" && !(name == "go1" || name.starts_with("go1.")))
     return fmt::format("invalid toolchain name {}", module::Quote(name));
   if (!toolchain) {
-    const Line* hint = go && go->syntax ? go->syntax.get()
+    const Line* hint = go && go->syntax           ? go->syntax.get()
                        : module && module->syntax ? module->syntax.get()
                                                   : nullptr;
     toolchain = std::make_shared<Toolchain>(
@@ -223,7 +224,7 @@ void File::AddNewRequire(std::string_view path, std::string_view vers, bool indi
   auto r = std::make_shared<Require>();
   r->mod = {std::string(path), std::string(vers)};
   r->syntax = syntax->AddLine(nullptr, {"require", AutoQuote(path), std::string(vers)});
-  SetIndirectImpl(r.get(), indirect);
+  SetRequireIndirect(r.get(), indirect);
   require.push_back(r);
 }
 
@@ -236,8 +237,8 @@ void File::SetRequire(const std::vector<Require>& req) {
   for (auto& r : require) {
     auto it = need.find(r->mod.path);
     if (it != need.end()) {
-      SetVersionImpl(r.get(), it->second->mod.version);
-      SetIndirectImpl(r.get(), it->second->indirect);
+      SetRequireVersion(r.get(), it->second->mod.version);
+      SetRequireIndirect(r.get(), it->second->indirect);
       need.erase(it);
     } else {
       MarkRequireRemoved(r.get());
@@ -262,10 +263,10 @@ std::string File::AddExclude(std::string_view path, std::string_view vers) {
     if (x->mod.path == path && x->mod.version == vers) return "";
     if (x->mod.path == path) hint = x->syntax.get();
   }
-  exclude.push_back(std::make_shared<Exclude>(Exclude{
-      {std::string(path), std::string(vers)},
-      hint ? syntax->AddLine(hint, {"exclude", AutoQuote(path), std::string(vers)})
-           : syntax->AppendLine({"exclude", AutoQuote(path), std::string(vers)})}));
+  exclude.push_back(std::make_shared<Exclude>(
+      Exclude{{std::string(path), std::string(vers)},
+              hint ? syntax->AddLine(hint, {"exclude", AutoQuote(path), std::string(vers)})
+                   : syntax->AppendLine({"exclude", AutoQuote(path), std::string(vers)})}));
   return "";
 }
 
@@ -303,8 +304,8 @@ void File::AddReplace(std::string_view old_path, std::string_view old_vers,
     if (r->old_mod.path == old_path) hint = r->syntax.get();
   }
   if (need)
-    replace.push_back(std::make_shared<Replace>(
-        Replace{old_mod, new_mod, hint ? syntax->AddLine(hint, tokens) : syntax->AppendLine(tokens)}));
+    replace.push_back(std::make_shared<Replace>(Replace{
+        old_mod, new_mod, hint ? syntax->AddLine(hint, tokens) : syntax->AppendLine(tokens)}));
 }
 
 void File::DropReplace(std::string_view old_path, std::string_view old_vers) {
@@ -325,13 +326,15 @@ std::string File::AddRetract(const VersionInterval& vi, std::string_view rationa
   if (vi.low == vi.high) {
     r->syntax = syntax->AddLine(nullptr, {"retract", AutoQuote(vi.low)});
   } else {
-    r->syntax = syntax->AddLine(nullptr, {"retract", "[", AutoQuote(vi.low), ",", AutoQuote(vi.high), "]"});
+    r->syntax =
+        syntax->AddLine(nullptr, {"retract", "[", AutoQuote(vi.low), ",", AutoQuote(vi.high), "]"});
   }
   if (!rationale.empty()) {
     std::size_t start = 0;
     for (;;) {
       std::size_t nl = rationale.find('\n', start);
-      std::string_view line = rationale.substr(start, nl == std::string_view::npos ? nl : nl - start);
+      std::string_view line =
+          rationale.substr(start, nl == std::string_view::npos ? nl : nl - start);
       r->syntax->comments.before.push_back(Comment{{}, "// " + std::string(line), false});
       if (nl == std::string_view::npos) break;
       start = nl + 1;
@@ -367,7 +370,8 @@ void File::SortBlocks() {
     if (auto* lp = std::get_if<std::shared_ptr<Line>>(&s)) {
       if (kill.count(lp->get())) continue;
     } else if (auto* bp = std::get_if<std::shared_ptr<LineBlock>>(&s)) {
-      std::erase_if((*bp)->line, [&](const std::shared_ptr<Line>& l) { return kill.count(l.get()) > 0; });
+      std::erase_if((*bp)->line,
+                    [&](const std::shared_ptr<Line>& l) { return kill.count(l.get()) > 0; });
       if ((*bp)->line.empty()) continue;
     }
     stmts.push_back(s);
@@ -389,7 +393,8 @@ void File::Cleanup() {
   EraseDead(&require, [](const Require& r) { return r.mod.path.empty(); });
   EraseDead(&exclude, [](const Exclude& x) { return x.mod.path.empty(); });
   EraseDead(&replace, [](const Replace& r) { return r.old_mod.path.empty(); });
-  EraseDead(&retract, [](const Retract& r) { return r.interval.low.empty() && r.interval.high.empty(); });
+  EraseDead(&retract,
+            [](const Retract& r) { return r.interval.low.empty() && r.interval.high.empty(); });
   EraseDead(&godebug, [](const Godebug& g) { return g.key.empty(); });
   syntax->Cleanup();
 }

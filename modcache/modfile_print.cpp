@@ -1,8 +1,8 @@
 // go.mod printer: x/mod/modfile's standard layout, and token quoting.
 #include <fmt/core.h>
 
-#include "modcache/module.h"
 #include "modcache/modfile_syntax.h"
+#include "modcache/module.h"
 #include "pkg/base/utf8.h"
 
 namespace gotool::modcache::modfile {
@@ -77,7 +77,9 @@ class Printer {
     }
   }
 
-  void Queue(const Comments& c) { pending_.insert(pending_.end(), c.suffix.begin(), c.suffix.end()); }
+  void Queue(const Comments& c) {
+    pending_.insert(pending_.end(), c.suffix.begin(), c.suffix.end());
+  }
 
   void Expr(const Comments& c, const Stmt& s) {
     Before(c);
@@ -138,9 +140,18 @@ bool MustQuote(std::string_view s) {
     base::DecodedRune d = base::DecodeRune(s.substr(i));
     i += d.width;
     switch (d.rune) {
-      case ' ': case '"': case '\'': case '`':
+      case ' ':
+      case '"':
+      case '\'':
+      case '`':
         return true;
-      case '(': case ')': case '[': case ']': case '{': case '}': case ',':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case ',':
         if (s.size() > 1) return true;
         break;
       default:
@@ -169,16 +180,36 @@ bool UnquoteEscape(std::string_view s, std::size_t* i, std::string* out) {
   if (*i >= s.size()) return false;
   char c = s[(*i)++];
   switch (c) {
-    case 'a': *out += '\a'; return true;
-    case 'b': *out += '\b'; return true;
-    case 'f': *out += '\f'; return true;
-    case 'n': *out += '\n'; return true;
-    case 'r': *out += '\r'; return true;
-    case 't': *out += '\t'; return true;
-    case 'v': *out += '\v'; return true;
-    case '\\': *out += '\\'; return true;
-    case '"': *out += '"'; return true;
-    case 'x': case 'u': case 'U': {
+    case 'a':
+      *out += '\a';
+      return true;
+    case 'b':
+      *out += '\b';
+      return true;
+    case 'f':
+      *out += '\f';
+      return true;
+    case 'n':
+      *out += '\n';
+      return true;
+    case 'r':
+      *out += '\r';
+      return true;
+    case 't':
+      *out += '\t';
+      return true;
+    case 'v':
+      *out += '\v';
+      return true;
+    case '\\':
+      *out += '\\';
+      return true;
+    case '"':
+      *out += '"';
+      return true;
+    case 'x':
+    case 'u':
+    case 'U': {
       int n = c == 'x' ? 2 : c == 'u' ? 4 : 8;
       if (*i + n > s.size()) return false;
       int32_t v = 0;

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "modcache/module.h"
 #include "modcache/modfile_syntax.h"
+#include "modcache/module.h"
 #include "pkg/base/utf8.h"
 
 namespace gotool::modcache::modfile {
@@ -32,7 +32,14 @@ struct SyntaxError {};
 
 bool IsIdentRune(int32_t c) {
   switch (c) {
-    case ' ': case '(': case ')': case '[': case ']': case '{': case '}': case ',':
+    case ' ':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case ',':
       return false;
     default:
       return base::IsPrint(c);
@@ -94,8 +101,10 @@ class Input {
     token_.kind = kind;
     std::string text(data_.substr(token_start_, pos_.byte - token_start_));
     if (kind == kComment || kind == kEOLComment) {
-      if (text.ends_with("\r\n")) text.resize(text.size() - 2);
-      else if (text.ends_with("\n")) text.pop_back();
+      if (text.ends_with("\r\n"))
+        text.resize(text.size() - 2);
+      else if (text.ends_with("\n"))
+        text.pop_back();
     }
     token_.text = std::move(text);
     token_.end_pos = pos_;
@@ -171,11 +180,19 @@ class Input {
     }
     int32_t c = PeekRune();
     switch (c) {
-      case '\n': case '(': case ')': case '[': case ']': case '{': case '}': case ',':
+      case '\n':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case ',':
         ReadRune();
         EndToken(c);
         return;
-      case '"': case '`':
+      case '"':
+      case '`':
         ReadString(c);
         return;
       default:

@@ -16,7 +16,8 @@ bool HasComments(const Comments& c) {
     std::string_view t = c.suffix[0].token;
     if (t.starts_with("//")) t.remove_prefix(2);
     std::size_t b = t.find_first_not_of(" \t\n\r\v\f");
-    t = b == std::string_view::npos ? std::string_view() : t.substr(b, t.find_last_not_of(" \t\n\r\v\f") - b + 1);
+    t = b == std::string_view::npos ? std::string_view()
+                                    : t.substr(b, t.find_last_not_of(" \t\n\r\v\f") - b + 1);
     return t != "indirect";
   }
   return false;

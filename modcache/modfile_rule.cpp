@@ -47,8 +47,7 @@ bool ParseVersion(const std::string& verb, const std::string& path, std::string*
     *e = Error{"", {}, verb, path, std::move(msg)};
     return false;
   };
-  if (!ParseString(s, &t, &err))
-    return fail(module::InvalidVersionError{*s, false, err}.Message());
+  if (!ParseString(s, &t, &err)) return fail(module::InvalidVersionError{*s, false, err}.Message());
   if (fix) {
     std::string fixed = fix(path, t, &err);
     if (!err.empty()) return fail(err);
@@ -94,12 +93,9 @@ std::string ParseDeprecation(const LineBlock* block, const Line& line) {
   return m;
 }
 
-bool IsIndirectLine(const Line& line);
-
 // ParseVersionInterval reads "v" or "[ low , high ]" from the front of *args.
-bool ParseInterval(const std::string& verb, const std::string& path,
-                   std::vector<std::string>* args, std::size_t* at, const VersionFixer& fix,
-                   VersionInterval* vi, Error* e) {
+bool ParseInterval(const std::string& verb, const std::string& path, std::vector<std::string>* args,
+                   std::size_t* at, const VersionFixer& fix, VersionInterval* vi, Error* e) {
   std::vector<std::string>& t = *args;
   std::size_t i = *at;
   auto fail = [&](std::string msg) {
@@ -142,10 +138,10 @@ class RuleParser {
         std::copy(args.begin(), args.end(), l.token.begin() + 1);
       } else if (auto* bp = std::get_if<std::shared_ptr<LineBlock>>(&s)) {
         LineBlock& b = **bp;
-        static const char* kBlocks[] = {"module", "godebug", "require", "exclude", "replace",
-                                        "retract"};
-        bool known = b.token.size() == 1 &&
-                     std::find(std::begin(kBlocks), std::end(kBlocks), b.token[0]) != std::end(kBlocks);
+        static const char* kBlocks[] = {"module",  "godebug", "require",
+                                        "exclude", "replace", "retract"};
+        bool known = b.token.size() == 1 && std::find(std::begin(kBlocks), std::end(kBlocks),
+                                                      b.token[0]) != std::end(kBlocks);
         if (!known) {
           if (strict_)
             errs_->push_back(Error{f_->syntax->name, b.start, "", "",
@@ -202,8 +198,9 @@ class RuleParser {
     if (args.size() != 1) return Errorf(*line, "toolchain directive expects exactly one argument");
     const std::string& v = args[0];
     if (v != "default" && !(v == "go1" || v.starts_with("go1.")))
-      return Errorf(*line, fmt::format(
-                               "invalid toolchain version '{}': must match format go1.23.0 or default", v));
+      return Errorf(
+          *line,
+          fmt::format("invalid toolchain version '{}': must match format go1.23.0 or default", v));
     f_->toolchain = std::make_shared<Toolchain>(Toolchain{v, line});
   }
 
@@ -238,7 +235,7 @@ class RuleParser {
     if (auto verr = module::CheckPathMajor(v, major))
       return Wrap(*line, Error{"", {}, verb, s, verr->Message()});
     if (verb == "require") {
-      f_->require.push_back(std::make_shared<Require>(Require{{s, v}, IsIndirectLine(*line), line}));
+      f_->require.push_back(std::make_shared<Require>(Require{{s, v}, IsIndirect(*line), line}));
     } else {
       f_->exclude.push_back(std::make_shared<Exclude>(Exclude{{s, v}, line}));
     }
@@ -249,12 +246,14 @@ class RuleParser {
     std::vector<std::string>& args = *argp;
     std::size_t arrow = args.size() >= 2 && args[1] == "=>" ? 1 : 2;
     if (args.size() < arrow + 2 || args.size() > arrow + 3 || args[arrow] != "=>")
-      return Errorf(*line, fmt::format("usage: {0} module/path [v1.2.3] => other/module v1.4\n\t or "
-                                       "{0} module/path [v1.2.3] => ../local/directory",
-                                       verb));
+      return Errorf(*line,
+                    fmt::format("usage: {0} module/path [v1.2.3] => other/module v1.4\n\t or "
+                                "{0} module/path [v1.2.3] => ../local/directory",
+                                verb));
     std::string s, err, major;
     if (!ParseString(&args[0], &s, &err)) return Errorf(*line, "invalid quoted string: " + err);
-    if (!ModulePathMajor(s, &major)) return Wrap(*line, Error{"", {}, verb, s, "invalid module path"});
+    if (!ModulePathMajor(s, &major))
+      return Wrap(*line, Error{"", {}, verb, s, "invalid module path"});
     std::string v;
     Error e;
     if (arrow == 2) {
@@ -264,13 +263,16 @@ class RuleParser {
         return Wrap(*line, Error{"", {}, verb, s, verr->Message()});
     }
     std::string ns, nv;
-    if (!ParseString(&args[arrow + 1], &ns, &err)) return Errorf(*line, "invalid quoted string: " + err);
+    if (!ParseString(&args[arrow + 1], &ns, &err))
+      return Errorf(*line, "invalid quoted string: " + err);
     if (args.size() == arrow + 2) {
       if (!IsDirectoryPath(ns))
-        return Errorf(*line, "replacement module without version must be directory path (rooted "
-                             "or starting with ./ or ../)");
+        return Errorf(*line,
+                      "replacement module without version must be directory path (rooted "
+                      "or starting with ./ or ../)");
       if (ns.find('\\') != std::string::npos)
-        return Errorf(*line, "replacement directory appears to be Windows path (on a non-windows system)");
+        return Errorf(*line,
+                      "replacement directory appears to be Windows path (on a non-windows system)");
     }
     if (args.size() == arrow + 3) {
       if (!ParseVersion(verb, ns, &args[arrow + 2], fix_, &e)) return Wrap(*line, e);
@@ -321,16 +323,6 @@ class RuleParser {
   std::vector<Error>* errs_;
 };
 
-bool IsIndirectLine(const Line& line) {
-  if (line.comments.suffix.empty()) return false;
-  std::string_view t = line.comments.suffix[0].token;
-  if (t.starts_with("//")) t.remove_prefix(2);
-  std::string s = TrimSpace(t);
-  std::string first = s.substr(0, s.find_first_of(" \t\n\r\v\f"));
-  bool single = first.size() == s.size();
-  return (single && first == "indirect") || (!single && first == "indirect;");
-}
-
 std::unique_ptr<File> ParseToFile(std::string_view filename, std::string_view data,
                                   const VersionFixer& fix, bool strict, std::vector<Error>* errs) {
   auto syntax = ParseSyntax(filename, data, errs);
@@ -345,7 +337,15 @@ std::unique_ptr<File> ParseToFile(std::string_view filename, std::string_view da
 
 }  // namespace
 
-bool IsIndirect(const Line& line) { return IsIndirectLine(line); }
+bool IsIndirect(const Line& line) {
+  if (line.comments.suffix.empty()) return false;
+  std::string_view t = line.comments.suffix[0].token;
+  if (t.starts_with("//")) t.remove_prefix(2);
+  std::string s = TrimSpace(t);
+  std::string first = s.substr(0, s.find_first_of(" \t\n\r\v\f"));
+  bool single = first.size() == s.size();
+  return (single && first == "indirect") || (!single && first == "indirect;");
+}
 
 std::unique_ptr<File> Parse(std::string_view filename, std::string_view data,
                             const VersionFixer& fix, std::vector<Error>* errs) {

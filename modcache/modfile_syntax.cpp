@@ -153,8 +153,10 @@ std::string Error::Message() const {
     pos = filename + ": ";
   }
   std::string directive;
-  if (!mod_path.empty()) directive = verb + " " + mod_path + ": ";
-  else if (!verb.empty()) directive = verb + ": ";
+  if (!mod_path.empty())
+    directive = verb + " " + mod_path + ": ";
+  else if (!verb.empty())
+    directive = verb + ": ";
   return pos + directive + err;
 }
 

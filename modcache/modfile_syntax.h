@@ -65,8 +65,8 @@ struct LineBlock {
 };
 
 // Stmt is one top-level statement.
-using Stmt = std::variant<std::shared_ptr<CommentBlock>, std::shared_ptr<Line>,
-                          std::shared_ptr<LineBlock>>;
+using Stmt =
+    std::variant<std::shared_ptr<CommentBlock>, std::shared_ptr<Line>, std::shared_ptr<LineBlock>>;
 
 // CommentsOf returns the comments of a statement.
 Comments& CommentsOf(const Stmt& s);

@@ -39,7 +39,8 @@ TEST(Modfile, RoundTripsFormattedFiles) {
 
 TEST(Modfile, FormatsLayout) {
   auto f = MustParse(
-      "module \"example.com/m\"\ngo 1.19\n\n\n\nrequire (\n\n\tx.com v1.0.0\n\n\n\ty.com v1.0.0\n)\n"
+      "module \"example.com/m\"\ngo 1.19\n\n\n\nrequire (\n\n\tx.com v1.0.0\n\n\n\ty.com "
+      "v1.0.0\n)\n"
       "require ()\n// tail\n");
   EXPECT_EQ(Edited(f.get()),
             "module example.com/m\n\ngo 1.19\n\nrequire (\n\tx.com v1.0.0\n\n\ty.com v1.0.0\n)\n\n"
@@ -72,7 +73,8 @@ TEST(Modfile, ReportsErrors) {
   EXPECT_EQ(ParseError("module m\nfoo\n"), "go.mod:2: unknown directive: foo");
   EXPECT_EQ(ParseError("module m\nrequire a.com v1 /* x */\n"),
             "go.mod:2:18: mod files must use // comments (not /* */ comments)");
-  EXPECT_EQ(ParseError("require (\n"), "go.mod:2: syntax error (unterminated block started at go.mod:1:1)");
+  EXPECT_EQ(ParseError("require (\n"),
+            "go.mod:2: syntax error (unterminated block started at go.mod:1:1)");
   EXPECT_EQ(ParseError("require a.com/v2 v1.0.0\ngo 1\n"),
             "go.mod:1: require a.com/v2: version \"v1.0.0\" invalid: should be v2, not v1\n"
             "go.mod:2: invalid go version '1': must match format 1.23");
@@ -178,7 +180,9 @@ TEST(Modfile, QuotingAndModulePath) {
   EXPECT_EQ(AutoQuote("a\tb"), "\"a\\tb\"");
   std::string out;
   EXPECT_TRUE(Unquote("\"a\\x41\\u00e9\\101\"", &out));
-  EXPECT_EQ(out, "aA\xc3\xa9" "A");
+  EXPECT_EQ(out,
+            "aA\xc3\xa9"
+            "A");
   EXPECT_FALSE(Unquote("\"a\\q\"", &out));
   EXPECT_EQ(ModulePath("// x\nmodule \"example.com/q\" // c\n"), "example.com/q");
   EXPECT_EQ(ModulePath("modulex y\n"), "");

@@ -27,7 +27,8 @@ std::string ReadAll(const fs::path& p) {
 
 // FindImportComment returns the path of a `package x // import "path"` comment.
 std::string FindImportComment(const fs::path& file) {
-  static const RE2 re(R"((?m)^package[ \t]+[^ \t\r\n/]+[ \t]+//[ \t]+import[ \t]+("[^"]+")[ \t]*\r?\n)");
+  static const RE2 re(
+      R"((?m)^package[ \t]+[^ \t\r\n/]+[ \t]+//[ \t]+import[ \t]+("[^"]+")[ \t]*\r?\n)");
   std::string data = ReadAll(file), quoted, path;
   if (!RE2::PartialMatch(data, re, &quoted)) return "";
   return modfile::Unquote(quoted, &path) ? path : "";
@@ -36,7 +37,8 @@ std::string FindImportComment(const fs::path& file) {
 std::vector<fs::directory_entry> SortedEntries(const fs::path& dir) {
   std::vector<fs::directory_entry> list;
   std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) list.push_back(*it);
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    list.push_back(*it);
   std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
     return a.path().filename().string() < b.path().filename().string();
   });
@@ -45,7 +47,8 @@ std::vector<fs::directory_entry> SortedEntries(const fs::path& dir) {
 
 bool IsGoFile(const fs::directory_entry& e) {
   std::error_code ec;
-  return e.is_regular_file(ec) && !e.is_symlink(ec) && e.path().filename().string().ends_with(".go");
+  return e.is_regular_file(ec) && !e.is_symlink(ec) &&
+         e.path().filename().string().ends_with(".go");
 }
 
 // JSONField extracts a top-level string field from a small JSON file, "" if absent.
@@ -93,9 +96,11 @@ std::string FindModulePath(const std::string& dir, const std::string& gopath, st
           return slash == std::string::npos ? "." : com.substr(0, slash);
         }
   }
-  if (std::string p = JSONField(ReadAll(fs::path(dir) / "Godeps/Godeps.json"), "ImportPath"); !p.empty())
+  if (std::string p = JSONField(ReadAll(fs::path(dir) / "Godeps/Godeps.json"), "ImportPath");
+      !p.empty())
     return p;
-  if (std::string p = JSONField(ReadAll(fs::path(dir) / "vendor/vendor.json"), "RootPath"); !p.empty())
+  if (std::string p = JSONField(ReadAll(fs::path(dir) / "vendor/vendor.json"), "RootPath");
+      !p.empty())
     return p;
   std::string bad;
   if (std::string p = InGopath(dir, gopath, &bad); !p.empty()) return p;
@@ -191,7 +196,8 @@ CommandResult ModInit(const InitRequest& req) {
   f.AddModuleStmt(path);
   f.AddGoStmt(req.go_version);
   if (std::string err = WriteFileAtomic(gomod, f.Format()); !err.empty()) return fatal(err);
-  if (HasSources(req.cwd)) r.err += "gotool: to add module requirements and sums:\n\tgotool mod tidy\n";
+  if (HasSources(req.cwd))
+    r.err += "gotool: to add module requirements and sums:\n\tgotool mod tidy\n";
   return r;
 }
 

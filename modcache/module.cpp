@@ -183,7 +183,8 @@ std::optional<InvalidPathError> CheckPath(std::string_view path) {
   if (path[0] == '-') return fail("leading dash in first path element");
   for (std::size_t k = 0; k < first.size();) {
     base::DecodedRune d = base::DecodeRune(first.substr(k));
-    if (!FirstPathOK(d.rune)) return fail("invalid char " + QuoteRune(d.rune) + " in first path element");
+    if (!FirstPathOK(d.rune))
+      return fail("invalid char " + QuoteRune(d.rune) + " in first path element");
     k += d.width;
   }
   if (!SplitPathVersion(path).ok) return fail("invalid version");
@@ -257,8 +258,10 @@ void Sort(std::vector<Version>* list) {
   std::stable_sort(list->begin(), list->end(), [](const Version& a, const Version& b) {
     if (a.path != b.path) return a.path < b.path;
     std::string_view va = a.version, vb = b.version, fa, fb;
-    if (std::size_t k = va.find('/'); k != std::string_view::npos) fa = va.substr(k), va = va.substr(0, k);
-    if (std::size_t k = vb.find('/'); k != std::string_view::npos) fb = vb.substr(k), vb = vb.substr(0, k);
+    if (std::size_t k = va.find('/'); k != std::string_view::npos)
+      fa = va.substr(k), va = va.substr(0, k);
+    if (std::size_t k = vb.find('/'); k != std::string_view::npos)
+      fb = vb.substr(k), vb = vb.substr(0, k);
     if (va != vb) return semver::Compare(va, vb) < 0;
     return fa < fb;
   });
@@ -308,16 +311,26 @@ std::string UnescapeVersion(std::string_view escaped, std::string* error) {
 
 std::string QuoteRune(int32_t r) {
   switch (r) {
-    case '\a': return "'\\a'";
-    case '\b': return "'\\b'";
-    case '\f': return "'\\f'";
-    case '\n': return "'\\n'";
-    case '\r': return "'\\r'";
-    case '\t': return "'\\t'";
-    case '\v': return "'\\v'";
-    case '\'': return "'\\''";
-    case '\\': return "'\\\\'";
-    default: break;
+    case '\a':
+      return "'\\a'";
+    case '\b':
+      return "'\\b'";
+    case '\f':
+      return "'\\f'";
+    case '\n':
+      return "'\\n'";
+    case '\r':
+      return "'\\r'";
+    case '\t':
+      return "'\\t'";
+    case '\v':
+      return "'\\v'";
+    case '\'':
+      return "'\\''";
+    case '\\':
+      return "'\\\\'";
+    default:
+      break;
   }
   if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
   if (base::IsPrint(r)) {

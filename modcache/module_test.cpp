@@ -25,7 +25,8 @@ TEST(Module, CheckPath) {
   EXPECT_EQ(PathErr("X.com/y"),
             "malformed module path \"X.com/y\": invalid char 'X' in first path element");
   EXPECT_EQ(PathErr("x.com/.y"), "malformed module path \"x.com/.y\": leading dot in path element");
-  EXPECT_EQ(PathErr("x.com/y."), "malformed module path \"x.com/y.\": trailing dot in path element");
+  EXPECT_EQ(PathErr("x.com/y."),
+            "malformed module path \"x.com/y.\": trailing dot in path element");
   EXPECT_EQ(PathErr("x.com/.."), "malformed module path \"x.com/..\": invalid path element \"..\"");
   EXPECT_EQ(PathErr("x.com/a@b"), "malformed module path \"x.com/a@b\": invalid char '@'");
   EXPECT_EQ(PathErr("x.com/con"),
@@ -91,8 +92,8 @@ TEST(Module, Escape) {
 }
 
 TEST(Module, Sort) {
-  std::vector<Version> v{{"b.com", "v1.0.0"}, {"a.com", "v1.10.0/go.mod"}, {"a.com", "v1.10.0"},
-                         {"a.com", "v1.9.0"}};
+  std::vector<Version> v{
+      {"b.com", "v1.0.0"}, {"a.com", "v1.10.0/go.mod"}, {"a.com", "v1.10.0"}, {"a.com", "v1.9.0"}};
   Sort(&v);
   EXPECT_EQ(v[0].version, "v1.9.0");
   EXPECT_EQ(v[1].version, "v1.10.0");

@@ -102,16 +102,14 @@ std::string ZeroPseudoVersion(std::string_view major) {
   return PseudoVersion(major, "", "00010101000000", "000000000000");
 }
 
-bool IsZeroPseudoVersion(std::string_view v) {
-  return v == ZeroPseudoVersion(semver::Major(v));
-}
+bool IsZeroPseudoVersion(std::string_view v) { return v == ZeroPseudoVersion(semver::Major(v)); }
 
 std::string PseudoVersionTime(std::string_view v, std::string* error) {
   Parts p;
   if (!ParsePseudo(v, &p, error)) return "";
   if (!ValidTimestamp(p.timestamp)) {
-    *error = InvalidVersionError{std::string(v), true, "malformed time " + Quote(p.timestamp)}
-                 .Message();
+    *error =
+        InvalidVersionError{std::string(v), true, "malformed time " + Quote(p.timestamp)}.Message();
     return "";
   }
   return p.timestamp;

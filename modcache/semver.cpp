@@ -18,9 +18,7 @@ bool IsIdentChar(char c) {
   return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
 }
 bool IsBadNum(std::string_view n) { return n.size() > 1 && n[0] == '0'; }
-bool IsNum(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit);
-}
+bool IsNum(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit); }
 
 // ParseInt splits a decimal number without leading zeros off the front of *v.
 bool ParseInt(std::string_view* v, std::string_view* out) {
@@ -41,7 +39,8 @@ bool ParsePrerelease(std::string_view* v, std::string_view* out) {
     char c = (*v)[i];
     if (!IsIdentChar(c) && c != '.') return false;
     if (c == '.') {
-      if (start == i || (IsNum(v->substr(start, i - start)) && IsBadNum(v->substr(start, i - start))))
+      if (start == i ||
+          (IsNum(v->substr(start, i - start)) && IsBadNum(v->substr(start, i - start))))
         return false;
       start = i + 1;
     }
@@ -176,10 +175,11 @@ std::string Max(std::string_view v, std::string_view w) {
 }
 
 void Sort(std::vector<std::string>* versions) {
-  std::stable_sort(versions->begin(), versions->end(), [](const std::string& a, const std::string& b) {
-    int c = Compare(a, b);
-    return c != 0 ? c < 0 : a < b;
-  });
+  std::stable_sort(versions->begin(), versions->end(),
+                   [](const std::string& a, const std::string& b) {
+                     int c = Compare(a, b);
+                     return c != 0 ? c < 0 : a < b;
+                   });
 }
 
 }  // namespace gotool::modcache::semver

@@ -16,7 +16,7 @@ namespace {
 struct ModOptions {
   bool e = false, v = false, x = false, json = false, m = false, vendor = false;
   bool fmt = false, print = false;
-  std::string go, compat, output, reuse, module, toolchain;
+  std::string go, compat, output, reuse, module, toolchain, modfile;
   std::vector<std::string> require, droprequire, exclude, dropexclude, replace, dropreplace,
       retract, dropretract, godebug, dropgodebug;
   std::vector<std::string> args;
@@ -98,6 +98,7 @@ go command's format.
   c->String("module", &o->module, "change the module path");
   c->String("go", &o->go, "set the go version");
   c->String("toolchain", &o->toolchain, "set the toolchain");
+  c->String("modfile", &o->modfile, "edit this file in place of the main module's go.mod");
   c->StringList("require", &o->require, "add a requirement path@version");
   c->StringList("droprequire", &o->droprequire, "drop a requirement");
   c->StringList("exclude", &o->exclude, "add an exclusion path@version");

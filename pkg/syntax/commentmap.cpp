@@ -9,28 +9,31 @@
 namespace gotool::syntax {
 namespace {
 
-// Place is the part of a resolved position the association rules look at.
-struct Place {
-  int offset = 0;
-  int line = 0;
-};
-
-// Resolver turns positions into places, remembering the last file looked up.
+// Resolver resolves positions of one file set, remembering the last file looked up.
+// An invalid position resolves to offset 0, line 0 (go/token's zero Position).
 class Resolver {
  public:
   explicit Resolver(const base::FileSet& fset) : fset_(fset) {}
 
-  Place At(base::Pos p) {
-    if (!p.IsValid()) return {};  // go/token: the zero Position
-    if (!file_ || p.value() < uint32_t(file_->base()) ||
-        p.value() > uint32_t(file_->base() + file_->size())) {
-      file_ = fset_.FileFor(p);
-      if (!file_) return {};
-    }
-    return {file_->Offset(p), file_->Line(p)};
+  int Offset(base::Pos p) {
+    const base::File* f = FileOf(p);
+    return f ? f->Offset(p) : 0;
+  }
+  int Line(base::Pos p) {
+    const base::File* f = FileOf(p);
+    return f ? f->Line(p) : 0;
   }
 
  private:
+  const base::File* FileOf(base::Pos p) {
+    if (!p.IsValid()) return nullptr;
+    if (!file_ || p.value() < uint32_t(file_->base()) ||
+        p.value() > uint32_t(file_->base() + file_->size())) {
+      file_ = fset_.FileFor(p);
+    }
+    return file_;
+  }
+
   const base::FileSet& fset_;
   const base::File* file_ = nullptr;
 };
@@ -123,49 +126,48 @@ CommentMap NewCommentMap(const base::FileSet& fset, Node* node, List<CommentGrou
   });
   nodes.push_back(nullptr);
 
+  // Lines are only looked up while a comment is being associated.
   size_t next = 0;  // index of the group after the current one
   CommentGroup* comment = nullptr;
-  Place cpos, cend;
+  int cend_offset = 0;
   auto advance = [&] {
     comment = groups[next++];
-    cpos = resolve.At(NodePos(comment));
-    cend = resolve.At(NodeEnd(comment));
+    cend_offset = resolve.Offset(NodeEnd(comment));
   };
   advance();
 
-  Node* p = nullptr;  // previous node
-  Place pend;
+  Node* p = nullptr;   // previous node
   Node* pg = nullptr;  // previous node group
-  Place pgend;
   NodeStack stack;
   constexpr int kInfinity = 1 << 30;
   for (Node* q : nodes) {
-    Place qpos = q ? resolve.At(NodePos(q)) : Place{kInfinity, kInfinity};
+    int qoffset = q ? resolve.Offset(NodePos(q)) : kInfinity;
     // Associate the comments that end before q starts.
-    while (cend.offset <= qpos.offset) {
-      if (Node* top = stack.Pop(NodePos(comment))) {
-        pg = top;
-        pgend = resolve.At(NodeEnd(pg));
-      }
+    while (cend_offset <= qoffset) {
+      if (Node* top = stack.Pop(NodePos(comment))) pg = top;
+      int cline = resolve.Line(NodePos(comment));
+      int cend_line = resolve.Line(NodeEnd(comment));
+      int qline = q ? resolve.Line(NodePos(q)) : kInfinity;
       // A comment on the line a node (group) ends on, or on the next line when an
       // empty line separates it from q, belongs to that node; the last one gets
       // whatever remains at the end. Else it belongs to q.
+      auto after = [&](Node* n) {
+        int end_line = resolve.Line(NodeEnd(n));
+        return end_line == cline || (end_line + 1 == cline && cend_line + 1 < qline);
+      };
       Node* assoc;
-      if (pg && (pgend.line == cpos.line ||
-                 (pgend.line + 1 == cpos.line && cend.line + 1 < qpos.line))) {
+      if (pg && after(pg)) {
         assoc = pg;
-      } else if (p && (pend.line == cpos.line ||
-                       (pend.line + 1 == cpos.line && cend.line + 1 < qpos.line) || !q)) {
+      } else if (p && (after(p) || !q)) {
         assoc = p;
       } else {
         assoc = q;  // q is not the sentinel: there was no p otherwise
       }
-      cmap.Add(assoc, comment);
+      if (assoc) cmap.Add(assoc, comment);
       if (next >= groups.size()) return cmap;
       advance();
     }
     p = q;
-    pend = resolve.At(NodeEnd(p));
     if (IsNodeGroup(q)) stack.Push(q);
   }
   return cmap;
@@ -173,7 +175,6 @@ CommentMap NewCommentMap(const base::FileSet& fset, Node* node, List<CommentGrou
 
 List<CommentGroup> CommentList(const std::vector<CommentGroup*>& groups, base::Arena& arena) {
   List<CommentGroup> list;
-  if (groups.empty()) return list;
   CommentGroup** data = arena.NewArray<CommentGroup*>(groups.size());
   std::copy(groups.begin(), groups.end(), data);
   list.data = data;

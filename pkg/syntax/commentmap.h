@@ -39,7 +39,9 @@ class CommentMap {
 // node seen. Positions are resolved in fset (lines //line-adjusted, as go/token's).
 CommentMap NewCommentMap(const base::FileSet& fset, Node* node, List<CommentGroup> comments);
 
-// CommentList copies groups into an arena-allocated List (File.Comments' type).
+// CommentList copies groups into an arena-allocated List (File.Comments' type). The
+// list's data is never null: like go/ast's Comments, the result is empty, not nil,
+// when there are no groups (go/printer then ignores comments attached to nodes).
 List<CommentGroup> CommentList(const std::vector<CommentGroup*>& groups, base::Arena& arena);
 
 }  // namespace gotool::syntax
