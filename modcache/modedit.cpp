@@ -1,6 +1,8 @@
 // `mod edit`: flag checks, the edits in command-line order, -print/-json/rewrite.
 #include "modcache/modedit.h"
 
+#include "pkg/base/atomic_file.h"
+
 #include <fmt/core.h>
 
 #include <filesystem>
@@ -381,41 +383,12 @@ std::string ShortPath(const std::string& cwd, const std::string& path) {
 }
 
 std::string WriteFileAtomic(const std::string& path, const std::string& data) {
-  std::filesystem::path target(path);
-  // An existing file keeps its permissions, and must be writable, as when the go
-  // command rewrites it in place.
-  mode_t mask = umask(0);
-  umask(mask);
-  mode_t mode = 0666 & ~mask;
-  struct stat st;
-  if (stat(path.c_str(), &st) == 0) {
-    if (access(path.c_str(), W_OK) != 0) return fmt::format("open {}: permission denied", path);
-    mode = st.st_mode & 07777;
+  // An existing go.mod must be writable, as when the go command rewrites it in place;
+  // it keeps its permissions (base::WriteFileAtomic sees to that).
+  if (access(path.c_str(), F_OK) == 0 && access(path.c_str(), W_OK) != 0) {
+    return fmt::format("open {}: permission denied", path);
   }
-  std::string tmpl =
-      (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = mkstemp(name.data());
-  if (fd < 0) return fmt::format("open {}: permission denied", path);
-  std::string tmp(name.data());
-  bool ok = true;
-  for (std::size_t done = 0; ok && done < data.size();) {
-    ssize_t n = write(fd, data.data() + done, data.size() - done);
-    if (n <= 0)
-      ok = false;
-    else
-      done += static_cast<std::size_t>(n);
-  }
-  if (ok) ok = fchmod(fd, mode) == 0;
-  if (close(fd) != 0) ok = false;
-  std::error_code ec;
-  if (ok) std::filesystem::rename(tmp, target, ec);
-  if (!ok || ec) {
-    std::filesystem::remove(tmp, ec);
-    return fmt::format("write {}: cannot replace file", path);
-  }
-  return "";
+  return base::WriteFileAtomic(path, data);
 }
 
 }  // namespace gotool::modcache

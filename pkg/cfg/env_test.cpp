@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "pkg/base/atomic_file.h"
 #include "pkg/cfg/envcmd.h"
 #include "pkg/cfg/envfile.h"
 
@@ -115,9 +116,9 @@ TEST(EnvFile, UpdateText) {
 TEST(EnvFile, AtomicWrite) {
   TempDir dir;
   std::string file = dir.path() + "/env";
-  ASSERT_EQ(WriteFileAtomic(file, "A=1\n"), "");
+  ASSERT_EQ(base::WriteFileAtomic(file, "A=1\n"), "");
   ::chmod(file.c_str(), 0640);
-  ASSERT_EQ(WriteFileAtomic(file, "A=2\n"), "");
+  ASSERT_EQ(base::WriteFileAtomic(file, "A=2\n"), "");
   EXPECT_EQ(Slurp(file), "A=2\n");
   struct stat st;
   ASSERT_EQ(::stat(file.c_str(), &st), 0);
@@ -126,7 +127,7 @@ TEST(EnvFile, AtomicWrite) {
   int entries = 0;
   for (const auto& e : fs::directory_iterator(dir.path())) entries += e.is_regular_file();
   EXPECT_EQ(entries, 1);
-  EXPECT_NE(WriteFileAtomic(dir.path() + "/missing/env", "x"), "");
+  EXPECT_NE(base::WriteFileAtomic(dir.path() + "/missing/env", "x"), "");
 }
 
 TEST(EnvFile, AtomicWriteThroughSymlink) {
@@ -135,7 +136,7 @@ TEST(EnvFile, AtomicWriteThroughSymlink) {
   std::string link = dir.path() + "/env";
   Spit(target, "A=1\n");
   fs::create_symlink(target, link);
-  ASSERT_EQ(WriteFileAtomic(link, "A=2\n"), "");
+  ASSERT_EQ(base::WriteFileAtomic(link, "A=2\n"), "");
   EXPECT_TRUE(fs::is_symlink(link));
   EXPECT_EQ(Slurp(target), "A=2\n");
 }

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "pkg/base/atomic_file.h"
 #include "pkg/cfg/envfile.h"
 #include "pkg/cfg/goflags.h"
 
@@ -69,11 +70,11 @@ EnvResult UpdateEnvFile(const Environ& env, const std::map<std::string, std::str
   std::string err = ReadFile(file, &data, &not_exist);
   if (!err.empty() && (!not_exist || add.empty())) return Fail("reading go env config: " + err);
   std::string text = UpdateEnvFileText(data, add, del);
-  err = WriteFileAtomic(file, text);
+  err = base::WriteFileAtomic(file, text);
   if (!err.empty()) {
     std::size_t slash = file.rfind('/');
     if (slash != std::string::npos && slash > 0) MkdirAll(file.substr(0, slash));
-    err = WriteFileAtomic(file, text);
+    err = base::WriteFileAtomic(file, text);
     if (!err.empty()) return Fail("writing go env config: " + err);
   }
   return {};

@@ -1,6 +1,7 @@
-// Editing the go env file: the line-level update `go env -w`/`-u` performs and an atomic
-// write (temp file + fsync + rename) so an interrupted write never leaves half a file.
+// Editing the go env file: the line-level update `go env -w`/`-u` performs.
 #include "pkg/cfg/envfile.h"
+
+#include "pkg/base/atomic_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,31 +24,11 @@ std::string_view LineToKey(std::string_view line) {
   return line.substr(0, eq);
 }
 
-// ErrnoText renders errno as Go's syscall errors do: strerror, lower-cased first letter.
-std::string ErrnoText(int err) {
-  std::string s = std::strerror(err);
-  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !(s.size() > 1 && s[1] >= 'A' && s[1] <= 'Z'))
-    s[0] = static_cast<char>(s[0] - 'A' + 'a');
-  return s;
-}
-
 std::string Dir(const std::string& path) {
   std::size_t slash = path.rfind('/');
   if (slash == std::string::npos) return ".";
   if (slash == 0) return "/";
   return path.substr(0, slash);
-}
-
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
 }
 
 }  // namespace
@@ -104,7 +85,7 @@ std::string ReadFile(const std::string& path, std::string* data, bool* not_exist
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     *not_exist = errno == ENOENT;
-    return "open " + path + ": " + ErrnoText(errno);
+    return "open " + path + ": " + base::ErrnoText(errno);
   }
   data->clear();
   char buf[8192];
@@ -112,7 +93,7 @@ std::string ReadFile(const std::string& path, std::string* data, bool* not_exist
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      std::string err = "read " + path + ": " + ErrnoText(errno);
+      std::string err = "read " + path + ": " + base::ErrnoText(errno);
       ::close(fd);
       return err;
     }
@@ -129,33 +110,6 @@ bool MkdirAll(const std::string& dir) {
   std::string parent = Dir(dir);
   if (parent != dir && !MkdirAll(parent)) return false;
   return ::mkdir(dir.c_str(), 0777) == 0 || errno == EEXIST;
-}
-
-std::string WriteFileAtomic(const std::string& path_arg, std::string_view data) {
-  // Replace the target of a symbolic link (a dotfiles setup), not the link itself.
-  std::string path = path_arg;
-  if (char* real = ::realpath(path_arg.c_str(), nullptr); real != nullptr) {
-    path = real;
-    std::free(real);
-  }
-  std::string tmp;
-  int fd = -1;
-  for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
-    tmp = path + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(attempt);
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && errno != EEXIST) return "open " + path + ": " + ErrnoText(errno);
-  }
-  if (fd < 0) return "open " + path + ": " + ErrnoText(EEXIST);
-  // An existing file keeps its permissions.
-  struct stat st;
-  if (::stat(path.c_str(), &st) == 0) ::fchmod(fd, st.st_mode & 07777);
-  bool ok = WriteAll(fd, data) && ::fsync(fd) == 0;
-  int saved = errno;
-  ok = ::close(fd) == 0 && ok;
-  if (ok && ::rename(tmp.c_str(), path.c_str()) == 0) return "";
-  saved = ok ? errno : saved;
-  ::unlink(tmp.c_str());
-  return "write " + path + ": " + ErrnoText(saved);
 }
 
 }  // namespace gotool::cfg

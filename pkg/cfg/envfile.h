@@ -15,13 +15,6 @@ namespace gotool::cfg {
 std::string UpdateEnvFileText(std::string_view data, const std::map<std::string, std::string>& add,
                               const std::set<std::string>& del);
 
-// WriteFileAtomic replaces path with data: it writes a temporary file in the same
-// directory, flushes it and renames it over path, so readers see the old or the new
-// file, never a partial one. A new file gets mode 0666 minus the umask; an existing
-// file keeps its mode, and a symbolic link keeps pointing to the (replaced) target
-// file. It returns "" or an error such as "open /x/env: permission denied".
-std::string WriteFileAtomic(const std::string& path, std::string_view data);
-
 // ReadFile reads path into *data; it returns "" or an error as Go's os.ReadFile words
 // it ("open PATH: no such file or directory"). *not_exist is set when path is missing.
 std::string ReadFile(const std::string& path, std::string* data, bool* not_exist);
