@@ -1,6 +1,6 @@
 // The node → token layer for statements: statement lists, blocks, control clauses
 // and every statement node.
-#include "fmt/inspect.h"
+#include "pkg/syntax/walk.h"
 #include "fmt/printer_impl.h"
 
 namespace gotool::gofmt::internal {
@@ -24,7 +24,9 @@ bool IsTypeName(const syntax::Expr* x) {
 // would read as a block if the enclosing parentheses of a control clause went.
 bool HasUnparenthesizedTypedLit(const syntax::Node* n) {
   bool found = false;
-  Inspect(n, [&](const syntax::Node* m) {
+  // syntax::Inspect hands out mutable nodes; this walk only reads them.
+  syntax::Inspect(const_cast<syntax::Node*>(n), [&](syntax::Node* m) {
+    if (m == nullptr) return false;  // end of a node's children
     if (m->Is<syntax::ParenExpr>()) return false;
     if (const auto* c = syntax::DynCast<syntax::CompositeLit>(m)) {
       if (c->Type && IsTypeName(c->Type)) found = true;

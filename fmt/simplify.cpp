@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "fmt/inspect.h"
+#include "pkg/syntax/walk.h"
 #include "fmt/match.h"
 
 namespace gotool::gofmt {
@@ -28,10 +28,7 @@ class Simplifier {
   explicit Simplifier(base::Arena* arena) : arena_(arena) {}
 
   void Walk(syntax::Node* n) {
-    Inspect(n, [this](const syntax::Node* m) {
-      // The tree is ours to edit: Inspect merely hands it out read-only.
-      return Visit(const_cast<syntax::Node*>(m));
-    });
+    syntax::Inspect(n, [this](syntax::Node* m) { return m != nullptr && Visit(m); });
   }
 
  private:
