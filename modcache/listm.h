@@ -1,0 +1,95 @@
+// `go list -m`: module information (modinfo.ModulePublic) for the build list, a
+// module path or `all`, printed as text or as -json.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modcache/graph.h"
+
+namespace gotool::modcache {
+
+// ModulePublic is the information `go list -m` reports about one module, with
+// the fields of cmd/go's modinfo.ModulePublic (empty means omitted).
+struct ModulePublic {
+  std::string path;
+  std::string version;
+  std::string query;
+  std::vector<std::string> versions;
+  std::shared_ptr<ModulePublic> replace;
+  std::string time;  // as encoding/json prints a time.Time ("2020-01-02T10:00:00Z")
+  std::shared_ptr<ModulePublic> update;
+  bool main = false;
+  bool indirect = false;
+  std::string dir;
+  std::string go_mod;
+  std::string go_version;
+  std::vector<std::string> retracted;
+  std::string deprecated;
+  std::optional<std::string> error;  // Error.Err
+};
+
+// ModuleString returns m as `go list -m` prints it without -json:
+// "path version [update] (deprecated) => replacement".
+std::string ModuleString(const ModulePublic& m);
+
+// ModuleJSON returns m as `go list -m -json` prints it (encoding/json
+// MarshalIndent with tabs, empty fields omitted), with a final newline.
+std::string ModuleJSON(const ModulePublic& m);
+
+// ModuleCache answers what `go list -m` reads from the module cache and proxy.
+class ModuleCache {
+ public:
+  virtual ~ModuleCache() = default;
+  // Time returns the time in m's .info file; an error becomes the module's Error.
+  virtual mvs::Result<std::string> Time(const module::Version& m) = 0;
+  // GoModPath returns the cached .mod file of m, or "" when there is none.
+  virtual std::string GoModPath(const module::Version& m) = 0;
+  // Dir returns the extracted directory of m, or "" when it is not extracted.
+  virtual std::string Dir(const module::Version& m) = 0;
+  // Versions returns the released versions of path, semver-sorted.
+  virtual mvs::Result<std::vector<std::string>> Versions(const std::string& path) = 0;
+  // AbsDir returns a directory replacement's path made absolute (relative to the
+  // main module's directory).
+  virtual std::string AbsDir(const std::string& dir) = 0;
+};
+
+// MainModule locates the main module on disk.
+struct MainModuleDir {
+  std::string dir;     // the module root
+  std::string go_mod;  // its go.mod file
+};
+
+// ListMode selects what `go list -m` adds to each module.
+struct ListMode {
+  bool versions = false;   // -versions
+  bool retracted = false;  // -retracted (not supported yet)
+  bool update = false;     // -u (not supported yet)
+};
+
+// ListResult is what `go list -m` prints: modules on stdout, or, when there are
+// errors ("go: ..." lines, the modules' then the graph's), only those on stderr and
+// exit status 1 (unless -e).
+struct ListResult {
+  std::vector<ModulePublic> modules;
+  std::vector<std::string> errors;
+};
+
+// ModuleInfo returns the information on m (the main module when its version is
+// empty and its path is the main module's) as moduleInfo in cmd/go fills it.
+ModulePublic ModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
+                        ModuleCache& cache, const module::Version& m, const ListMode& mode);
+
+// ListModules runs `go list -m [flags] args` over a loaded graph: "all", or module
+// paths (their selected versions). path@version queries are not supported yet.
+ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
+                       ModuleCache& cache, const std::vector<std::string>& args,
+                       const ListMode& mode);
+
+// FormatListResult renders the modules as `go list -m` prints them: -json, the
+// -versions line ("path v1 v2"), or ModuleString.
+std::string FormatListResult(const ListResult& r, bool json, bool versions);
+
+}  // namespace gotool::modcache
