@@ -123,6 +123,13 @@ TEST(RewriteTest, RepeatedWildcardsMustMatchEqualExpressions) {
   EXPECT_EQ(Rewrite("p.go", src, "a + a -> 2 * a"), "package p\n\nvar a, b = 2 * x, x + y\n");
 }
 
+TEST(RewriteTest, DroppingAllCommentsDropsNodeComments) {
+  // The copied field keeps its comments, but the file's list is now empty (not nil):
+  // as go/printer, the printer then prints no node comments.
+  std::string src = "package p\n\ntype S struct {\n\t// doc of A\n\tA int // line of A\n}\n";
+  EXPECT_EQ(Rewrite("p.go", src, "x -> x"), "package p\n\ntype S struct {\n\tA int\n}\n");
+}
+
 TEST(RewriteTest, DeepTrees) {
   // Deep enough to be rewritten on a thread of its own, with a large stack.
   std::string src = "package p\n\nvar x = " + std::string(5000, '(') + "a" +

@@ -10,9 +10,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include "pkg/base/txtar.h"
 #include "pkg/scripttest/process.h"
+#include "pkg/scripttest/proxy.h"
 #include "pkg/scripttest/state.h"
 
 namespace gotool::scripttest {
@@ -220,6 +222,18 @@ Result RunScript(const std::string& file, std::string_view text, const Options& 
     return result;
   }
   State st(options, tmpl);
+  std::unique_ptr<TestProxy> proxy;
+  if (!options.proxy_dir.empty()) {
+    proxy = std::make_unique<TestProxy>();
+    std::string err = proxy->Load(options.proxy_dir);
+    if (err.empty()) err = proxy->Start();
+    if (!err.empty()) {
+      result.log = "FAIL: " + file + ": test proxy: " + err + "\n";
+      ::rmdir(tmpl.c_str());
+      return result;
+    }
+    st.env["GOPROXY"] = proxy->URL();  // not in env_order: expanded, not exported
+  }
   int lineno = 0;
   try {
     fs::create_directories(st.work + "/home");

@@ -18,6 +18,10 @@ struct Options {
   bool keep_work = false;
   // timeout_seconds bounds each command the script runs.
   int timeout_seconds = 120;
+  // proxy_dir, when set, is a directory of test modules (testdata/mod) that a test
+  // proxy on 127.0.0.1 serves for the script's lifetime. $GOPROXY expands to its URL
+  // but is not exported until the script says `env GOPROXY=$GOPROXY`.
+  std::string proxy_dir;
 };
 
 // Result is the outcome of a script: passed (or skipped), and a log of the commands

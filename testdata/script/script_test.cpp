@@ -27,6 +27,7 @@ class ScriptTest : public testing::Test {
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     gotool::scripttest::Options opts;
     opts.gotool = GOTOOL_BINARY;
+    opts.proxy_dir = std::string(GOTOOL_SCRIPT_DIR) + "/../mod";
     const char* keep = std::getenv("GOTOOL_SCRIPT_KEEP");
     opts.keep_work = keep != nullptr && std::string(keep) == "1";
     gotool::scripttest::Result r =

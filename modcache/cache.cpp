@@ -1,0 +1,230 @@
+// Module cache paths, locks and atomic writes.
+#include "modcache/cache.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <vector>
+
+#include "modcache/gojson.h"
+#include "modcache/pseudo.h"
+#include "modcache/semver.h"
+#include "pkg/base/atomic_file.h"
+
+namespace gotool::modcache::cache {
+namespace {
+
+namespace fs = std::filesystem;
+
+Error PathError(std::string_view op, const std::string& path, int err) {
+  return Error{std::string(op) + " " + path + ": " + base::ErrnoText(err), err == ENOENT};
+}
+
+}  // namespace
+
+Status MkdirAll(const std::string& dir) {
+  struct stat st;
+  if (::stat(dir.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return OkStatus();
+    return PathError("mkdir", dir, ENOTDIR);
+  }
+  std::size_t slash = dir.find_last_of('/');
+  if (slash != std::string::npos && slash > 0) {
+    if (Status s = MkdirAll(dir.substr(0, slash)); !s.ok()) return s;
+  }
+  if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) return PathError("mkdir", dir, errno);
+  return OkStatus();
+}
+
+namespace {
+
+std::string Dir(const std::string& file) {
+  std::size_t slash = file.find_last_of('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : file.substr(0, slash);
+}
+
+}  // namespace
+
+Result<std::string> DownloadDir(const std::string& gomodcache, std::string_view path) {
+  if (gomodcache.empty()) return Error{"module cache not found: neither GOMODCACHE nor GOPATH is set"};
+  std::string err;
+  std::string esc = module::EscapePath(path, &err);
+  if (!err.empty()) return Error{err};
+  return gomodcache + "/cache/download/" + esc + "/@v";
+}
+
+Result<std::string> CachePath(const std::string& gomodcache, const module::Version& m,
+                              std::string_view suffix) {
+  Result<std::string> dir = DownloadDir(gomodcache, m.path);
+  if (!dir.ok()) return dir;
+  if (!semver::IsValid(m.version))
+    return Error{m.path + "@" + m.version + ": non-semver module version \"" + m.version + "\""};
+  if (module::CanonicalVersion(m.version) != m.version)
+    return Error{m.path + "@" + m.version + ": non-canonical module version \"" + m.version + "\""};
+  std::string err;
+  std::string esc = module::EscapeVersion(m.version, &err);
+  if (!err.empty()) return Error{err};
+  return dir.value() + "/" + esc + "." + std::string(suffix);
+}
+
+Result<std::string> ModuleDir(const std::string& gomodcache, const module::Version& m) {
+  if (gomodcache.empty()) return Error{"module cache not found: neither GOMODCACHE nor GOPATH is set"};
+  std::string err;
+  std::string path = module::EscapePath(m.path, &err);
+  if (!err.empty()) return Error{err};
+  std::string ver = module::EscapeVersion(m.version, &err);
+  if (!err.empty()) return Error{err};
+  return gomodcache + "/" + path + "@" + ver;
+}
+
+FileLock& FileLock::operator=(FileLock&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = other.fd_;
+    other.fd_ = -1;
+  }
+  return *this;
+}
+
+FileLock::~FileLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+}
+
+Result<FileLock> FileLock::Acquire(const std::string& path) {
+  if (Status s = MkdirAll(Dir(path)); !s.ok()) return s.error();
+  for (;;) {
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) return PathError("open", path, errno);
+    while (::flock(fd, LOCK_EX) != 0) {
+      if (errno != EINTR) {
+        int e = errno;
+        ::close(fd);
+        return PathError("flock", path, e);
+      }
+    }
+    // Someone may have renamed a new file over path while we waited: lock that one.
+    struct stat held, now;
+    if (::fstat(fd, &held) == 0 && ::stat(path.c_str(), &now) == 0 && held.st_ino == now.st_ino &&
+        held.st_dev == now.st_dev)
+      return FileLock(fd);
+    ::close(fd);
+  }
+}
+
+Status WriteFile(const std::string& file, std::string_view data) {
+  if (Status s = MkdirAll(Dir(file)); !s.ok()) return s;
+  if (std::string err = base::WriteFileAtomic(file, data); !err.empty()) return Error{err};
+  return OkStatus();
+}
+
+Result<std::string> ReadFile(const std::string& file) {
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return PathError("open", file, errno);
+  std::string data;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int e = errno;
+      ::close(fd);
+      return PathError("read", file, e);
+    }
+    if (n == 0) break;
+    data.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return data;
+}
+
+std::string FormatInfo(const RevInfo& info) {
+  std::string out = "{\"Version\":" + JSONQuote(info.version) + ",\"Time\":" +
+                    JSONQuote(info.time.empty() ? "0001-01-01T00:00:00Z" : info.time);
+  if (!info.origin_json.empty()) {
+    // codehost.Origin's fields in struct order, all omitempty; tags never matter for a
+    // cached semver version, and Ref not for a pseudo-version (go's writeDiskStat).
+    nlohmann::json o = nlohmann::json::parse(info.origin_json, nullptr, false);
+    std::string fields;
+    for (const char* key : {"VCS", "URL", "Subdir", "Hash", "TagPrefix", "TagSum", "Ref", "RepoSum"}) {
+      std::string k = key;
+      if (k == "TagPrefix" || k == "TagSum") continue;
+      if (k == "Ref" && module::IsPseudoVersion(info.version)) continue;
+      auto it = o.find(k);
+      if (it == o.end() || !it->is_string() || it->get<std::string>().empty()) continue;
+      fields += (fields.empty() ? "" : ",") + JSONQuote(k) + ":" + JSONQuote(it->get<std::string>());
+    }
+    out += ",\"Origin\":{" + fields + "}";
+  }
+  return out + "}";
+}
+
+Status WriteInfo(const std::string& gomodcache, const module::Version& m, const RevInfo& info) {
+  Result<std::string> file = CachePath(gomodcache, m, "info");
+  if (!file.ok()) return file.error();
+  return WriteFile(file.value(), FormatInfo(info));
+}
+
+Status WriteGoMod(const std::string& gomodcache, const module::Version& m, std::string_view data) {
+  Result<std::string> file = CachePath(gomodcache, m, "mod");
+  if (!file.ok()) return file.error();
+  if (Status s = WriteFile(file.value(), data); !s.ok()) return s;
+  return RewriteVersionList(Dir(file.value()));
+}
+
+Status RewriteVersionList(const std::string& dir) {
+  std::string list_file = dir + "/list";
+  Result<FileLock> lock = FileLock::Acquire(list_file);
+  if (!lock.ok()) return lock.error();
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return PathError("open", dir, errno);
+  std::vector<std::string> versions;
+  while (struct dirent* e = ::readdir(d)) {
+    std::string name = e->d_name;
+    if (name.size() <= 4 || !name.ends_with(".mod")) continue;
+    // As the go command: the escaped file name must itself be a canonical version, so
+    // versions with upper case ("v1.0.0-!r!c.1.mod") are never listed.
+    std::string v = name.substr(0, name.size() - 4);
+    if (module::CanonicalVersion(v) == v) versions.push_back(v);
+  }
+  ::closedir(d);
+  semver::Sort(&versions);
+  std::string text;
+  for (const std::string& v : versions) text += v + "\n";
+  Result<std::string> old = ReadFile(list_file);
+  if (old.ok() && old.value() == text) return OkStatus();
+  if (std::string err = base::WriteFileAtomic(list_file, text); !err.empty()) return Error{err};
+  return OkStatus();
+}
+
+void MakeTreeReadOnly(const std::string& dir) {
+  std::error_code ec;
+  std::vector<fs::path> dirs{dir};
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_symlink(ec)) continue;
+    if (it->is_directory(ec))
+      dirs.push_back(it->path());
+    else
+      ::chmod(it->path().c_str(), 0444);
+  }
+  // Directories last, deepest first, so the walk could still enter them.
+  for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) ::chmod(it->c_str(), 0555);
+}
+
+void RemoveTree(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(dir, ec))) return;
+  ::chmod(dir.c_str(), 0755);
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_directory(ec) && !it->is_symlink(ec)) ::chmod(it->path().c_str(), 0755);
+  fs::remove_all(dir, ec);
+}
+
+}  // namespace gotool::modcache::cache

@@ -1,0 +1,79 @@
+// The module cache on disk ($GOMODCACHE), laid out byte for byte as the go command's:
+// cache/download/<esc path>/@v/{list,V.info,V.mod,V.zip,V.ziphash,V.lock} and the
+// extracted read-only trees <esc path>@<esc V>/. Writes are atomic (temporary file +
+// rename) and guarded by flock'ed lock files, so processes can share one cache.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "modcache/module.h"
+#include "modcache/proxy.h"
+
+namespace gotool::modcache::cache {
+
+// DownloadDir returns $GOMODCACHE/cache/download/<esc path>/@v.
+Result<std::string> DownloadDir(const std::string& gomodcache, std::string_view path);
+
+// CachePath returns the download-cache file of m with suffix ("info", "mod", "zip",
+// "ziphash", "lock", "partial"): DownloadDir/<esc version>.<suffix>. The version
+// must be canonical (go's "non-semver module version" error otherwise).
+Result<std::string> CachePath(const std::string& gomodcache, const module::Version& m,
+                              std::string_view suffix);
+
+// ModuleDir returns $GOMODCACHE/<esc path>@<esc version>, the extracted tree of m.
+Result<std::string> ModuleDir(const std::string& gomodcache, const module::Version& m);
+
+// FileLock holds an exclusive flock on a lock file until destroyed.
+class FileLock {
+ public:
+  FileLock() = default;
+  FileLock(FileLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  FileLock& operator=(FileLock&& other) noexcept;
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+  ~FileLock();
+
+  // Acquire creates path (and its directory) when missing, and waits for an
+  // exclusive lock on it. For a file that is replaced by rename while locked, it
+  // locks the file the path names once the lock is held.
+  static Result<FileLock> Acquire(const std::string& path);
+
+ private:
+  explicit FileLock(int fd) : fd_(fd) {}
+  int fd_ = -1;
+};
+
+// WriteFile writes data to file atomically (a temporary file beside it, renamed over
+// it), creating the directory first; a failure leaves no trace and names the failing
+// operation as Go's *PathError does ("mkdir /x: permission denied").
+Status WriteFile(const std::string& file, std::string_view data);
+
+// MkdirAll creates dir and its parents (0777 before the umask), as os.MkdirAll does.
+Status MkdirAll(const std::string& dir);
+
+// ReadFile returns the content of file, or an Error (not_found when it is missing).
+Result<std::string> ReadFile(const std::string& file);
+
+// FormatInfo renders a RevInfo as the cache's .info holds it: json.Marshal of
+// {Version, Time, Origin}, the time "0001-01-01T00:00:00Z" when unknown.
+std::string FormatInfo(const RevInfo& info);
+
+// WriteInfo writes m's .info file.
+Status WriteInfo(const std::string& gomodcache, const module::Version& m, const RevInfo& info);
+
+// WriteGoMod writes m's .mod file and then rewrites @v/list, under a lock on it, to
+// hold every version that has a .mod file, semver-sorted.
+Status WriteGoMod(const std::string& gomodcache, const module::Version& m, std::string_view data);
+
+// RewriteVersionList rewrites the list file of the directory dir (an @v directory).
+Status RewriteVersionList(const std::string& dir);
+
+// MakeTreeReadOnly removes the write bits of dir and everything below it (0555
+// directories, 0444 files), as the go command does without -modcacherw.
+void MakeTreeReadOnly(const std::string& dir);
+
+// RemoveTree deletes dir even when it was made read-only.
+void RemoveTree(const std::string& dir);
+
+}  // namespace gotool::modcache::cache

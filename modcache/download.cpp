@@ -1,0 +1,322 @@
+// Downloading module versions into the cache: info, go.mod, zip, extraction, go.sum.
+#include "modcache/download.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+#include "modcache/cache.h"
+#include "modcache/dirhash.h"
+#include "modcache/zip.h"
+#include "pkg/base/atomic_file.h"
+#include "pkg/cfg/env.h"
+
+namespace gotool::modcache {
+namespace {
+
+constexpr std::string_view kGoSumMismatch =
+    "\n\nSECURITY ERROR\n"
+    "This download does NOT match an earlier download recorded in go.sum.\n"
+    "The bits may have been replaced on the origin server, or an attacker may\n"
+    "have intercepted the download attempt.\n\n"
+    "For more information, see 'go help module-auth'.\n";
+
+// kUmask is the process's umask, read once before any thread starts.
+const mode_t kUmask = [] {
+  mode_t u = ::umask(0);
+  ::umask(u);
+  return u;
+}();
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+std::string Dir(const std::string& file) { return file.substr(0, file.find_last_of('/')); }
+
+std::string Base(const std::string& file) { return file.substr(file.find_last_of('/') + 1); }
+
+Error VersionError(const module::Version& m, Error err) {
+  err.message = m.path + "@" + m.version + ": " + err.message;
+  return err;
+}
+
+void Say(const DownloadEnv& env, const std::string& line) {
+  if (env.stderr) {
+    env.stderr(line);
+    return;
+  }
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  std::fputs(line.c_str(), stderr);
+  std::fflush(stderr);
+}
+
+// CheckSum compares hash h of m (version "V" or "V/go.mod") with env.gosum: a
+// mismatch is the go command's SECURITY ERROR; *verified reports a match.
+Status CheckSum(const DownloadEnv& env, const module::Version& m, const std::string& h,
+                bool* verified) {
+  *verified = false;
+  if (env.gosum == nullptr) return OkStatus();
+  auto it = env.gosum->find(m);
+  if (it == env.gosum->end()) return OkStatus();
+  for (const std::string& vh : it->second) {
+    if (vh == h) {
+      *verified = true;
+      return OkStatus();
+    }
+  }
+  for (const std::string& vh : it->second) {
+    if (vh.starts_with("h1:"))
+      return Error{"verifying " + m.path + "@" + m.version + ": checksum mismatch\n\tdownloaded: " +
+                   h + "\n\t" + env.gosum_name + ":     " + vh + std::string(kGoSumMismatch)};
+  }
+  return OkStatus();
+}
+
+Status CheckModule(const module::Version& m) {
+  if (auto err = module::CheckPath(m.path)) return Error{err->Message()};
+  if (module::CanonicalVersion(m.version) != m.version || m.version.empty())
+    return Error{m.path + "@" + m.version + ": invalid version: not a canonical version"};
+  return OkStatus();
+}
+
+// FetchInfo returns the cached .info of m, or the proxy's (*fresh set: not cached yet).
+Result<RevInfo> FetchInfo(const DownloadEnv& env, const module::Version& m, bool* fresh) {
+  *fresh = false;
+  Result<std::string> file = cache::CachePath(env.gomodcache, m, "info");
+  if (!file.ok()) return file.error();
+  if (Result<std::string> data = cache::ReadFile(file.value()); data.ok()) {
+    RevInfo info;
+    if (ParseRevInfo(data.value(), &info).empty() && info.version == m.version) return info;
+  }
+  *fresh = true;
+  return ProxyClient(env.proxy).Stat(m.path, m.version);
+}
+
+// FetchGoMod returns m's go.mod, cached or from the proxy, checked against go.sum.
+Result<std::string> FetchGoMod(const DownloadEnv& env, const module::Version& m, bool* fresh,
+                               bool* verified) {
+  *fresh = false;
+  Result<std::string> file = cache::CachePath(env.gomodcache, m, "mod");
+  if (!file.ok()) return file.error();
+  Result<std::string> data = cache::ReadFile(file.value());
+  if (!data.ok()) {
+    *fresh = true;
+    data = ProxyClient(env.proxy).GoMod(m.path, m.version);
+    if (!data.ok()) return data;
+  }
+  module::Version key{m.path, m.version + "/go.mod"};
+  if (Status s = CheckSum(env, key, dirhash::HashGoMod(data.value()), verified); !s.ok())
+    return s.error();
+  return data;
+}
+
+// RemoveStale deletes leftovers of killed runs: files in dir starting with prefix
+// and ending with suffix.
+void RemoveStale(const std::string& dir, const std::string& prefix, const std::string& suffix) {
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return;
+  std::vector<std::string> stale;
+  while (struct dirent* e = ::readdir(d)) {
+    std::string name = e->d_name;
+    if (name.size() > prefix.size() + suffix.size() && name.starts_with(prefix) &&
+        name.ends_with(suffix))
+      stale.push_back(dir + "/" + name);
+  }
+  ::closedir(d);
+  for (const std::string& f : stale) cache::RemoveTree(f);
+}
+
+Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
+                         const std::string& zipfile, std::string* sum, bool* verified) {
+  std::string ziphash = zipfile + "hash";
+  if (Exists(zipfile) && Exists(ziphash)) {
+    Result<std::string> h = cache::ReadFile(ziphash);
+    if (h.ok() && h.value().starts_with("h1:")) {
+      *sum = h.value();
+      return CheckSum(env, m, *sum, verified);
+    }
+  }
+  std::string dir = Dir(zipfile);
+  RemoveStale(dir, Base(zipfile), ".tmp");
+  if (!Exists(zipfile) && !env.quiet) Say(env, "go: downloading " + m.path + " " + m.version + "\n");
+  std::string tmp = zipfile + "XXXXXX.tmp";
+  int fd = ::mkstemps(tmp.data(), 4);
+  if (fd < 0) return Error{"open " + tmp + ": " + base::ErrnoText(errno)};
+  ::close(fd);
+  auto fail = [&](Error e) {
+    ::unlink(tmp.c_str());
+    return e;
+  };
+  if (Exists(zipfile)) {  // the .ziphash went missing: re-hash without downloading
+    ::unlink(tmp.c_str());
+    tmp = zipfile;
+  } else if (Status s = ProxyClient(env.proxy).Zip(m.path, m.version, tmp, zip::kMaxZipFile);
+             !s.ok()) {
+    return fail(s.error());
+  }
+  // The go command's download-time check, worded as its own (no module prefix);
+  // then the full check that its Unzip would make, before the zip enters the cache.
+  Status checked = zip::CheckZipPrefix(m, tmp);
+  if (checked.ok()) {
+    checked = zip::CheckZip(m, tmp);
+    if (!checked.ok()) checked = Error{"unzip " + zipfile + ": " + checked.error().message};
+  }
+  if (Status s = checked; !s.ok()) {
+    if (tmp == zipfile) return s;
+    return fail(s.error());
+  }
+  std::string err;
+  *sum = dirhash::HashZip(tmp, &err);
+  if (!err.empty()) return fail(VersionError(m, Error{err}));
+  if (Status s = CheckSum(env, m, *sum, verified); !s.ok()) {
+    if (tmp == zipfile) return s;
+    return fail(s.error());
+  }
+  if (Status s = cache::WriteFile(ziphash, *sum); !s.ok()) return fail(s.error());
+  if (tmp != zipfile && ::rename(tmp.c_str(), zipfile.c_str()) != 0)
+    return fail(Error{"rename " + tmp + " " + zipfile + ": " + base::ErrnoText(errno)});
+  return OkStatus();
+}
+
+// Extract unzips zipfile into dir unless it is there already: into a temporary
+// directory beside it, renamed into place, with a .partial marker meanwhile (the
+// go command treats a directory with one as incomplete).
+Status Extract(const DownloadEnv& env, const module::Version& m, const std::string& zipfile,
+               const std::string& dir) {
+  Result<std::string> partial = cache::CachePath(env.gomodcache, m, "partial");
+  if (!partial.ok()) return partial.error();
+  if (Exists(dir) && !Exists(partial.value())) return OkStatus();
+  if (Status s = cache::WriteFile(partial.value(), ""); !s.ok()) return s;
+  std::string parent = Dir(dir);
+  RemoveStale(parent, Base(dir) + ".tmp-", "");
+  cache::RemoveTree(dir);
+  if (Status s = cache::MkdirAll(parent); !s.ok()) return s;
+  std::string tmp = dir + ".tmp-XXXXXX";
+  if (::mkdtemp(tmp.data()) == nullptr)
+    return Error{"mkdir " + tmp + ": " + base::ErrnoText(errno)};
+  if (Status s = zip::Unzip(tmp, m, zipfile); !s.ok()) {
+    cache::RemoveTree(tmp);
+    return s;
+  }
+  ::chmod(tmp.c_str(), 0777 & ~kUmask);  // mkdtemp made it 0700
+  if (!env.modcacherw) cache::MakeTreeReadOnly(tmp);
+  if (::rename(tmp.c_str(), dir.c_str()) != 0) {
+    int e = errno;
+    cache::RemoveTree(tmp);
+    return Error{"rename " + tmp + " " + dir + ": " + base::ErrnoText(e)};
+  }
+  ::unlink(partial.value().c_str());
+  return OkStatus();
+}
+
+}  // namespace
+
+DownloadEnv DownloadEnv::FromConfig(const cfg::Config& cfg) {
+  DownloadEnv env;
+  env.proxy = ProxyEnv::FromConfig(cfg);
+  env.gomodcache = cfg.Gomodcache();
+  return env;
+}
+
+Result<RevInfo> StatVersion(const DownloadEnv& env, const module::Version& m) {
+  if (Status s = CheckModule(m); !s.ok()) return s.error();
+  bool fresh = false;
+  Result<RevInfo> info = FetchInfo(env, m, &fresh);
+  if (info.ok() && fresh) {
+    if (Status s = cache::WriteInfo(env.gomodcache, m, info.value()); !s.ok()) return s.error();
+  }
+  return info;
+}
+
+Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m) {
+  if (Status s = CheckModule(m); !s.ok()) return s.error();
+  bool fresh = false, verified = false;
+  Result<std::string> data = FetchGoMod(env, m, &fresh, &verified);
+  if (data.ok() && fresh) {
+    if (Status s = cache::WriteGoMod(env.gomodcache, m, data.value()); !s.ok()) return s.error();
+  }
+  return data;
+}
+
+Result<std::string> DownloadZip(const DownloadEnv& env, const module::Version& m) {
+  if (Status s = CheckModule(m); !s.ok()) return s.error();
+  Result<std::string> zipfile = cache::CachePath(env.gomodcache, m, "zip");
+  if (!zipfile.ok()) return zipfile.error();
+  Result<std::string> lockfile = cache::CachePath(env.gomodcache, m, "lock");
+  if (!lockfile.ok()) return lockfile.error();
+  Result<cache::FileLock> lock = cache::FileLock::Acquire(lockfile.value());
+  if (!lock.ok()) return lock.error();
+  std::string sum;
+  bool verified = false;
+  if (Status s = DownloadZipLocked(env, m, zipfile.value(), &sum, &verified); !s.ok())
+    return s.error();
+  return zipfile;
+}
+
+Result<DownloadedModule> Download(const DownloadEnv& env, const module::Version& m) {
+  if (Status s = CheckModule(m); !s.ok()) return s.error();
+  DownloadedModule out;
+  out.mod = m;
+  // .info and .mod are fetched first but written only once the zip is in place, so a
+  // failed download adds nothing to the cache.
+  bool info_fresh = false, mod_fresh = false, mod_verified = false, zip_verified = false;
+  Result<RevInfo> info = FetchInfo(env, m, &info_fresh);
+  if (!info.ok()) return info.error();
+  out.info = info.value();
+  Result<std::string> gomod = FetchGoMod(env, m, &mod_fresh, &mod_verified);
+  if (!gomod.ok()) return gomod.error();
+  out.gomod_sum = dirhash::HashGoMod(gomod.value());
+
+  Result<std::string> zipfile = cache::CachePath(env.gomodcache, m, "zip");
+  Result<std::string> lockfile = cache::CachePath(env.gomodcache, m, "lock");
+  Result<std::string> dir = cache::ModuleDir(env.gomodcache, m);
+  for (const auto* r : {&zipfile, &lockfile, &dir})
+    if (!r->ok()) return r->error();
+  Result<cache::FileLock> lock = cache::FileLock::Acquire(lockfile.value());
+  if (!lock.ok()) return lock.error();
+  if (Status s = DownloadZipLocked(env, m, zipfile.value(), &out.sum, &zip_verified); !s.ok())
+    return s.error();
+  if (info_fresh) {
+    if (Status s = cache::WriteInfo(env.gomodcache, m, out.info); !s.ok()) return s.error();
+  }
+  if (mod_fresh) {
+    if (Status s = cache::WriteGoMod(env.gomodcache, m, gomod.value()); !s.ok()) return s.error();
+  }
+  if (Status s = Extract(env, m, zipfile.value(), dir.value()); !s.ok()) return s.error();
+  out.info_file = cache::CachePath(env.gomodcache, m, "info").value();
+  out.gomod_file = cache::CachePath(env.gomodcache, m, "mod").value();
+  out.zip_file = zipfile.value();
+  out.dir = dir.value();
+  out.verified = mod_verified && zip_verified;
+  return out;
+}
+
+std::vector<Result<DownloadedModule>> DownloadAll(const DownloadEnv& env,
+                                                  const std::vector<module::Version>& mods,
+                                                  int jobs) {
+  std::vector<std::optional<Result<DownloadedModule>>> slots(mods.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next++) < mods.size();) slots[i].emplace(Download(env, mods[i]));
+  };
+  std::vector<std::thread> threads;
+  std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), mods.size());
+  for (std::size_t i = 0; i < n; ++i) threads.emplace_back(worker);
+  for (std::thread& t : threads) t.join();
+  std::vector<Result<DownloadedModule>> out;
+  for (auto& s : slots) out.push_back(std::move(*s));
+  return out;
+}
+
+}  // namespace gotool::modcache

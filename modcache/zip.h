@@ -1,0 +1,36 @@
+// Module zip files: the go command's checks on a downloaded zip (limits, file names,
+// collisions) and safe extraction into the module cache (x/mod/zip's CheckZip, Unzip).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "modcache/module.h"
+#include "modcache/proxy.h"
+
+namespace gotool::modcache::zip {
+
+// kMaxZipFile bounds a module zip and the total uncompressed size of its files.
+inline constexpr std::int64_t kMaxZipFile = std::int64_t{500} << 20;
+// kMaxGoMod bounds the go.mod file of a module zip.
+inline constexpr std::int64_t kMaxGoMod = std::int64_t{16} << 20;
+// kMaxLICENSE bounds the LICENSE file of a module zip.
+inline constexpr std::int64_t kMaxLICENSE = std::int64_t{16} << 20;
+
+// CheckZip checks the zip file of module m as the go command does before using it:
+// the zip and its uncompressed content within kMaxZipFile; every entry named
+// "path@version/<clean valid file path>"; no case-insensitive collisions or
+// file/directory clashes; go.mod only at the root and spelled so; go.mod and LICENSE
+// within their limits. The error lists each bad file ("name: reason") in go's words.
+Status CheckZip(const module::Version& m, const std::string& zipfile);
+
+// CheckZipPrefix is the check the go command makes right after a download: every
+// entry starts with "path@version/" ("zip for P@V has unexpected file NAME").
+Status CheckZipPrefix(const module::Version& m, const std::string& zipfile);
+
+// Unzip checks zipfile (CheckZip) and extracts it into dir, which must be missing or
+// empty: regular files only (no symlinks, whatever the zip says), nothing outside
+// dir, and no file longer than its declared size. Errors read "unzip ZIP: reason".
+Status Unzip(const std::string& dir, const module::Version& m, const std::string& zipfile);
+
+}  // namespace gotool::modcache::zip
