@@ -8,8 +8,9 @@
 //    Where Go 1.19's gofmt fails these, gotool does as Go does, so the check allows
 //    what Go does: for a source with comments, and for an empty label after an empty
 //    statement (see Tree), y may change once more, but only in its comments and
-//    white space (OnlyCommentLayoutChanged), and must then be a fixed point; for a
-//    goto without a label or a build constraint with a form feed, only the absence
+//    white space (OnlyCommentLayoutChanged), or in its imports if it has duplicate
+//    ones and comments (then twice), and must then be a fixed point; for a
+//    goto without a label or an odd build constraint (see Tree), only the absence
 //    of crashes is checked;
 //  - with -s, the same, y's tree being compared with x's after import sorting and
 //    Simplify (with "for _ = range" made "for range" as the parser would see it).
@@ -130,10 +131,16 @@ struct Tree {
   // so that "goto; g" becomes "goto\ng", which does not parse.
   bool goto_without_label = false;
   // gofmt's rewriting of build constraints breaks a "+build" or "go:build" comment
-  // that has a form feed: "//+build\f&\npackage p" becomes "//go:build ignore\n
-  // // +build ignore\n\n&\fpackage p", which does not parse.
-  bool build_line_with_form_feed = false;
+  // in a file with form feeds in comments ("//+build\f&\npackage p" becomes "//go:build ignore\n
+  // // +build ignore\n\n&\fpackage p") or follows a token on its line (it takes
+  // "const (a = 1 //go:build\nb)" out with the line's newline): the output does
+  // not parse.
+  bool odd_build_constraint = false;
   bool has_comments = false;  // see OnlyCommentLayoutChanged
+  // Go 1.19's gofmt removes a duplicate import only if it has no comment, and may
+  // move the comment in doing so: "import (_ "a" /*b*/\n_ "a" /*\n*/\n)" keeps both
+  // on its first run, removes one on its next and realigns the comments on the third.
+  bool duplicate_import = false;
 };
 
 // FindGoQuirks sets the flags of tree for file. gotool prints these cases as Go does.
@@ -173,22 +180,38 @@ std::optional<Tree> Parse(std::string_view src, bool simplify = false) {
   syntax::ParseResult r = syntax::ParseFile(fset, std::string(kFilename), src, arena, mode);
   if (!r.errors.empty()) return std::nullopt;
   gofmt::LineTable lines(fset.FileFor(r.file->Package), src);
+  Tree tree;
+  for (const syntax::Decl* d : r.file->Decls) {
+    auto* g = d->TryAs<syntax::GenDecl>();
+    if (g == nullptr || g->Tok != syntax::Token::IMPORT) continue;
+    for (uint32_t i = 0; i < g->Specs.size; i++) {
+      for (uint32_t j = 0; j < i; j++) {
+        tree.duplicate_import |= g->Specs[i]->As<syntax::ImportSpec>()->Path->Value ==
+                                 g->Specs[j]->As<syntax::ImportSpec>()->Path->Value;
+      }
+    }
+  }
   gofmt::SortImports(r.file, &arena, &lines);
   if (simplify) {
     gofmt::Simplify(r.file, &arena);
     ReparseRanges(r.file);
   }
-  Tree tree;
   FindGoQuirks(r.file, &tree);
   tree.has_comments = !r.file->Comments.empty();
+  const base::File* f = fset.FileFor(r.file->Package);
+  bool build = false, form_feed = false;
   for (const syntax::CommentGroup* g : r.file->Comments) {
     for (const syntax::Comment* c : g->List) {
-      bool build =
-          c->Text.find("+build") != c->Text.npos || c->Text.find("go:build") != c->Text.npos;
-      tree.build_line_with_form_feed |= build && c->Text.find('\f') != c->Text.npos;
+      std::string_view text = c->Text;
+      form_feed |= text.find('\f') != text.npos;
+      if (text.find("+build") == text.npos && text.find("go:build") == text.npos) continue;
+      build = true;
+      std::string_view before = src.substr(0, size_t(f->Offset(c->Slash)));
+      before = before.substr(before.rfind('\n') + 1);  // npos + 1 == 0
+      tree.odd_build_constraint |= before.find_first_not_of(" \t\r") != before.npos;
     }
   }
-  tree.structure = syntax::DumpFile(fset, r.file, syntax::DumpOptions{.structure_only = true});
+  tree.odd_build_constraint |= build && form_feed;
   return tree;
 }
 
@@ -203,14 +226,15 @@ void Check(std::string_view src, bool simplify) {
   }
   std::optional<Tree> want = Parse(src, simplify);
   if (!want) Fail("source formats but does not parse", src, first.output);
-  if (want->goto_without_label || want->build_line_with_form_feed) return;
+  if (want->goto_without_label || want->odd_build_constraint) return;
   std::string out = first.output;
   for (int pass = 0;; pass++) {
     gofmt::SourceResult next = gofmt::FormatSource(std::string(kFilename), out, options);
     if (!next.errors.empty()) Fail("output does not parse", src, next.errors.Error() + "\n" + out);
     if (next.output == out) break;
-    if (pass > 0 || !(want->empty_label_after_empty_stmt ||
-                      (want->has_comments && OnlyCommentLayoutChanged(out, next.output)))) {
+    if (pass > (want->duplicate_import ? 1 : 0) ||
+        !(want->empty_label_after_empty_stmt || (want->has_comments && want->duplicate_import) ||
+          (want->has_comments && OnlyCommentLayoutChanged(out, next.output)))) {
       Fail("formatting is not idempotent", out, next.output);
     }
     out = std::move(next.output);

@@ -1,0 +1,3 @@
+package m
+const(a=F//go:build
+b)

@@ -1,0 +1,5 @@
+package i
+import(_"a/blank"/*b*/
+_"a/blank"/*
+*/
+)
