@@ -7,8 +7,8 @@
 #include <array>
 
 #include "modcache/semver.h"
+#include "pkg/base/strconv.h"
 #include "pkg/base/utf8.h"
-#include "pkg/cfg/goflags.h"
 
 namespace gotool::modcache::module {
 namespace {
@@ -343,6 +343,6 @@ std::string QuoteRune(int32_t r) {
   return fmt::format("'\\U{:08x}'", r);
 }
 
-std::string Quote(std::string_view s) { return cfg::GoQuote(s); }
+std::string Quote(std::string_view s) { return base::Quote(s); }
 
 }  // namespace gotool::modcache::module

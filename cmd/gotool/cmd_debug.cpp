@@ -32,6 +32,7 @@
 
 #include "pkg/base/arena.h"
 #include "pkg/base/pos.h"
+#include "pkg/base/strconv.h"
 #include "pkg/syntax/dump.h"
 #include "pkg/syntax/parser.h"
 
@@ -102,7 +103,7 @@ std::string ParseOne(const std::string& name, bool dump, bool* rejected) {
 
 // IndexLine formats the -index line of the i-th file's output.
 std::string IndexLine(size_t i, std::string_view out) {
-  std::string head = syntax::QuoteToASCII(out.starts_with("File\n") ? "File" : out);
+  std::string head = base::QuoteToASCII(out.starts_with("File\n") ? "File" : out);
   return fmt::format("{}\t{:016x}\t{}\n", i, Fnv1a64(out), head);
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "pkg/base/atomic_file.h"
+#include "pkg/base/strconv.h"
 #include "pkg/cfg/envfile.h"
 #include "pkg/cfg/goflags.h"
 
@@ -182,22 +183,22 @@ std::string CheckEnvWrite(const std::string& name, const std::string& value) {
   // Values that would make the next run fail are refused now.
   if (name == "GO111MODULE" &&
       !(value.empty() || value == "auto" || value == "on" || value == "off"))
-    return fmt::format("invalid {} value {}", name, GoQuote(value));
+    return fmt::format("invalid {} value {}", name, base::Quote(value));
   if (name == "GOPATH") {
     if (!value.empty() && value[0] == '~')
-      return "GOPATH entry cannot start with shell metacharacter '~': " + GoQuote(value);
+      return "GOPATH entry cannot start with shell metacharacter '~': " + base::Quote(value);
     if (!value.empty() && value[0] != '/')
-      return "GOPATH entry is relative; must be absolute path: " + GoQuote(value);
+      return "GOPATH entry is relative; must be absolute path: " + base::Quote(value);
   }
   if (name == "GOMODCACHE" && !value.empty() && value[0] != '/')
-    return "GOMODCACHE entry is relative; must be absolute path: " + GoQuote(value);
+    return "GOMODCACHE entry is relative; must be absolute path: " + base::Quote(value);
   if ((name == "CC" || name == "CXX") && !value.empty()) {
     std::string err;
     std::string first = FirstWord(value, &err);
     if (!err.empty()) return fmt::format("invalid {}: {}", name, err);
     if (first.empty()) return name + " entry cannot contain only space";
     if (first[0] != '/' && first != Base(first))
-      return fmt::format("{} entry is relative; must be absolute path: {}", name, GoQuote(first));
+      return fmt::format("{} entry is relative; must be absolute path: {}", name, base::Quote(first));
   }
   if (!ValidUTF8(value)) return fmt::format("invalid UTF-8 in {}=... value", name);
   if (value.find('\0') != std::string::npos)

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "pkg/base/strconv.h"
+
 namespace gotool::cfg {
 namespace {
 
@@ -100,64 +102,6 @@ bool ParseGoInt(std::string_view s, long long* value, std::string* reason) {
   return true;
 }
 
-std::string GoQuote(std::string_view s) {
-  std::string out = "\"";
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        continue;
-      case '\\':
-        out += "\\\\";
-        continue;
-      case '\a':
-        out += "\\a";
-        continue;
-      case '\b':
-        out += "\\b";
-        continue;
-      case '\f':
-        out += "\\f";
-        continue;
-      case '\n':
-        out += "\\n";
-        continue;
-      case '\r':
-        out += "\\r";
-        continue;
-      case '\t':
-        out += "\\t";
-        continue;
-      case '\v':
-        out += "\\v";
-        continue;
-      default:
-        break;
-    }
-    if (c < 0x20 || c == 0x7f) {
-      out += fmt::format("\\x{:02x}", c);
-      continue;
-    }
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-      continue;
-    }
-    // Keep a well-formed UTF-8 sequence; escape a stray byte as Go does.
-    int len = c >= 0xf0 && c < 0xf5 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
-    if (c >= 0xf5) len = 0;
-    bool ok = len > 0 && i + len <= s.size();
-    for (int k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xc0) == 0x80;
-    if (!ok) {
-      out += fmt::format("\\x{:02x}", c);
-      continue;
-    }
-    out.append(s.substr(i, len));
-    i += len - 1;
-  }
-  out += '"';
-  return out;
-}
 
 namespace {
 
@@ -171,7 +115,7 @@ bool SetFlag(const FlagSpec& spec, bool has_value, std::string value, const char
     if (has_value && !ParseGoBool(value, &b)) {
       // Go words this one differently for the command line and for $GOFLAGS.
       result->error = fmt::format("invalid boolean value {} for {}-{}{}: parse error",
-                                  GoQuote(value), *suffix != '\0' ? "flag " : "", name, suffix);
+                                  base::Quote(value), *suffix != '\0' ? "flag " : "", name, suffix);
       return false;
     }
     result->flags.push_back({name, b ? "true" : "false"});
@@ -186,7 +130,7 @@ bool SetFlag(const FlagSpec& spec, bool has_value, std::string value, const char
     std::string why;
     if (!ParseGoInt(value, &n, &why)) {
       result->error =
-          fmt::format("invalid value {} for flag -{}{}: {}", GoQuote(value), name, suffix, why);
+          fmt::format("invalid value {} for flag -{}{}: {}", base::Quote(value), name, suffix, why);
       return false;
     }
     value = std::to_string(n);
@@ -279,7 +223,7 @@ std::string CheckGoflags(const std::vector<std::string>& words,
     std::string_view f = w;
     if (f.empty() || f[0] != '-' || f == "-" || f == "--" || f.substr(0, 3) == "---" ||
         f.substr(0, 2) == "-=" || f.substr(0, 3) == "--=")
-      return "parsing $GOFLAGS: non-flag " + GoQuote(w);
+      return "parsing $GOFLAGS: non-flag " + base::Quote(w);
     std::string_view name = f.substr(f[1] == '-' ? 2 : 1);
     name = name.substr(0, name.find('='));
     if (!known(name)) return "parsing $GOFLAGS: unknown flag -" + std::string(name);

@@ -77,7 +77,5 @@ bool ParseGoBool(std::string_view s, bool* value);
 // to Go's wording: "parse error" or "value out of range".
 bool ParseGoInt(std::string_view s, long long* value, std::string* reason = nullptr);
 
-// GoQuote returns s as Go's %q prints it: double-quoted with Go escapes.
-std::string GoQuote(std::string_view s);
 
 }  // namespace gotool::cfg

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "pkg/base/strconv.h"
+
 namespace gotool::cfg {
 namespace {
 
@@ -107,9 +109,9 @@ TEST(GoFlags, Bools) {
 }
 
 TEST(GoFlags, Quote) {
-  EXPECT_EQ(GoQuote("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
-  EXPECT_EQ(GoQuote("\x01\xff"), "\"\\x01\\xff\"");
-  EXPECT_EQ(GoQuote("é"), "\"é\"");
+  EXPECT_EQ(base::Quote("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
+  EXPECT_EQ(base::Quote("\x01\xff"), "\"\\x01\\xff\"");
+  EXPECT_EQ(base::Quote("é"), "\"é\"");
 }
 
 TEST(GoFlags, Goflags) {

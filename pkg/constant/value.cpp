@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "pkg/base/strconv.h"
 #include "pkg/base/utf8.h"
 #include "pkg/constant/value_internal.h"
 
@@ -54,7 +55,7 @@ std::string FloatString(const BigFloat& f) {
 
 std::string StringValueString(const std::string& str) {
   constexpr int kMaxLen = 72;
-  std::string s = Quote(str);
+  std::string s = base::Quote(str);
   if (base::RuneCount(s) <= kMaxLen) return s;
   size_t i = 0;
   for (int n = 0; n < kMaxLen - 3; n++) i += base::DecodeRune(std::string_view(s).substr(i)).width;
@@ -135,7 +136,7 @@ std::string Value::String() const {
 std::string Value::ExactString() const {
   switch (repr_) {
     case R::kString:
-      return Quote(rep_->str);
+      return base::Quote(rep_->str);
     case R::kRat:
       if (rep_->q.get_den() == 1) return rep_->q.get_num().get_str();
       return rep_->q.get_str();

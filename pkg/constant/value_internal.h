@@ -54,8 +54,5 @@ mpz_class ToMpz(const Value& int_value);
 mpq_class ToMpq(const Value& int_or_rat);
 BigFloat ToBigFloat(const Value& real);  // int64, big int, rational or float
 
-// Quote returns s quoted as Go's strconv.Quote does (ASCII-safe escapes only for
-// non-printable runes and invalid bytes).
-std::string Quote(std::string_view s);
 
 }  // namespace gotool::constant

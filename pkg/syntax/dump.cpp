@@ -3,13 +3,13 @@
 
 #include <string>
 
+#include "pkg/base/strconv.h"
 #include "pkg/base/utf8.h"
 
 namespace gotool::syntax {
 
 namespace {
 
-constexpr char kLowerHex[] = "0123456789abcdef";
 
 // Dumper writes one file's dump. Every Write* helper prints the rest of the current
 // line ("Name: " is already written) and, for nodes and lists, the lines below it.
@@ -55,7 +55,7 @@ class Dumper {
   }
   void StrField(int d, std::string_view name, std::string_view s) {
     Name(d, name);
-    Line(QuoteToASCII(s));
+    Line(base::QuoteToASCII(s));
   }
   void BoolField(int d, std::string_view name, bool b) {
     Name(d, name);
@@ -570,38 +570,6 @@ void Dumper::WriteFields(const Node* n, int d) {
   }
 }
 
-// AsciiEscape returns the backslash escape strconv.Quote uses for an ASCII
-// character, or nullptr if it has none.
-const char* AsciiEscape(unsigned char c) {
-  switch (c) {
-    case '"':
-      return "\\\"";
-    case '\\':
-      return "\\\\";
-    case '\a':
-      return "\\a";
-    case '\b':
-      return "\\b";
-    case '\f':
-      return "\\f";
-    case '\n':
-      return "\\n";
-    case '\r':
-      return "\\r";
-    case '\t':
-      return "\\t";
-    case '\v':
-      return "\\v";
-  }
-  return nullptr;
-}
-
-// AppendHex appends prefix and the low digits*4 bits of v in lower-case hex.
-void AppendHex(std::string* out, std::string_view prefix, uint32_t v, int digits) {
-  *out += prefix;
-  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) *out += kLowerHex[(v >> shift) & 0xF];
-}
-
 }  // namespace
 
 std::string DumpFile(const base::FileSet& fset, const File* file) {
@@ -625,35 +593,5 @@ std::string DumpError(const base::PositionedError& err, std::string_view filenam
   return out;
 }
 
-std::string QuoteToASCII(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '"';
-  while (!s.empty()) {
-    auto c = static_cast<unsigned char>(s[0]);
-    if (c < base::kRuneSelf) {
-      if (const char* esc = AsciiEscape(c)) {
-        out += esc;
-      } else if (c < ' ' || c == 0x7f) {
-        AppendHex(&out, "\\x", c, 2);
-      } else {
-        out += char(c);
-      }
-      s.remove_prefix(1);
-      continue;
-    }
-    base::DecodedRune r = base::DecodeRune(s);
-    if (r.width == 1 && r.rune == base::kRuneError) {
-      AppendHex(&out, "\\x", c, 2);  // a byte of invalid UTF-8
-    } else if (r.rune < 0x10000) {
-      AppendHex(&out, "\\u", uint32_t(r.rune), 4);
-    } else {
-      AppendHex(&out, "\\U", uint32_t(r.rune), 8);
-    }
-    s.remove_prefix(size_t(r.width));
-  }
-  out += '"';
-  return out;
-}
 
 }  // namespace gotool::syntax

@@ -47,9 +47,5 @@ std::string DumpFile(const base::FileSet& fset, const File* file, const DumpOpti
 // position printed without the filename when that is the file's own name.
 std::string DumpError(const base::PositionedError& err, std::string_view filename);
 
-// QuoteToASCII quotes s as Go's strconv.QuoteToASCII: a double-quoted Go string
-// literal with every non-ASCII or non-printable rune escaped and invalid UTF-8 bytes
-// written as \xNN.
-std::string QuoteToASCII(std::string_view s);
 
 }  // namespace gotool::syntax

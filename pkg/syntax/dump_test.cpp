@@ -178,20 +178,6 @@ TEST(DumpTest, FirstErrorLine) {
             "error: dir/other.go:51: expected operand, found '}'\n");
 }
 
-TEST(DumpTest, QuoteToASCIIMatchesGo) {
-  // Expected values printed by Go's strconv.QuoteToASCII.
-  EXPECT_EQ(QuoteToASCII(""), R"("")");
-  EXPECT_EQ(QuoteToASCII("plain"), R"("plain")");
-  EXPECT_EQ(QuoteToASCII("a\"b\\c"), R"("a\"b\\c")");
-  EXPECT_EQ(QuoteToASCII(std::string_view("\a\b\f\n\r\t\v\x00\x1f\x7f", 10)),
-            R"("\a\b\f\n\r\t\v\x00\x1f\x7f")");
-  EXPECT_EQ(QuoteToASCII("\xc3\xa9\xf0\x9f\x98\x80"), R"("\u00e9\U0001f600")");
-  EXPECT_EQ(QuoteToASCII("\xff\xc3"), R"("\xff\xc3")");
-  EXPECT_EQ(QuoteToASCII("\xed\xa0\x80"), R"("\xed\xa0\x80")");  // surrogate half
-  EXPECT_EQ(QuoteToASCII("\xef\xbf\xbd"), R"("\ufffd")");
-  EXPECT_EQ(QuoteToASCII("\xf4\x90\x80\x80"), R"("\xf4\x90\x80\x80")");  // > U+10FFFF
-  EXPECT_EQ(QuoteToASCII("\xc0\xaf"), R"("\xc0\xaf")");                  // overlong
-}
 
 }  // namespace
 }  // namespace gotool::syntax
