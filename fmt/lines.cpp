@@ -8,9 +8,10 @@ namespace gotool::gofmt {
 LineTable::LineTable(const base::File* file, std::string_view src)
     : base_(file ? file->base() : 1), size_(int(src.size())) {
   starts_.push_back(0);
-  for (size_t i = 0; i < src.size(); i++) {
-    // go/token ignores a line start at the very end of the file.
-    if (src[i] == '\n' && i + 1 < src.size()) starts_.push_back(int(i + 1));
+  // go/token ignores a line start at the very end of the file.
+  for (size_t i = src.find('\n'); i != std::string_view::npos && i + 1 < src.size();
+       i = src.find('\n', i + 1)) {
+    starts_.push_back(int(i + 1));
   }
 }
 

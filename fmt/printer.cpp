@@ -3,6 +3,7 @@
 #include "fmt/printer.h"
 
 #include <algorithm>
+#include <array>
 
 #include "fmt/printer_impl.h"
 #include "fmt/tabwriter.h"
@@ -297,65 +298,71 @@ void Printer::Finish() {
   FixGoBuildLines();
 }
 
-void Trim(std::string_view data, std::string* out) {
-  enum { kInSpace, kInEscape, kInText } state = kInSpace;
-  std::string space;
-  size_t m = 0;
-  const size_t size = data.size();
-  for (size_t n = 0; n < size; n++) {
-    char b = data[n];
-    if (state == kInEscape) {
-      // Escaped text passes unchanged up to the closing escape.
-      size_t close = data.find(kTabEscape, n);
-      if (close == std::string_view::npos) break;
-      out->append(data, m, close - m);
-      space.clear();
-      state = kInSpace;
-      n = close;
-      continue;
-    }
-    if (state == kInText) {
-      // Skip ordinary text quickly.
-      while (n < size) {
-        b = data[n];
-        if (b == '\t' || b == ' ' || b == '\n' || b == '\f' || b == '\v' || b == kTabEscape) break;
-        n++;
-      }
-      if (n == size) break;
-    }
-    if (b == '\v') b = '\t';
-    if (state == kInSpace) {
-      if (b == '\t' || b == ' ') {
-        space.push_back(b);
-      } else if (b == '\n' || b == '\f') {
-        space.clear();  // trailing blanks are dropped
-        out->push_back('\n');
-      } else if (b == kTabEscape) {
-        out->append(space);
-        state = kInEscape;
-        m = n + 1;
-      } else {
-        out->append(space);
-        state = kInText;
-        m = n;
-      }
-      continue;
-    }
-    // kInText at a special byte.
-    out->append(data, m, n - m);
-    if (b == '\t' || b == ' ') {
-      space.assign(1, b);
-      state = kInSpace;
-    } else if (b == '\n' || b == '\f') {
-      space.clear();
-      state = kInSpace;
-      out->push_back('\n');
-    } else {  // escape
-      state = kInEscape;
-      m = n + 1;
-    }
+namespace {
+
+// kSpecial marks the bytes Trim looks at: blanks, line ends and the tab escape.
+constexpr auto kSpecial = [] {
+  std::array<bool, 256> special{};
+  for (unsigned char c : {' ', '\t', '\v', '\n', '\f'}) special[c] = true;
+  special[static_cast<unsigned char>(kTabEscape)] = true;
+  return special;
+}();
+
+// AppendKept appends text that Trim keeps, a vertical tab read as a tab.
+void AppendKept(std::string_view text, bool has_vtab, std::string* out) {
+  size_t at = out->size();
+  out->append(text);
+  if (!has_vtab) return;
+  for (size_t i = at; i < out->size(); i++) {
+    if ((*out)[i] == '\v') (*out)[i] = '\t';
   }
-  if (state != kInSpace) out->append(data, m, std::string_view::npos);
+}
+
+}  // namespace
+
+// Trim copies data in runs: it only stops at special bytes, and copies what lies
+// between the places where it drops bytes (trailing blanks, tab escapes).
+void Trim(std::string_view data, std::string* out) {
+  constexpr size_t kNone = std::string_view::npos;
+  const size_t size = data.size();
+  size_t copy_from = 0;   // start of the bytes not yet copied
+  size_t blanks = kNone;  // start of the current run of blanks
+  bool has_vtab = false;  // a vertical tab lies in data[copy_from:]
+  for (size_t i = 0; i < size; i++) {
+    char b = data[i];
+    if (!kSpecial[static_cast<unsigned char>(b)]) {
+      blanks = kNone;
+      continue;
+    }
+    if (b == ' ' || b == '\t' || b == '\v') {
+      if (blanks == kNone) blanks = i;
+      has_vtab |= b == '\v';
+      continue;
+    }
+    if (b == '\n' || b == '\f') {
+      size_t keep_end = blanks != kNone ? blanks : i;
+      AppendKept(data.substr(copy_from, keep_end - copy_from), has_vtab, out);
+      out->push_back('\n');
+      copy_from = i + 1;
+      blanks = kNone;
+      has_vtab = false;
+      continue;
+    }
+    // Escaped text: keep what comes before it and its content, drop the escapes.
+    AppendKept(data.substr(copy_from, i - copy_from), has_vtab, out);
+    blanks = kNone;
+    has_vtab = false;
+    size_t close = data.find(kTabEscape, i + 1);
+    if (close == std::string_view::npos) {
+      out->append(data.substr(i + 1));
+      return;
+    }
+    out->append(data.substr(i + 1, close - i - 1));
+    copy_from = close + 1;
+    i = close;
+  }
+  size_t keep_end = blanks != kNone ? blanks : size;
+  AppendKept(data.substr(copy_from, keep_end - copy_from), has_vtab, out);
 }
 
 }  // namespace internal

@@ -1,12 +1,23 @@
 // Elastic tabstops: the cell buffer and the recursive column-block formatter.
 #include "fmt/tabwriter.h"
 
+#include <array>
+
 #include "pkg/base/utf8.h"
 
 namespace gotool::gofmt {
 namespace {
 
 constexpr std::string_view kTabs = "\t\t\t\t\t\t\t\t";
+
+// kCellByte marks the bytes Write must look at outside escaped text: cell and line
+// terminators, the tab escape, and the starts of HTML entities and tags.
+constexpr auto kCellByte = [] {
+  std::array<bool, 256> special{};
+  for (unsigned char c : {'\t', '\v', '\n', '\f', '<', '&'}) special[c] = true;
+  special[static_cast<unsigned char>(kTabEscape)] = true;
+  return special;
+}();
 
 }  // namespace
 
@@ -177,16 +188,19 @@ void Tabwriter::Write(std::string_view text) {
   size_t n = 0;  // start of the text not yet appended
   const size_t size = text.size();
   for (size_t i = 0; i < size; i++) {
-    char ch = text[i];
     if (end_char_ != 0) {
-      if (ch != end_char_) continue;
+      i = text.find(end_char_, i);
+      if (i == std::string_view::npos) break;
       size_t j = i + 1;
-      if (ch == kTabEscape && strip) j = i;
+      if (end_char_ == kTabEscape && strip) j = i;
       Append(text.substr(n, j - n));
       n = i + 1;
       EndEscape();
       continue;
     }
+    while (i < size && !kCellByte[static_cast<unsigned char>(text[i])]) i++;
+    if (i == size) break;
+    char ch = text[i];
     switch (ch) {
       case '\t':
       case '\v':

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace gotool::base {
 
@@ -28,8 +29,8 @@ bool InRanges(const RuneRange (&table)[N], int32_t r) {
 // Accepted range of the second byte for a given lead byte (first-byte classes of
 // the UTF-8 grammar in RFC 3629).
 struct LeadInfo {
-  int size;         // total encoded length, 0 if the byte cannot start a rune
-  uint8_t lo, hi;   // valid range of the second byte
+  int size;        // total encoded length, 0 if the byte cannot start a rune
+  uint8_t lo, hi;  // valid range of the second byte
 };
 
 constexpr LeadInfo LeadFor(uint8_t b) {
@@ -144,6 +145,11 @@ bool ValidUTF8(std::string_view s) {
 int RuneCount(std::string_view s) {
   int n = 0;
   size_t i = 0;
+  // An ASCII prefix counts eight bytes at a time.
+  for (uint64_t word; i + 8 <= s.size(); i += 8, n += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ull) break;
+  }
   while (i < s.size()) {
     i += uint8_t(s[i]) < 0x80 ? 1 : size_t(DecodeRune(s.substr(i)).width);
     n++;
