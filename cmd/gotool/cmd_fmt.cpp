@@ -15,6 +15,7 @@ namespace {
 const cfg::FlagSpec kFlags[] = {
     {"d", cfg::FlagKind::kBool},   {"e", cfg::FlagKind::kBool}, {"l", cfg::FlagKind::kBool},
     {"r", cfg::FlagKind::kString}, {"s", cfg::FlagKind::kBool}, {"w", cfg::FlagKind::kBool},
+    {"cpuprofile", cfg::FlagKind::kString},
 };
 
 // ToFlags stores the parsed flags in gofmt's Flags.
@@ -43,6 +44,14 @@ int RunFmt(const Command& cmd, const std::vector<std::string>& args) {
     fmt::print(stderr, "{}\n", parse.error);
     cmd.PrintUsage();
     return 2;
+  }
+  for (const cfg::ParsedFlag& f : parse.flags) {
+    // gofmt's profiling flag is accepted so that scripts written for gofmt run, but
+    // gotool has no Go profiler: say so rather than pretend a profile was written.
+    if (f.name == "cpuprofile" && !f.value.empty()) {
+      fmt::print(stderr, "gotool fmt: -cpuprofile is not supported; no profile written to {}\n",
+                 f.value);
+    }
   }
   int code = gofmt::Run(ToFlags(parse.flags), parse.args, gofmt::StdStreams());
   std::fflush(stdout);
@@ -90,6 +99,9 @@ The flags are:
 		If a file's formatting is different from gofmt's, overwrite it
 		with gofmt's version. The file is replaced atomically and keeps
 		its permissions; on any error the original is left unchanged.
+	-cpuprofile file
+		Accepted for compatibility with gofmt; gotool writes no profile
+		and says so on standard error.
 
 The exit status is 2 when any file could not be read, parsed or written,
 and 0 otherwise. Syntax errors are printed as file:line:column: message.
