@@ -12,14 +12,15 @@
 #
 # Usage: scripts/bench/fmt.sh [-n RUNS] [-r REPEAT] [-file FILE] [DIR]
 #   -n RUNS     runs of each side (default 3)
-#   -r REPEAT   editor case: formats per measured run (default 20)
+#   -r REPEAT   editor case: formats per measured run (default 100; /usr/bin/time
+#               reports centiseconds, so fewer runs blur the ratio)
 #   -file FILE  editor case input (default: the src/ file closest to 5,000 lines)
 #   DIR         the tree (default: the reference's src/)
 # Environment: GOTOOL (the binary; default: build it in $GOTOOL_BUILD_DIR or build/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-runs=3 repeat=20 file="" dir=""
+runs=3 repeat=100 file="" dir=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) runs=$2; shift ;;
