@@ -73,8 +73,11 @@ class BuildExprParser {
  public:
   BuildExprParser(std::string_view s, BuildExpr* x) : s_(s), x_(x) {}
 
-  bool Run() {
+  // Run parses the whole text. It reports success; *trailing_only is set when the
+  // only error is an unexpected token after a complete expression.
+  bool Run(bool* trailing_only = nullptr) {
     x_->root_ = Or();
+    if (trailing_only != nullptr) *trailing_only = !failed_ && !tok_.empty();
     return !failed_ && tok_.empty();
   }
 
@@ -157,6 +160,16 @@ class BuildExprParser {
   bool is_tag_ = false;
   bool failed_ = false;
 };
+
+std::optional<BuildExpr> BuildExpr::ParseForPrinter(std::string_view line) {
+  std::string_view text;
+  if (!SplitGoBuild(line, &text)) return Parse(line);
+  BuildExpr x;
+  BuildExprParser p(text, &x);
+  bool trailing_only = false;
+  if (!p.Run(&trailing_only) && !trailing_only) return std::nullopt;
+  return x;
+}
 
 std::optional<BuildExpr> BuildExpr::Parse(std::string_view line) {
   BuildExpr x;

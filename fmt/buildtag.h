@@ -21,6 +21,10 @@ class BuildExpr {
   // Parse parses a //go:build or // +build line; nullopt on a syntax error or when
   // line is not a constraint.
   static std::optional<BuildExpr> Parse(std::string_view line);
+  // ParseForPrinter is Parse as go/printer uses it: Go's constraint.Parse returns
+  // the expression parsed so far when only an unexpected token follows it (as in
+  // "//go:build linux junk"), and gofmt prints that expression, ignoring the error.
+  static std::optional<BuildExpr> ParseForPrinter(std::string_view line);
   // And returns x && y.
   static BuildExpr And(BuildExpr x, const BuildExpr& y);
 

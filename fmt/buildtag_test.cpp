@@ -73,5 +73,31 @@ TEST(BuildTagTest, AndCombinesPlusBuildLines) {
   EXPECT_EQ(x.String(), "(linux || darwin) && !cgo");
 }
 
+// go/printer prints the expression constraint.Parse returns along with its error:
+// the complete expression before an unexpected trailing token.
+TEST(BuildTagTest, ParseForPrinterKeepsExpressionBeforeTrailingToken) {
+  struct {
+    const char* line;
+    const char* want;  // "<none>": no expression
+  } cases[] = {
+      {"//go:build linux junk", "linux"},
+      {"//go:build linux\tjunk", "linux"},
+      {"//go:build a\tb c", "a"},
+      {"//go:build linux)", "linux"},
+      {"//go:build linux && amd64 !x", "linux && amd64"},
+      {"//go:build linux &&", "<none>"},
+      {"//go:build (linux", "<none>"},
+      {"//go:build linux & x", "<none>"},
+      {"// +build linux junk", "linux || junk"},
+  };
+  for (const auto& c : cases) {
+    std::optional<BuildExpr> x = BuildExpr::ParseForPrinter(c.line);
+    EXPECT_EQ(x ? x->String() : "<none>", c.want) << c.line;
+    if (std::string_view(c.line).starts_with("//go:build")) {
+      EXPECT_FALSE(BuildExpr::Parse(c.line).has_value()) << c.line;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gotool::gofmt

@@ -78,7 +78,7 @@ void Printer::FixGoBuildLines() {
       x = x ? BuildExpr::And(std::move(*x), *y) : std::move(*y);
     }
   } else if (go_build_.size() == 1) {
-    x = BuildExpr::Parse(CommentTextAt(out, go_build_[0]));
+    x = BuildExpr::ParseForPrinter(CommentTextAt(out, go_build_[0]));
   }
 
   std::string block;
