@@ -1,6 +1,13 @@
-// `gotool build`: compile packages and dependencies.
+// `gotool build`: compile packages and dependencies (type-checking only, for now).
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <filesystem>
+
 #include "cmd/gotool/buildflags.h"
 #include "cmd/gotool/commands.h"
+#include "pkg/cfg/env.h"
+#include "pkg/load/check_build.h"
 
 namespace gotool::cli {
 namespace {
@@ -12,6 +19,41 @@ struct BuildOptions {
   std::vector<std::string> packages;
 };
 
+// WorkingDir returns $PWD when it names the working directory (as the go command
+// prints paths relative to it), else the kernel's path.
+std::string WorkingDir(const cfg::Environ& env) {
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  std::string pwd = env.Get("PWD");
+  struct stat a, b;
+  if (pwd.starts_with("/") && stat(pwd.c_str(), &a) == 0 && stat(cwd.c_str(), &b) == 0 &&
+      a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+    return pwd;
+  }
+  return cwd;
+}
+
+// RunBuild loads and type-checks the packages (pkg/load's CheckBuild) and prints its
+// report; code generation does not exist yet.
+int RunBuild(const BuildOptions& opts) {
+  cfg::Environ env = cfg::Environ::FromProcess();
+  cfg::Config config = cfg::Config::Load(env);
+  load::BuildRequest req;
+  req.context = load::BuildContext::Default(config, opts.build.tags);
+  if (req.context.goroot.empty()) {
+    std::fprintf(stderr, "gotool: cannot find GOROOT directory: set $GOROOT to a Go source tree\n");
+    return 2;
+  }
+  req.cwd = WorkingDir(env);
+  req.gomodcache = config.Gomodcache();
+  req.patterns = opts.packages;
+  req.output = opts.output;
+  req.jobs = opts.build.p;
+  load::BuildResult r = load::CheckBuild(req);
+  std::fwrite(r.stderr_text.data(), 1, r.stderr_text.size(), stderr);
+  return r.exit_code;
+}
+
 }  // namespace
 
 std::unique_ptr<Command> NewBuildCommand(CLI::App* root) {
@@ -19,6 +61,11 @@ std::unique_ptr<Command> NewBuildCommand(CLI::App* root) {
                                        "compile packages and dependencies", R"(
 Build compiles the named packages and their dependencies, reporting any
 errors, and discards the result unless asked to write it.
+
+For now gotool type-checks the packages and reports errors exactly as
+the go command does; writing an executable (a single main package, or
+-o) says that code generation is not supported yet and exits with
+status 2.
 
 The -o flag names the output file or directory for the result; a main
 package's result is a program that runs with gotool.
@@ -35,7 +82,7 @@ For more about specifying packages, see 'go help packages'.
   cmd->String("o", &opts->output, "output file or directory");
   AddBuildFlags(cmd.get(), &opts->build);
   cmd->Args(&opts->packages);
-  cmd->run = [opts] { return NotImplemented("build"); };
+  cmd->run = [opts] { return RunBuild(*opts); };
   return cmd;
 }
 

@@ -258,6 +258,9 @@ int RunParse(const std::vector<std::string>& args) {
 
 // RunDebugFmt implements `gotool debug fmt` (debug_fmt.cpp).
 int RunDebugFmt(const std::vector<std::string>& args);
+// RunDebugTypes implements `gotool debug types` (debug_types.cpp).
+int RunDebugTypes(const std::vector<std::string>& args);
+int RunDebugErrorcheck(const std::vector<std::string>& args);  // debug_errorcheck.cpp
 
 int RunDebug(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "parse") {
@@ -266,9 +269,16 @@ int RunDebug(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "fmt") {
     return RunDebugFmt(std::vector<std::string>(args.begin() + 1, args.end()));
   }
+  if (!args.empty() && args[0] == "types") {
+    return RunDebugTypes(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
+  if (!args.empty() && args[0] == "errorcheck") {
+    return RunDebugErrorcheck(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
   fmt::print(stderr, "usage: gotool debug <tool> [arguments]\n\nThe tools are:\n\n");
   fmt::print(stderr, "\tparse       parse Go files; dump their syntax trees (-dump)\n");
   fmt::print(stderr, "\tfmt         gofmt files in one process, one output file each\n");
+  fmt::print(stderr, "\ttypes       type-check Go files as one package; print the errors\n");
   return 2;
 }
 

@@ -13,8 +13,12 @@ namespace {
 
 // kFlags are gofmt's flags; like the gofmt binary, `gotool fmt` ignores $GOFLAGS.
 const cfg::FlagSpec kFlags[] = {
-    {"d", cfg::FlagKind::kBool},   {"e", cfg::FlagKind::kBool}, {"l", cfg::FlagKind::kBool},
-    {"r", cfg::FlagKind::kString}, {"s", cfg::FlagKind::kBool}, {"w", cfg::FlagKind::kBool},
+    {"d", cfg::FlagKind::kBool},
+    {"e", cfg::FlagKind::kBool},
+    {"l", cfg::FlagKind::kBool},
+    {"r", cfg::FlagKind::kString},
+    {"s", cfg::FlagKind::kBool},
+    {"w", cfg::FlagKind::kBool},
     {"cpuprofile", cfg::FlagKind::kString},
 };
 

@@ -1,0 +1,45 @@
+// The checking part of `gotool build`: load, type-check and report as go build does.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pkg/base/diag.h"
+#include "pkg/load/context.h"
+
+namespace gotool::load {
+
+// BuildRequest is what `gotool build` was asked to do.
+struct BuildRequest {
+  BuildContext context;
+  std::string cwd;
+  std::string gomodcache;
+  std::vector<std::string> patterns;  // empty means "."
+  std::string output;                 // -o (unused until code generation exists)
+  int jobs = 0;                       // -p: parse parallelism (0: the number of CPUs)
+};
+
+// BuildResult is the outcome: what to print on standard error and the exit code
+// (0 ok; 1 load errors; 2 compile errors or an executable that cannot be built yet).
+struct BuildResult {
+  std::string stderr_text;
+  int exit_code = 0;
+  int packages_checked = 0;
+};
+
+// CheckBuild loads and checks the packages of req. Load errors (bad imports, cycles)
+// are printed one per line and stop the build (exit 1). Otherwise each package whose
+// dependencies are fine is checked, dependencies first, and a package with errors
+// gets a "# importpath" header and its errors as the gc compiler prints them (exit
+// 2). A single main package checks fine but cannot be linked yet: exit 2 with a
+// plain message.
+BuildResult CheckBuild(const BuildRequest& req);
+
+// FormatCompileErrors formats a package's errors as `go build` shows them: errors
+// listed in reporting order are cut after the 10th (then "POS: too many errors"
+// follows, at the 10th error's position), sorted by file (in order of each file's
+// first error) then line and column, with file names shortened: "./x.go" in the
+// working directory, else relative when shorter.
+std::string FormatCompileErrors(const base::ErrorList& errors, const std::string& cwd);
+
+}  // namespace gotool::load

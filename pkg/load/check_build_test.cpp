@@ -1,0 +1,115 @@
+// Tests for `gotool build` checking: error formatting and runs over temporary trees.
+#include "pkg/load/check_build.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace gotool::load {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(FormatCompileErrorsTest, OrderAndLimit) {
+  base::ErrorList errs;
+  // Reporting order: b.go first, then a.go; gc groups by file in that order.
+  errs.Add(base::Position{"/w/p/b.go", 0, 3, 13}, "cannot use x");
+  errs.Add(base::Position{"/w/p/a.go", 0, 9, 2}, "y declared and not used");
+  errs.Add(base::Position{"/w/p/a.go", 0, 4, 2}, "undefined: z");
+  errs.Add(base::Position{"/w/p/b.go", 0, 1, 1}, "first line");
+  EXPECT_EQ(FormatCompileErrors(errs, "/w"),
+            "p/b.go:1:1: first line\n"
+            "p/b.go:3:13: cannot use x\n"
+            "p/a.go:4:2: undefined: z\n"
+            "p/a.go:9:2: y declared and not used\n");
+  EXPECT_EQ(FormatCompileErrors(errs, "/w/p").substr(0, 20), "./b.go:1:1: first li");
+}
+
+TEST(FormatCompileErrorsTest, TooManyErrors) {
+  base::ErrorList errs;
+  for (int i = 12; i >= 1; i--) errs.Add(base::Position{"/w/m.go", 0, i, 5}, "e" + std::to_string(i));
+  std::string out = FormatCompileErrors(errs, "/w");
+  // The first ten reported (lines 12..3), sorted, then the tenth reported's position.
+  EXPECT_TRUE(out.starts_with("./m.go:3:5: e3\n./m.go:4:5: e4\n")) << out;
+  EXPECT_TRUE(out.ends_with("./m.go:12:5: e12\n./m.go:3:5: too many errors\n")) << out;
+}
+
+class CheckBuildTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("gotool_check_build_" + std::to_string(::getpid()));
+    fs::remove_all(root_);
+    Write("goroot/src/errors/errors.go",
+          "package errors\n\nfunc New(s string) error { return nil }\n");
+    Write("goroot/src/net/net.go",
+          "package net\n\nimport \"golang.org/x/net/dns\"\n\nvar Port = dns.Port\n");
+    Write("goroot/src/vendor/golang.org/x/net/dns/dns.go", "package dns\n\nconst Port = 53\n");
+    Write("m/go.mod", "module example.com/m\n\ngo 1.19\n");
+    Write("m/usenet/u.go", "package usenet\n\nimport \"net\"\n\nvar P int = net.Port\n");
+    Write("m/ok/ok.go", "package ok\n\nimport \"errors\"\n\nvar E = errors.New(\"x\")\n");
+    Write("m/bad/bad.go", "package bad\n\nfunc f() {\n\tundefinedName()\n}\n");
+    Write("m/usebad/u.go", "package usebad\n\nimport _ \"example.com/m/bad\"\n");
+    Write("m/cyc/a/a.go", "package a\n\nimport _ \"example.com/m/cyc/b\"\n");
+    Write("m/cyc/b/b.go", "package b\n\nimport _ \"example.com/m/cyc/a\"\n");
+    Write("m/cmd/main.go", "package main\n\nfunc main() {}\n");
+    req_.context.goos = "linux";
+    req_.context.goarch = "amd64";
+    req_.context.goroot = (root_ / "goroot").string();
+    req_.cwd = (root_ / "m").string();
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  void Write(const std::string& rel, const std::string& data) {
+    fs::path p = root_ / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << data;
+  }
+  BuildResult Build(std::vector<std::string> patterns) {
+    req_.patterns = std::move(patterns);
+    return CheckBuild(req_);
+  }
+
+  fs::path root_;
+  BuildRequest req_;
+};
+
+TEST_F(CheckBuildTest, OkPackage) {
+  BuildResult r = Build({"./ok"});
+  EXPECT_EQ(r.stderr_text, "");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.packages_checked, 2);
+}
+
+TEST_F(CheckBuildTest, StdVendoredImport) {
+  BuildResult r = Build({"./usenet"});
+  EXPECT_EQ(r.stderr_text, "");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.packages_checked, 3);
+}
+
+TEST_F(CheckBuildTest, TypeErrorsStopDependents) {
+  BuildResult r = Build({"./usebad"});
+  EXPECT_EQ(r.stderr_text, "# example.com/m/bad\nbad/bad.go:4:2: undefined: undefinedName\n");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_F(CheckBuildTest, LoadErrors) {
+  BuildResult r = Build({"./cyc/a"});
+  EXPECT_EQ(r.stderr_text,
+            "package example.com/m/cyc/a\n\timports example.com/m/cyc/b\n\timports "
+            "example.com/m/cyc/a: import cycle not allowed\n");
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST_F(CheckBuildTest, ExecutableNotYet) {
+  BuildResult r = Build({"./cmd"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.stderr_text.find("code generation is not supported yet"), std::string::npos);
+  r = Build({"./..."});
+  EXPECT_EQ(r.exit_code, 1);  // the cycle
+}
+
+}  // namespace
+}  // namespace gotool::load

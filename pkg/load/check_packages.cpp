@@ -1,0 +1,145 @@
+// The source importer: loads, parses and checks imported packages on demand.
+#include "pkg/load/check_packages.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "pkg/cfg/env.h"
+#include "pkg/syntax/parser.h"
+#include "pkg/types/universe.h"
+
+namespace gotool::load {
+namespace {
+
+bool ReadSource(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+}  // namespace
+
+SourceImporter::SourceImporter(Loader* loader, const types::Config& config)
+    : loader_(loader), config_(config), context_(std::make_unique<types::Context>()) {
+  config_.importer = this;
+  config_.context = context_.get();
+}
+
+SourceImporter::~SourceImporter() = default;
+
+std::unique_ptr<SourceImporter> SourceImporter::ForWorkingDirectory(const types::Config& config) {
+  cfg::Environ env = cfg::Environ::FromProcess();
+  cfg::Config go_env = cfg::Config::Load(env);
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  auto loader = std::make_unique<Loader>(BuildContext::Default(go_env), cwd, go_env.Gomodcache());
+  types::Config deps = config;
+  deps.ignore_func_bodies = true;
+  auto imp = std::make_unique<SourceImporter>(loader.get(), deps);
+  imp->owned_loader_ = std::move(loader);
+  return imp;
+}
+
+bool SourceImporter::ParseFiles(CheckedPackage* cp) {
+  for (const std::string& path : cp->loaded->pkg.GoFilePaths()) {
+    cp->sources_.emplace_back();
+    std::string& src = cp->sources_.back();
+    if (!ReadSource(path, &src)) {
+      cp->syntax_errors.Add(base::Position{path, 0, 0, 0}, "open " + path + ": cannot read file");
+      continue;
+    }
+    syntax::ParseResult r = syntax::ParseFile(fset_, path, src, cp->arena_, 0);
+    for (const base::PositionedError& e : r.errors) cp->syntax_errors.Add(e.pos, e.msg);
+    cp->files.push_back(r.file);
+  }
+  return cp->syntax_errors.empty();
+}
+
+CheckedPackage* SourceImporter::CheckPackage(LoadedPackage* lp) {
+  if (auto it = checked_.find(lp); it != checked_.end()) return it->second.get();
+  if (std::find(stack_.begin(), stack_.end(), lp) != stack_.end()) return nullptr;  // a cycle
+  stack_.push_back(lp);
+  for (LoadedPackage* dep : lp->imports) CheckPackage(dep);
+  std::unique_ptr<CheckedPackage> cp;
+  if (auto it = parsed_.find(lp); it != parsed_.end()) {
+    cp = std::move(it->second);
+    parsed_.erase(it);
+  } else {
+    cp = std::make_unique<CheckedPackage>();
+    cp->loaded = lp;
+    ParseFiles(cp.get());
+  }
+  cp->types = types::Check(config_, lp->pkg.import_path, fset_, cp->files, nullptr,
+                           &cp->type_errors);
+  stack_.pop_back();
+  CheckedPackage* result = cp.get();
+  checked_[lp] = std::move(cp);
+  return result;
+}
+
+void SourceImporter::ParseAll(const std::vector<LoadedPackage*>& pkgs, int jobs) {
+  std::vector<std::unique_ptr<CheckedPackage>> todo;
+  for (LoadedPackage* lp : pkgs) {
+    if (checked_.count(lp) != 0 || parsed_.count(lp) != 0) continue;
+    todo.push_back(std::make_unique<CheckedPackage>());
+    todo.back()->loaded = lp;
+  }
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < todo.size();) ParseFiles(todo[i].get());
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < jobs && size_t(t) < todo.size(); t++) threads.emplace_back(worker);
+  worker();
+  for (std::thread& t : threads) t.join();
+  for (auto& cp : todo) {
+    LoadedPackage* lp = cp->loaded;
+    parsed_[lp] = std::move(cp);
+  }
+}
+
+types::Package* SourceImporter::Import(std::string_view path, std::string* err) {
+  if (path == "unsafe") return types::GetUniverse().unsafe;
+  LoadedPackage* dep = nullptr;
+  if (!stack_.empty()) {
+    LoadedPackage* importer = stack_.back();
+    std::string resolved(path);
+    if (auto it = importer->import_map.find(resolved); it != importer->import_map.end()) {
+      resolved = it->second;
+    }
+    for (LoadedPackage* d : importer->imports) {
+      if (d->pkg.import_path == resolved) dep = d;
+    }
+  }
+  if (dep == nullptr) {
+    std::string dir, ipath;
+    bool in_goroot = !stack_.empty() && stack_.back()->pkg.goroot;
+    if (!loader_->ResolveImport(path, in_goroot, &dir, &ipath, err)) {
+      // Loose files (no package being checked) may be GOROOT's own: try its vendor tree.
+      std::string vendor_err;
+      if (!stack_.empty() || !loader_->ResolveImport(path, true, &dir, &ipath, &vendor_err)) {
+        return nullptr;
+      }
+    }
+    dep = loader_->LoadImport(ipath, dir);
+  }
+  if (dep->pkg.go_files.empty()) {
+    *err = dep->pkg.error.empty() ? "no Go files in " + dep->pkg.dir : dep->pkg.error;
+    return nullptr;
+  }
+  CheckedPackage* cp = CheckPackage(dep);
+  if (cp == nullptr) {
+    *err = "import cycle not allowed";
+    return nullptr;
+  }
+  return cp->types;
+}
+
+}  // namespace gotool::load

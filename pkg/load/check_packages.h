@@ -1,0 +1,94 @@
+// Checking loaded packages from source: a types::Importer over the package loader.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pkg/base/arena.h"
+#include "pkg/base/diag.h"
+#include "pkg/base/pos.h"
+#include "pkg/load/loader.h"
+#include "pkg/syntax/ast.h"
+#include "pkg/types/api.h"
+
+namespace gotool::load {
+
+// CheckedPackage is one parsed and type-checked package. The syntax trees and the
+// source text they view live as long as it does.
+struct CheckedPackage {
+  LoadedPackage* loaded = nullptr;
+  types::Package* types = nullptr;
+  std::vector<syntax::File*> files;
+  // syntax_errors are the parse errors (then type checking still ran on the partial
+  // trees, but a build reports only these); type_errors are the checker's. Both are
+  // in the order they were reported.
+  base::ErrorList syntax_errors;
+  base::ErrorList type_errors;
+
+  // Errors returns the errors a build reports: the syntax errors if any, else the
+  // type errors.
+  const base::ErrorList& Errors() const {
+    return syntax_errors.empty() ? type_errors : syntax_errors;
+  }
+
+ private:
+  friend class SourceImporter;
+  base::Arena arena_;
+  std::deque<std::string> sources_;
+};
+
+// SourceImporter implements types::Importer over a Loader: an import resolves
+// against the package being checked (GOROOT vendor paths included) and yields that
+// package checked from source, each package once, its own imports first. One
+// types::Context owns every package it checks; it is not thread-safe.
+class SourceImporter : public types::Importer {
+ public:
+  // SourceImporter checks packages found by loader with a copy of config (its
+  // importer and context are set to this importer's).
+  SourceImporter(Loader* loader, const types::Config& config);
+  ~SourceImporter() override;
+
+  // ForWorkingDirectory returns an importer for checking loose files (`gotool debug
+  // types`): imports resolve as `gotool build` resolves them from the process's
+  // working directory and environment (GOROOT, the main module, the module cache),
+  // and imported packages are checked without function bodies, as go/importer's
+  // "source" importer does. config supplies the other settings (e.g.
+  // compiler_errors).
+  static std::unique_ptr<SourceImporter> ForWorkingDirectory(const types::Config& config);
+
+  // Import returns the checked package for path as imported by the package being
+  // checked (or, outside any check, from a non-standard package in the working
+  // directory), or nullptr with the load error in *err.
+  types::Package* Import(std::string_view path, std::string* err) override;
+
+  // CheckPackage parses and checks lp after its dependencies; it returns the cached
+  // result on later calls, and nullptr for a package in an import cycle.
+  CheckedPackage* CheckPackage(LoadedPackage* lp);
+
+  // ParseAll parses the files of pkgs on jobs threads ahead of checking (parsing is
+  // independent per package; checking stays sequential, dependencies first).
+  void ParseAll(const std::vector<LoadedPackage*>& pkgs, int jobs);
+
+  // fset holds the positions of every parsed file.
+  base::FileSet& fset() { return fset_; }
+  // context owns the checked packages' objects and types.
+  types::Context* context() { return context_.get(); }
+
+ private:
+  bool ParseFiles(CheckedPackage* cp);
+
+  std::unique_ptr<Loader> owned_loader_;  // set by ForWorkingDirectory
+  Loader* loader_;
+  types::Config config_;
+  std::unique_ptr<types::Context> context_;
+  base::FileSet fset_;
+  std::vector<LoadedPackage*> stack_;  // packages being checked, innermost last
+  std::map<LoadedPackage*, std::unique_ptr<CheckedPackage>> checked_;
+  std::map<LoadedPackage*, std::unique_ptr<CheckedPackage>> parsed_;  // by ParseAll
+};
+
+}  // namespace gotool::load

@@ -1,0 +1,123 @@
+// The package loader: import resolution, package patterns, the graph and cycles.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pkg/load/context.h"
+#include "pkg/load/package.h"
+
+namespace gotool::load {
+
+// ModuleRoot is a module whose packages can be resolved: its path and directory.
+struct ModuleRoot {
+  std::string path;
+  std::string dir;
+};
+
+// LoadedPackage is a node of the package graph: a package's files, its resolved
+// imports and the error, if any, that stops it from being built.
+struct LoadedPackage {
+  Package pkg;
+  // imports are the resolved packages of pkg.imports (same order, nulls dropped);
+  // import_map maps each import path as written to the resolved import path when
+  // they differ (GOROOT vendor).
+  std::vector<LoadedPackage*> imports;
+  std::map<std::string, std::string> import_map;
+  // errors are load errors in the go command's form ("dir/x.go:3:8: package foo is
+  // not in GOROOT (...)", "package a\n\timports b\n\timports a: import cycle not
+  // allowed"), paths relative to the loader's working directory.
+  std::vector<std::string> errors;
+  // DepsErrors is set when a dependency has errors.
+  bool deps_errors = false;
+};
+
+// kNoGoMod is the error for a directory pattern outside any module and GOROOT.
+inline constexpr std::string_view kNoGoMod =
+    "gotool: go.mod file not found in current directory or any parent directory; see "
+    "'gotool help modules'";
+
+// PackageError returns the error the go command reports for a package it is asked
+// to build: go/build's error, or for a directory without buildable files "no Go
+// files in DIR", "build constraints exclude all Go files in DIR" or "no non-test Go
+// files in DIR"; "" when the package is fine.
+std::string PackageError(const Package& p);
+
+// Loader resolves and loads packages for one command run. It is not thread-safe
+// except where stated.
+class Loader {
+ public:
+  // Loader creates a loader for ctx working in directory cwd, finding the main module
+  // by looking for go.mod from cwd upwards. gomodcache locates module dependencies.
+  Loader(BuildContext ctx, std::string cwd, std::string gomodcache);
+
+  const BuildContext& context() const { return ctx_; }
+  // main_module returns the main module (path "" when there is none).
+  const ModuleRoot& main_module() const { return main_; }
+  // modfile_error is the error reading go.mod, "" when none.
+  const std::string& modfile_error() const { return modfile_error_; }
+
+  // ResolveImport finds the directory and canonical import path of path imported
+  // from a package in importer_dir (importer_goroot: a standard-library package). On
+  // failure it returns false and sets *err to the go command's message.
+  bool ResolveImport(std::string_view path, bool importer_goroot, std::string* dir,
+                     std::string* import_path, std::string* err) const;
+
+  // LoadImport returns the package with the given canonical import path in dir,
+  // loading it and, recursively, its imports (each once).
+  LoadedPackage* LoadImport(const std::string& import_path, const std::string& dir);
+
+  // LoadPatterns expands the command-line patterns (import paths, directories,
+  // "./...", "std", "all", or .go files), loads the matched packages and their
+  // dependencies, and reports import cycles. Errors that are not a package's
+  // (a pattern that matches nothing is a warning; a bad directory) go to *errors.
+  std::vector<LoadedPackage*> LoadPatterns(const std::vector<std::string>& patterns,
+                                           std::vector<std::string>* errors,
+                                           std::vector<std::string>* warnings);
+
+  // MatchPattern expands one pattern to (import path, directory) pairs, sorted by
+  // import path; a pattern error goes to *err.
+  std::vector<std::pair<std::string, std::string>> MatchPattern(const std::string& pattern,
+                                                                 std::string* err);
+
+  // ImportPathForDir returns the import path of directory dir (absolute), or "" with
+  // *err set when dir is outside the main module and GOROOT.
+  std::string ImportPathForDir(const std::string& dir, std::string* err) const;
+
+  // RelPath returns path relative to the working directory when it is inside it (as
+  // the go command shortens file names in messages), else path.
+  std::string RelPath(const std::string& path) const;
+
+  // TopologicalOrder returns roots and all their dependencies, dependencies first.
+  static std::vector<LoadedPackage*> TopologicalOrder(const std::vector<LoadedPackage*>& roots);
+
+ private:
+  void FindMainModule();
+  void ReadModFile(const std::string& gomod);
+  bool ResolveModuleImport(std::string_view path, std::string* dir, std::string* err) const;
+  void ResolveImports(LoadedPackage* lp);
+  // AddRootError records the go command's error for a named package that cannot be
+  // built (no Go files, all excluded, only tests).
+  void AddRootError(LoadedPackage* lp);
+  void CheckCycles(const std::vector<LoadedPackage*>& roots);
+  std::vector<std::pair<std::string, std::string>> MatchLocalPattern(const std::string& pattern,
+                                                                     std::string* err);
+  std::vector<std::pair<std::string, std::string>> MatchImportPattern(const std::string& pattern);
+  std::vector<std::pair<std::string, std::string>> WalkTree(const std::string& root_dir,
+                                                           const std::string& root_path,
+                                                           bool std_tree);
+
+  BuildContext ctx_;
+  std::string cwd_;
+  std::string gomodcache_;
+  ModuleRoot main_;
+  std::string modfile_error_;
+  std::vector<ModuleRoot> deps_;  // required modules (replacements applied)
+  std::map<std::string, std::unique_ptr<LoadedPackage>> packages_;  // by import path
+};
+
+}  // namespace gotool::load

@@ -1,0 +1,238 @@
+// Package patterns ("./...", "std", "all", paths, directories, .go files) expanded.
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+
+#include "pkg/load/loader.h"
+
+namespace gotool::load {
+namespace {
+
+namespace fs = std::filesystem;
+
+// MatchGlob reports whether name matches pattern, where "..." matches any string and
+// "x/..." also matches "x" (the go command's MatchPattern).
+bool MatchGlob(std::string_view pattern, std::string_view name) {
+  if (pattern.ends_with("/...") && name == pattern.substr(0, pattern.size() - 4)) return true;
+  size_t dots = pattern.find("...");
+  if (dots == std::string_view::npos) return pattern == name;
+  if (!name.starts_with(pattern.substr(0, dots))) return false;
+  std::string_view rest = pattern.substr(dots + 3);
+  for (size_t i = dots; i <= name.size(); i++) {
+    if (MatchGlob(rest, name.substr(i))) return true;
+  }
+  return false;
+}
+
+bool IsLocalPattern(std::string_view p) { return IsLocalImport(p) || p.starts_with("/"); }
+
+// HasPathPrefix reports whether path equals prefix or lies under it ("/"-separated).
+bool HasPathPrefix(std::string_view path, std::string_view prefix) {
+  if (!path.starts_with(prefix)) return false;
+  return path.size() == prefix.size() || path[prefix.size()] == '/';
+}
+
+// Canonical resolves symlinks where possible (GOROOT may be reached through one).
+std::string Canonical(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(path, ec);
+  return ec ? path : p.string();
+}
+
+// SkipDir reports whether a directory named elem below the walk's root is skipped.
+// In GOROOT only src/vendor holds packages of std (vendor/golang.org/x/...); other
+// vendor directories (cmd/vendor, module vendor/) are never walked.
+bool SkipDir(const fs::path& path, std::string_view elem, bool std_tree) {
+  if (elem.starts_with(".") || elem.starts_with("_") || elem == "testdata") return true;
+  if (elem == "vendor" && !(std_tree && path.parent_path().filename() == "src")) return true;
+  std::error_code ec;
+  return fs::is_regular_file(path / "go.mod", ec);  // a nested module
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> Loader::WalkTree(const std::string& root_dir,
+                                                                 const std::string& root_path,
+                                                                 bool std_tree) {
+  std::vector<std::pair<std::string, std::string>> found;
+  std::function<void(const fs::path&, const std::string&)> walk = [&](const fs::path& dir,
+                                                                     const std::string& ipath) {
+    Package p = ImportDir(ctx_, dir.string());
+    // The go command leaves builtin (documentation only) out of std, and runtime/cgo
+    // when cgo is off.
+    bool omit = std_tree && (ipath == "builtin" || (ipath == "runtime/cgo" && !ctx_.cgo_enabled));
+    if (!p.no_go_files && !ipath.empty() && !omit) {
+      found.emplace_back(ipath, dir.string());
+    }
+    std::vector<std::string> subdirs;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::error_code sec;
+      if (it->is_directory(sec)) subdirs.push_back(it->path().filename().string());
+    }
+    std::sort(subdirs.begin(), subdirs.end());
+    for (const std::string& s : subdirs) {
+      if (SkipDir(dir / s, s, std_tree)) continue;
+      walk(dir / s, ipath.empty() ? s : ipath + "/" + s);
+    }
+  };
+  walk(fs::path(root_dir), root_path);
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::vector<std::pair<std::string, std::string>> Loader::MatchPattern(const std::string& pattern,
+                                                                     std::string* err) {
+  if (pattern == "std") {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto& e : WalkTree(ctx_.goroot + "/src", "", true)) {
+      if (!HasPathPrefix(e.first, "cmd")) out.push_back(e);
+    }
+    return out;
+  }
+  if (pattern == "all") {  // the main module's packages; LoadPatterns adds their deps
+    if (main_.dir.empty() || main_.path == "std") return MatchPattern("std", err);
+    return WalkTree(main_.dir, main_.path, false);
+  }
+  if (IsLocalPattern(pattern)) return MatchLocalPattern(pattern, err);
+  if (pattern.find("...") == std::string::npos) {
+    std::string dir, ipath;
+    if (!ResolveImport(pattern, false, &dir, &ipath, err)) return {};
+    return {{ipath, dir}};
+  }
+  return MatchImportPattern(pattern);
+}
+
+std::vector<std::pair<std::string, std::string>> Loader::MatchLocalPattern(
+    const std::string& pattern, std::string* err) {
+  size_t dots = pattern.find("...");
+  // The walk starts at the directory named by the pattern's part before "...", up to
+  // its last slash ("./a/b..." walks ./a).
+  std::string base = pattern;
+  if (dots != std::string::npos) {
+    size_t slash = pattern.substr(0, dots).rfind('/');
+    base = slash == std::string::npos ? "" : pattern.substr(0, slash);
+    if (base.empty()) base = pattern.starts_with("/") ? "/" : ".";
+  }
+  std::string dir = (fs::path(cwd_) / base).lexically_normal().string();
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  if (main_.dir.empty() && dots == std::string::npos &&
+      !HasPathPrefix(Canonical(dir), Canonical(ctx_.goroot + "/src"))) {
+    *err = std::string(kNoGoMod);
+    return {};
+  }
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    *err = "stat " + dir + ": directory not found";
+    return {};
+  }
+  std::string ipath = ImportPathForDir(dir, err);
+  if (ipath.empty()) {
+    if (dots != std::string::npos) {
+      *err = "pattern " + pattern + ": directory prefix " + RelPath(dir) +
+             " does not contain main module or its selected dependencies";
+    }
+    return {};
+  }
+  if (dots == std::string::npos) return {{ipath, dir}};
+  std::string elem = fs::path(base).filename().string();
+  bool hidden = elem.starts_with(".") || elem.starts_with("_") || elem == "testdata";
+  if (elem != "." && elem != ".." && hidden) return {};  // as the go command's walk
+  bool std_tree = HasPathPrefix(Canonical(dir), Canonical(ctx_.goroot + "/src"));
+  std::string want = (fs::path(cwd_) / pattern).lexically_normal().string();
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto& e : WalkTree(dir, ipath, std_tree)) {
+    if (MatchGlob(want, e.second)) out.push_back(e);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Loader::MatchImportPattern(
+    const std::string& pattern) {
+  std::string prefix = pattern.substr(0, pattern.find("..."));
+  while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
+  std::string root_dir, root_path;
+  bool std_tree = false;
+  if (!main_.path.empty() && main_.path != "std" &&
+      (prefix.starts_with(main_.path) || main_.path.starts_with(prefix))) {
+    root_dir = main_.dir, root_path = main_.path;
+  } else if (IsStandardImportPath(pattern)) {
+    // Walk from the longest directory the literal prefix names ("cmd" for cmd/...,
+    // a separate module that a walk from src/ would skip).
+    std::error_code ec;
+    root_path = prefix;
+    if (!fs::is_directory(ctx_.goroot + "/src/" + prefix, ec)) {
+      size_t slash = prefix.rfind('/');
+      root_path = slash == std::string::npos ? "" : prefix.substr(0, slash);
+    }
+    root_dir = ctx_.goroot + "/src" + (root_path.empty() ? "" : "/" + root_path);
+    std_tree = true;
+  }
+  std::error_code ec;
+  if (root_dir.empty() || !fs::is_directory(root_dir, ec)) return {};
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto& e : WalkTree(root_dir, root_path, std_tree)) {
+    if (MatchGlob(pattern, e.first) &&
+        (!std_tree || HasPathPrefix(e.first, "cmd") == HasPathPrefix(pattern, "cmd"))) {
+      out.push_back(e);
+    }
+  }
+  return out;
+}
+
+void Loader::AddRootError(LoadedPackage* lp) {
+  if (!lp->errors.empty()) return;
+  const Package& p = lp->pkg;
+  if (p.no_go_files && !p.ignored_go_files.empty()) {
+    lp->errors.push_back("package " + p.import_path + ": " + PackageError(p));
+  } else if (p.error.empty() && p.go_files.empty()) {
+    lp->errors.push_back("gotool build " + p.import_path + ": " + PackageError(p));
+  } else if (!p.error.empty()) {
+    lp->errors.push_back(PackageError(p));
+  }
+}
+
+std::vector<LoadedPackage*> Loader::LoadPatterns(const std::vector<std::string>& patterns,
+                                                 std::vector<std::string>* errors,
+                                                 std::vector<std::string>* warnings) {
+  std::vector<LoadedPackage*> roots;
+  std::vector<std::string> args = patterns.empty() ? std::vector<std::string>{"."} : patterns;
+  if (!args.empty() && args[0].ends_with(".go")) {
+    auto owned = std::make_unique<LoadedPackage>();
+    owned->pkg = ImportFiles(ctx_, args);
+    if (!owned->pkg.error.empty()) owned->errors.push_back(owned->pkg.error);
+    LoadedPackage* lp = owned.get();
+    packages_["command-line-arguments"] = std::move(owned);
+    ResolveImports(lp);
+    roots.push_back(lp);
+  } else {
+    for (const std::string& pat : args) {
+      std::string err;
+      auto matches = MatchPattern(pat, &err);
+      if (!err.empty()) {
+        errors->push_back(err);
+        continue;
+      }
+      if (matches.empty() && pat.find("...") != std::string::npos) {
+        warnings->push_back("gotool: warning: \"" + pat + "\" matched no packages");
+      }
+      bool wildcard = pat.find("...") != std::string::npos || pat == "std" || pat == "all";
+      std::vector<LoadedPackage*> matched;
+      for (auto& [ipath, dir] : matches) {
+        LoadedPackage* lp = LoadImport(ipath, dir);
+        bool test_only = lp->pkg.error.empty() && lp->pkg.go_files.empty();
+        if (wildcard && test_only) continue;  // the go command skips these silently
+        AddRootError(lp);
+        matched.push_back(lp);
+      }
+      if (pat == "all") matched = TopologicalOrder(matched);  // "all" includes dependencies
+      for (LoadedPackage* lp : matched) {
+        if (std::find(roots.begin(), roots.end(), lp) == roots.end()) roots.push_back(lp);
+      }
+    }
+  }
+  CheckCycles(roots);
+  return roots;
+}
+
+}  // namespace gotool::load

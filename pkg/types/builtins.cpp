@@ -1,0 +1,494 @@
+// Calls of predeclared functions: append, len, make, new, min, max, clear, ... and
+// package unsafe (go/types' builtins.go).
+#include "pkg/types/checker.h"
+
+namespace gotool::types {
+
+namespace {
+
+struct BuiltinInfo {
+  const char* name;
+  int nargs;
+  bool variadic;
+};
+
+BuiltinInfo InfoOf(BuiltinId id) {
+  static const BuiltinInfo kInfos[] = {
+      {"append", 1, true},   {"cap", 1, false},       {"clear", 1, false},   {"close", 1, false},
+      {"complex", 2, false}, {"copy", 2, false},      {"delete", 2, false},  {"imag", 1, false},
+      {"len", 1, false},     {"make", 1, true},       {"max", 1, true},      {"min", 1, true},
+      {"new", 1, false},     {"panic", 1, false},     {"print", 0, true},    {"println", 0, true},
+      {"real", 1, false},    {"recover", 0, false},   {"Add", 2, false},     {"Alignof", 1, false},
+      {"Offsetof", 1, false}, {"Sizeof", 1, false},   {"Slice", 2, false},   {"String", 2, false},
+      {"StringData", 1, false}, {"SliceData", 1, false}, {"assert", 1, false}, {"trace", 0, true},
+  };
+  return kInfos[int(id)];
+}
+
+Interface* EmptyInterface() { return GetUniverse().any_type->As<Interface>(); }
+
+}  // namespace
+
+// LenCap checks len(x) and cap(x).
+static bool LenCap(Checker* check, Operand* x, BuiltinId id, bool had_call_or_recv) {
+  OperandMode mode = OperandMode::kInvalid;
+  constant::Value val;
+  Type* u = Underlying(x->type);
+  if (Pointer* p = u->TryAs<Pointer>()) {
+    if (Array* a = Underlying(p->elem)->TryAs<Array>()) u = a;
+  }
+  switch (u->kind()) {
+    case TypeKind::kBasic:
+      if (IsString(u) && id == BuiltinId::kLen) {
+        if (x->mode == OperandMode::kConstant) {
+          mode = OperandMode::kConstant;
+          val = constant::MakeInt64(int64_t(constant::StringVal(x->val).size()));
+        } else {
+          mode = OperandMode::kValue;
+        }
+      }
+      break;
+    case TypeKind::kArray:
+      mode = OperandMode::kValue;
+      if (!had_call_or_recv) {
+        mode = OperandMode::kConstant;
+        int64_t n = u->As<Array>()->len;
+        val = n < 0 ? constant::MakeUnknown() : constant::MakeInt64(n);
+      }
+      break;
+    case TypeKind::kSlice: case TypeKind::kChan: mode = OperandMode::kValue; break;
+    case TypeKind::kMap: if (id == BuiltinId::kLen) mode = OperandMode::kValue; break;
+    default: break;
+  }
+  if (mode == OperandMode::kInvalid) {
+    if (!IsInvalid(u)) {
+      check->Errorf(x->Pos(), "invalid argument: {} for {}", check->S(*x), InfoOf(id).name);
+    }
+    return false;
+  }
+  x->mode = mode;
+  x->type = Typ(BasicKind::kInt);
+  x->val = val;
+  return true;
+}
+
+// Append checks append(s, x...).
+static bool Append(Checker* check, Operand* x, syntax::CallExpr* call, std::vector<Operand>& args) {
+  Type* S = x->type;
+  Slice* s = Underlying(S)->TryAs<Slice>();
+  if (s == nullptr) {
+    std::string cause = check->IsNilOperand(*x) ? "have untyped nil" : "have " + check->S(*x);
+    check->Errorf(x->Pos(), "first argument to append must be a slice; {}", cause);
+    return false;
+  }
+  if (args.size() == 2 && call->Ellipsis.IsValid()) {
+    Slice bytes(GetUniverse().byte_type);
+    if (check->AssignableTo(x, &bytes, nullptr)) {
+      Operand& y = args[1];
+      if (y.invalid()) return false;
+      if (IsString(y.type)) {
+        x->mode = OperandMode::kValue;
+        x->type = S;
+        return true;
+      }
+    }
+  }
+  Signature sig;
+  Tuple params;
+  Var p0(base::NoPos, nullptr, "", S);
+  Slice elems(s->elem);
+  Var p1(base::NoPos, nullptr, "", &elems);
+  params.vars = {&p0, &p1};
+  sig.params = &params;
+  sig.variadic = true;
+  check->Arguments(call, &sig, args, false);
+  x->mode = OperandMode::kValue;
+  x->type = S;
+  return true;
+}
+
+// MinMax checks min(x, ...) and max(x, ...).
+static bool MinMax(Checker* check, Operand* x, BuiltinId id, std::vector<Operand>& args) {
+  syntax::Token op = id == BuiltinId::kMax ? syntax::Token::GTR : syntax::Token::LSS;
+  for (size_t i = 0; i < args.size(); i++) {
+    Operand& a = args[i];
+    if (a.invalid()) return false;
+    if (!IsOrdered(a.type)) {
+      check->Errorf(a.Pos(), "invalid argument: {} cannot be ordered", check->S(a));
+      return false;
+    }
+    if (i == 0) {
+      *x = a;
+      continue;
+    }
+    check->MatchTypes(x, &a);
+    if (x->invalid()) return false;
+    if (!Identical(x->type, a.type)) {
+      check->Errorf(a.Pos(), "invalid argument: mismatched types {} (previous argument) and {} (type of {})",
+                    check->S(x->type), check->S(a.type), check->S(a.expr));
+      return false;
+    }
+    if (x->mode == OperandMode::kConstant && a.mode == OperandMode::kConstant) {
+      if (constant::Compare(a.val, op, x->val)) *x = a;
+    } else {
+      x->mode = OperandMode::kValue;
+    }
+  }
+  if (x->mode != OperandMode::kConstant) {
+    x->mode = OperandMode::kValue;
+    check->Assignment(x, EmptyInterface(), std::string("argument to built-in ") + InfoOf(id).name);
+    if (x->invalid()) return false;
+  }
+  for (Operand& a : args) check->UpdateExprType(a.expr, x->type, true);
+  return true;
+}
+
+// Complex checks complex(x, y).
+static bool ComplexBuiltin(Checker* check, Operand* x, Operand* y, syntax::CallExpr* call) {
+  if (y->invalid()) return false;
+  int d = (IsUntyped(x->type) ? 1 : 0) | (IsUntyped(y->type) ? 2 : 0);
+  if (d == 1) check->ConvertUntyped(x, y->type);
+  if (d == 2) check->ConvertUntyped(y, x->type);
+  if (d == 3) {
+    if (x->mode == OperandMode::kConstant && y->mode == OperandMode::kConstant) {
+      auto to_float = [](Operand* o) {
+        if (IsNumeric(o->type) && constant::Sign(constant::Imag(o->val)) == 0) {
+          o->type = Typ(BasicKind::kUntypedFloat);
+        }
+      };
+      to_float(x);
+      to_float(y);
+    } else {
+      check->ConvertUntyped(x, Typ(BasicKind::kFloat64));
+      check->ConvertUntyped(y, Typ(BasicKind::kFloat64));
+    }
+  }
+  if (x->invalid() || y->invalid()) return false;
+  if (!Identical(x->type, y->type)) {
+    if (check->compiler_errors_) {
+      check->Errorf(x->Pos(), "invalid operation: {} (mismatched types {} and {})", check->S(call),
+                    check->S(x->type), check->S(y->type));
+    } else {
+      check->Errorf(x->Pos(), "invalid argument: mismatched types {} and {}", check->S(x->type),
+                    check->S(y->type));
+    }
+    return false;
+  }
+  Type* res = nullptr;
+  if (Basic* b = Underlying(x->type)->TryAs<Basic>()) {
+    if (b->basic_kind == BasicKind::kFloat32) res = Typ(BasicKind::kComplex64);
+    if (b->basic_kind == BasicKind::kFloat64) res = Typ(BasicKind::kComplex128);
+    if (b->basic_kind == BasicKind::kUntypedFloat) res = Typ(BasicKind::kUntypedComplex);
+  }
+  if (res == nullptr) {
+    check->Errorf(x->Pos(), "invalid argument: arguments have type {}, expected floating-point",
+                  check->S(x->type));
+    return false;
+  }
+  if (x->mode == OperandMode::kConstant && y->mode == OperandMode::kConstant) {
+    x->val = constant::BinaryOp(constant::ToFloat(x->val), syntax::Token::ADD,
+                                constant::MakeImag(constant::ToFloat(y->val)));
+  } else {
+    x->mode = OperandMode::kValue;
+  }
+  x->type = res;
+  return true;
+}
+
+// RealImag checks real(x) and imag(x).
+static bool RealImag(Checker* check, Operand* x, BuiltinId id) {
+  if (IsUntyped(x->type)) {
+    if (x->mode == OperandMode::kConstant) {
+      if (IsNumeric(x->type)) x->type = Typ(BasicKind::kUntypedComplex);
+    } else {
+      check->ConvertUntyped(x, Typ(BasicKind::kComplex128));
+      if (x->invalid()) return false;
+    }
+  }
+  Type* res = nullptr;
+  if (Basic* b = Underlying(x->type)->TryAs<Basic>()) {
+    if (b->basic_kind == BasicKind::kComplex64) res = Typ(BasicKind::kFloat32);
+    if (b->basic_kind == BasicKind::kComplex128) res = Typ(BasicKind::kFloat64);
+    if (b->basic_kind == BasicKind::kUntypedComplex) res = Typ(BasicKind::kUntypedFloat);
+  }
+  if (res == nullptr) {
+    check->Errorf(x->Pos(), "invalid argument: argument has type {}, expected complex type",
+                  check->S(x->type));
+    return false;
+  }
+  if (x->mode == OperandMode::kConstant) {
+    x->val = id == BuiltinId::kReal ? constant::Real(x->val) : constant::Imag(x->val);
+  } else {
+    x->mode = OperandMode::kValue;
+  }
+  x->type = res;
+  return true;
+}
+
+// Make checks make(T, args...).
+static bool Make(Checker* check, Operand* x, syntax::CallExpr* call) {
+  syntax::Expr* arg0 = call->Args[0];
+  Type* T = check->VarType(arg0);
+  if (IsInvalid(T)) return false;
+  size_t min = 0;
+  switch (Underlying(T)->kind()) {
+    case TypeKind::kSlice: min = 2; break;
+    case TypeKind::kMap: case TypeKind::kChan: min = 1; break;
+    default:
+      check->Errorf(check->At(arg0), "invalid argument: cannot make {}; type must be slice, map, or channel",
+                    check->S(arg0));
+      return false;
+  }
+  size_t nargs = call->Args.size;
+  if (nargs < min || min + 1 < nargs) {
+    check->Errorf(check->At(call), "invalid operation: {} expects {} or {} arguments; found {}",
+                  check->S(call), min, min + 1, nargs);
+    return false;
+  }
+  std::vector<int64_t> sizes;
+  for (size_t i = 1; i < nargs; i++) {
+    int64_t size = -1;
+    check->Index(call->Args[i], -1, &size);
+    if (size >= 0) sizes.push_back(size);
+  }
+  if (sizes.size() == 2 && sizes[0] > sizes[1]) {
+    check->Error(check->At(call->Args[1]), "invalid argument: length and capacity swapped");
+  }
+  x->mode = OperandMode::kValue;
+  x->type = T;
+  return true;
+}
+
+// Offsetof checks unsafe.Offsetof(x.f).
+static bool Offsetof(Checker* check, Operand* x, syntax::CallExpr* call) {
+  syntax::Expr* arg0 = call->Args[0];
+  auto* selx = syntax::DynCast<syntax::SelectorExpr>(Unparen(arg0));
+  if (selx == nullptr) {
+    check->Errorf(check->At(arg0), "invalid argument: {} is not a selector expression", check->S(arg0));
+    check->UseOne(arg0, false);
+    return false;
+  }
+  check->Expr(x, selx->X);
+  if (x->invalid()) return false;
+  Type* base = x->type;
+  if (Pointer* p = Underlying(base)->TryAs<Pointer>(); p && Underlying(p->elem)->kind() == TypeKind::kStruct) {
+    base = p->elem;
+  }
+  std::string_view sel = selx->Sel->Name;
+  LookupResult r = LookupFieldOrMethod(base, false, check->pkg(), sel);
+  if (r.obj == nullptr) {
+    check->Errorf(x->Pos(), "invalid argument: {} has no single field {}", check->S(base), sel);
+    return false;
+  }
+  if (r.obj->kind() == ObjectKind::kFunc) {
+    check->Errorf(check->At(arg0), "invalid argument: {} is a method value", check->S(arg0));
+    return false;
+  }
+  if (r.indirect) {
+    check->Errorf(x->Pos(), "invalid argument: field {} is embedded via a pointer in {}", sel, check->S(base));
+    return false;
+  }
+  check->RecordSelection(selx, SelectionKind::kFieldVal, base, r.obj, r.index, false);
+  int64_t offs = 0;
+  Type* t = base;
+  for (int i : r.index) {
+    Struct* s = Underlying(t)->As<Struct>();
+    offs += Offsetsof(s)[size_t(i)];
+    t = s->fields[size_t(i)]->type;
+  }
+  x->mode = OperandMode::kConstant;
+  x->val = constant::MakeInt64(offs);
+  x->type = Typ(BasicKind::kUintptr);
+  return true;
+}
+
+// UnsafeCall checks the functions of package unsafe other than Offsetof.
+static bool UnsafeCall(Checker* check, Operand* x, BuiltinId id, std::vector<Operand>& args) {
+  switch (id) {
+    case BuiltinId::kAdd: {
+      check->Assignment(x, Typ(BasicKind::kUnsafePointer), "argument to unsafe.Add");
+      if (x->invalid()) return false;
+      if (!check->IsValidIndex(&args[1], "length", true)) return false;
+      x->mode = OperandMode::kValue;
+      x->type = Typ(BasicKind::kUnsafePointer);
+      return true;
+    }
+    case BuiltinId::kAlignof: case BuiltinId::kSizeof: {
+      check->Assignment(x, nullptr, id == BuiltinId::kAlignof ? "argument to unsafe.Alignof"
+                                                               : "argument to unsafe.Sizeof");
+      if (x->invalid()) return false;
+      int64_t v = id == BuiltinId::kAlignof ? Alignof(x->type) : Sizeof(x->type);
+      x->mode = OperandMode::kConstant;
+      x->val = constant::MakeInt64(v);
+      x->type = Typ(BasicKind::kUintptr);
+      return true;
+    }
+    case BuiltinId::kSlice: case BuiltinId::kString: {
+      Pointer* p = Underlying(x->type)->TryAs<Pointer>();
+      if (p == nullptr) {
+        check->Errorf(x->Pos(), "invalid argument: {} is not a pointer", check->S(*x));
+        return false;
+      }
+      if (!check->IsValidIndex(&args[1], "length", false)) return false;
+      x->mode = OperandMode::kValue;
+      x->type = id == BuiltinId::kSlice ? static_cast<Type*>(check->ctx()->NewType<Slice>(p->elem))
+                                        : Typ(BasicKind::kString);
+      return true;
+    }
+    case BuiltinId::kStringData:
+      check->Assignment(x, Typ(BasicKind::kString), "argument to unsafe.StringData");
+      if (x->invalid()) return false;
+      x->mode = OperandMode::kValue;
+      x->type = check->ctx()->NewType<Pointer>(GetUniverse().byte_type);
+      return true;
+    case BuiltinId::kSliceData: {
+      Slice* s = Underlying(x->type)->TryAs<Slice>();
+      if (s == nullptr) {
+        check->Errorf(x->Pos(), "invalid argument: {} is not a slice", check->S(*x));
+        return false;
+      }
+      x->mode = OperandMode::kValue;
+      x->type = check->ctx()->NewType<Pointer>(s->elem);
+      return true;
+    }
+    default: return false;
+  }
+}
+
+bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
+  BuiltinInfo bin = InfoOf(id);
+  if (call->Ellipsis.IsValid() && id != BuiltinId::kAppend) {
+    Errorf(call->Ellipsis, "invalid operation: invalid use of ... with built-in {}", bin.name);
+    Use(call->Args);
+    return false;
+  }
+  bool saved_call = env_.has_call_or_recv;
+  if (id == BuiltinId::kLen || id == BuiltinId::kCap) env_.has_call_or_recv = false;
+  std::vector<Operand> args;
+  size_t nargs = call->Args.size;
+  bool special = id == BuiltinId::kMake || id == BuiltinId::kNew || id == BuiltinId::kOffsetof ||
+                 id == BuiltinId::kTrace;
+  if (!special) {
+    args = ExprList(call->Args, false, nullptr);
+    nargs = args.size();
+    if (nargs > 0) {
+      *x = args[0];
+      if (x->invalid()) {
+        if (id == BuiltinId::kLen || id == BuiltinId::kCap) env_.has_call_or_recv = saved_call;
+        return false;
+      }
+    }
+  }
+  bool had_call = env_.has_call_or_recv;
+  if (id == BuiltinId::kLen || id == BuiltinId::kCap) env_.has_call_or_recv = saved_call;
+  const char* msg = nullptr;
+  if (nargs < size_t(bin.nargs)) msg = "not enough";
+  if (!bin.variadic && nargs > size_t(bin.nargs)) msg = "too many";
+  if (msg != nullptr) {
+    Errorf(call->Rparen, "invalid operation: {} arguments for {} (expected {}, found {})", msg,
+           S(call), bin.nargs, nargs);
+    return false;
+  }
+  switch (id) {
+    case BuiltinId::kAppend: return Append(this, x, call, args);
+    case BuiltinId::kCap: case BuiltinId::kLen: return LenCap(this, x, id, had_call);
+    case BuiltinId::kClear: {
+      TypeKind k = Underlying(x->type)->kind();
+      if (k != TypeKind::kMap && k != TypeKind::kSlice) {
+        Errorf(x->Pos(), "invalid argument: {} cannot be cleared: argument must be (or constrained by) map or slice", S(*x));
+        return false;
+      }
+      x->mode = OperandMode::kNoValue;
+      return true;
+    }
+    case BuiltinId::kClose: {
+      Chan* c = Underlying(x->type)->TryAs<Chan>();
+      if (c == nullptr) {
+        InvalidOp(*x, "cannot close non-channel " + S(*x));
+        return false;
+      }
+      if (c->dir == ChanDir::kRecvOnly) {
+        InvalidOp(*x, "cannot close receive-only channel " + S(*x));
+        return false;
+      }
+      x->mode = OperandMode::kNoValue;
+      return true;
+    }
+    case BuiltinId::kComplex: return ComplexBuiltin(this, x, &args[1], call);
+    case BuiltinId::kCopy: {
+      Slice* dst = Underlying(x->type)->TryAs<Slice>();
+      Operand& y = args[1];
+      if (y.invalid()) return false;
+      Type* src0 = Underlying(y.type);
+      Slice bytes(GetUniverse().byte_type);
+      if (IsString(src0)) src0 = &bytes;
+      Slice* src = src0->TryAs<Slice>();
+      if (dst == nullptr || src == nullptr) {
+        Errorf(x->Pos(), "invalid argument: copy expects slice arguments; found {} and {}", S(*x), S(y));
+        return false;
+      }
+      if (!Identical(dst->elem, src->elem)) {
+        Errorf(x->Pos(), "arguments to copy {} and {} have different element types {} and {}", S(*x),
+               S(y), S(dst->elem), S(src->elem));
+        return false;
+      }
+      x->mode = OperandMode::kValue;
+      x->type = Typ(BasicKind::kInt);
+      return true;
+    }
+    case BuiltinId::kDelete: {
+      Map* m = Underlying(x->type)->TryAs<Map>();
+      if (m == nullptr) {
+        Errorf(x->Pos(), "invalid argument: {} is not a map", S(*x));
+        return false;
+      }
+      *x = args[1];
+      if (x->invalid()) return false;
+      Assignment(x, m->key, "argument to delete");
+      if (x->invalid()) return false;
+      x->mode = OperandMode::kNoValue;
+      return true;
+    }
+    case BuiltinId::kImag: case BuiltinId::kReal: return RealImag(this, x, id);
+    case BuiltinId::kMake: return Make(this, x, call);
+    case BuiltinId::kMax: case BuiltinId::kMin: return MinMax(this, x, id, args);
+    case BuiltinId::kNew: {
+      Type* T = VarType(call->Args[0]);
+      if (IsInvalid(T)) return false;
+      x->mode = OperandMode::kValue;
+      x->type = ctx_->NewType<Pointer>(T);
+      return true;
+    }
+    case BuiltinId::kPanic:
+      if (env_.sig != nullptr && env_.sig->results->size() > 0) is_panic_.insert(call);
+      Assignment(x, EmptyInterface(), "argument to panic");
+      if (x->invalid()) return false;
+      x->mode = OperandMode::kNoValue;
+      return true;
+    case BuiltinId::kPrint: case BuiltinId::kPrintln:
+      for (Operand& a : args) {
+        Assignment(&a, nullptr, std::string("argument to ") + bin.name);
+        if (a.invalid()) return false;
+      }
+      x->mode = OperandMode::kNoValue;
+      return true;
+    case BuiltinId::kRecover:
+      x->mode = OperandMode::kValue;
+      x->type = EmptyInterface();
+      return true;
+    case BuiltinId::kOffsetof: return Offsetof(this, x, call);
+    case BuiltinId::kAssert:
+      if (x->mode != OperandMode::kConstant || !IsBoolean(x->type)) {
+        Errorf(x->Pos(), "invalid argument: {} is not a boolean constant", S(*x));
+        return false;
+      }
+      if (!constant::BoolVal(x->val)) Errorf(At(call), "{} failed", S(call));
+      return true;
+    case BuiltinId::kTrace:
+      x->mode = OperandMode::kNoValue;
+      return true;
+    default: return UnsafeCall(this, x, id, args);
+  }
+}
+
+}  // namespace gotool::types

@@ -1,0 +1,194 @@
+// Type predicates: classification, identity, comparability and default types.
+#include "pkg/types/predicates.h"
+
+#include <utility>
+#include <vector>
+
+#include "pkg/types/lookup.h"
+#include "pkg/types/object.h"
+#include "pkg/types/universe.h"
+
+namespace gotool::types {
+
+bool IsBasicInfo(Type* t, uint32_t mask) {
+  Basic* b = Underlying(t)->TryAs<Basic>();
+  return b != nullptr && (b->info & mask) != 0;
+}
+
+bool IsUntyped(Type* t) {
+  Basic* b = t ? t->TryAs<Basic>() : nullptr;
+  return b != nullptr && (b->info & kIsUntyped) != 0;
+}
+
+bool IsInterface(Type* t) { return Underlying(t)->kind() == TypeKind::kInterface; }
+
+bool IsInvalid(Type* t) {
+  if (t == nullptr) return true;
+  Basic* b = t->TryAs<Basic>();
+  return b != nullptr && b->basic_kind == BasicKind::kInvalid;
+}
+
+bool IsUnsafePointer(Type* t) {
+  Basic* b = Underlying(t)->TryAs<Basic>();
+  return b != nullptr && b->basic_kind == BasicKind::kUnsafePointer;
+}
+
+bool IsUintptr(Type* t) {
+  Basic* b = Underlying(t)->TryAs<Basic>();
+  return b != nullptr && b->basic_kind == BasicKind::kUintptr;
+}
+
+bool HasNil(Type* t) {
+  Type* u = Underlying(t);
+  switch (u->kind()) {
+    case TypeKind::kBasic: return u->As<Basic>()->basic_kind == BasicKind::kUnsafePointer;
+    case TypeKind::kSlice: case TypeKind::kPointer: case TypeKind::kSignature:
+    case TypeKind::kInterface: case TypeKind::kMap: case TypeKind::kChan: return true;
+    default: return false;
+  }
+}
+
+bool HasName(Type* t) {
+  TypeKind k = t->kind();
+  return k == TypeKind::kBasic || k == TypeKind::kNamed || k == TypeKind::kTypeParam;
+}
+
+namespace {
+
+using Seen = std::vector<std::pair<Interface*, Interface*>>;
+
+bool IdenticalImpl(Type* x, Type* y, bool cmp_tags, Seen* seen);
+
+bool IdenticalTuples(Tuple* x, Tuple* y, bool cmp_tags, Seen* seen) {
+  if (x == y) return true;
+  size_t nx = x ? x->size() : 0, ny = y ? y->size() : 0;
+  if (nx != ny) return false;
+  for (size_t i = 0; i < nx; i++) {
+    if (!IdenticalImpl(x->vars[i]->type, y->vars[i]->type, cmp_tags, seen)) return false;
+  }
+  return true;
+}
+
+bool IdenticalStructs(Struct* x, Struct* y, bool cmp_tags, Seen* seen) {
+  if (x->fields.size() != y->fields.size()) return false;
+  for (size_t i = 0; i < x->fields.size(); i++) {
+    Var* f = x->fields[i];
+    Var* g = y->fields[i];
+    if (f->embedded != g->embedded || !f->SameId(g->pkg, g->name)) return false;
+    if (cmp_tags) {
+      std::string_view tf = i < x->tags.size() ? std::string_view(x->tags[i]) : "";
+      std::string_view tg = i < y->tags.size() ? std::string_view(y->tags[i]) : "";
+      if (tf != tg) return false;
+    }
+    if (!IdenticalImpl(f->type, g->type, cmp_tags, seen)) return false;
+  }
+  return true;
+}
+
+bool IdenticalInterfaces(Interface* x, Interface* y, bool cmp_tags, Seen* seen) {
+  CompleteInterface(x);
+  CompleteInterface(y);
+  if (x->is_comparable != y->is_comparable) return false;
+  if (x->all_methods.size() != y->all_methods.size()) return false;
+  for (auto& p : *seen) {
+    if ((p.first == x && p.second == y) || (p.first == y && p.second == x)) return true;
+  }
+  seen->emplace_back(x, y);
+  bool ok = true;
+  for (size_t i = 0; ok && i < x->all_methods.size(); i++) {
+    Func* f = x->all_methods[i];
+    Func* g = y->all_methods[i];
+    ok = f->SameId(g->pkg, g->name) && IdenticalImpl(f->type, g->type, cmp_tags, seen);
+  }
+  seen->pop_back();
+  return ok;
+}
+
+bool IdenticalImpl(Type* x, Type* y, bool cmp_tags, Seen* seen) {
+  if (x == y) return true;
+  if (x == nullptr || y == nullptr || x->kind() != y->kind()) return false;
+  switch (x->kind()) {
+    case TypeKind::kBasic: return x->As<Basic>()->basic_kind == y->As<Basic>()->basic_kind;
+    case TypeKind::kPointer:
+      return IdenticalImpl(x->As<Pointer>()->elem, y->As<Pointer>()->elem, cmp_tags, seen);
+    case TypeKind::kArray:
+      return x->As<Array>()->len == y->As<Array>()->len &&
+             IdenticalImpl(x->As<Array>()->elem, y->As<Array>()->elem, cmp_tags, seen);
+    case TypeKind::kSlice:
+      return IdenticalImpl(x->As<Slice>()->elem, y->As<Slice>()->elem, cmp_tags, seen);
+    case TypeKind::kStruct: return IdenticalStructs(x->As<Struct>(), y->As<Struct>(), cmp_tags, seen);
+    case TypeKind::kTuple: return IdenticalTuples(x->As<Tuple>(), y->As<Tuple>(), cmp_tags, seen);
+    case TypeKind::kSignature: {
+      Signature* a = x->As<Signature>();
+      Signature* b = y->As<Signature>();
+      return a->variadic == b->variadic && IdenticalTuples(a->params, b->params, cmp_tags, seen) &&
+             IdenticalTuples(a->results, b->results, cmp_tags, seen);
+    }
+    case TypeKind::kInterface:
+      return IdenticalInterfaces(x->As<Interface>(), y->As<Interface>(), cmp_tags, seen);
+    case TypeKind::kMap:
+      return IdenticalImpl(x->As<Map>()->key, y->As<Map>()->key, cmp_tags, seen) &&
+             IdenticalImpl(x->As<Map>()->elem, y->As<Map>()->elem, cmp_tags, seen);
+    case TypeKind::kChan:
+      return x->As<Chan>()->dir == y->As<Chan>()->dir &&
+             IdenticalImpl(x->As<Chan>()->elem, y->As<Chan>()->elem, cmp_tags, seen);
+    case TypeKind::kNamed: return false;  // distinct named types are never identical
+    case TypeKind::kTypeParam: return false;
+  }
+  return false;
+}
+
+bool ComparableImpl(Type* t, std::vector<Type*>* seen) {
+  for (Type* s : *seen) {
+    if (s == t) return true;
+  }
+  Type* u = Underlying(t);
+  switch (u->kind()) {
+    case TypeKind::kBasic: return u->As<Basic>()->basic_kind != BasicKind::kUntypedNil;
+    case TypeKind::kPointer: case TypeKind::kChan: case TypeKind::kInterface: return true;
+    case TypeKind::kStruct: {
+      seen->push_back(t);
+      for (Var* f : u->As<Struct>()->fields) {
+        if (!ComparableImpl(f->type, seen)) return false;
+      }
+      return true;
+    }
+    case TypeKind::kArray:
+      seen->push_back(t);
+      return ComparableImpl(u->As<Array>()->elem, seen);
+    default: return false;
+  }
+}
+
+}  // namespace
+
+bool Identical(Type* x, Type* y) {
+  Seen seen;
+  return IdenticalImpl(x, y, true, &seen);
+}
+
+bool IdenticalIgnoreTags(Type* x, Type* y) {
+  Seen seen;
+  return IdenticalImpl(x, y, false, &seen);
+}
+
+bool Comparable(Type* t) {
+  std::vector<Type*> seen;
+  return ComparableImpl(t, &seen);
+}
+
+Type* DefaultType(Type* t) {
+  Basic* b = t ? t->TryAs<Basic>() : nullptr;
+  if (b == nullptr) return t;
+  switch (b->basic_kind) {
+    case BasicKind::kUntypedBool: return Typ(BasicKind::kBool);
+    case BasicKind::kUntypedInt: return Typ(BasicKind::kInt);
+    case BasicKind::kUntypedRune: return GetUniverse().rune_type;
+    case BasicKind::kUntypedFloat: return Typ(BasicKind::kFloat64);
+    case BasicKind::kUntypedComplex: return Typ(BasicKind::kComplex128);
+    case BasicKind::kUntypedString: return Typ(BasicKind::kString);
+    default: return t;
+  }
+}
+
+}  // namespace gotool::types

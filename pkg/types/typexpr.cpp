@@ -1,0 +1,505 @@
+// Type expressions: identifiers, type literals, signatures, structs, interfaces and
+// array lengths (go/types' typexpr.go, signature.go, struct.go, interface.go).
+#include <algorithm>
+
+#include "pkg/types/checker.h"
+
+namespace gotool::types {
+
+void Checker::Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type) {
+  x->mode = OperandMode::kInvalid;
+  x->expr = e;
+  Scope* scope = nullptr;
+  Object* obj = env_.scope->LookupParent(e->Name, env_.pos, &scope);
+  if (obj == nullptr && cfg_.test_builtins) obj = GetUniverse().test_scope->Lookup(e->Name);
+  if (obj == nullptr) {
+    if (e->Name == "_") {
+      Error(e->NamePos, "cannot use _ as value");
+    } else if (compiler_errors_) {
+      Errorf(e->NamePos, "undefined: {}", e->Name);
+    } else {
+      Errorf(e->NamePos, "undeclared name: {}", e->Name);
+    }
+    return;
+  }
+  RecordUse(e, obj);
+  Type* typ = obj->type;
+  bool got_type = obj->kind() == ObjectKind::kTypeName;
+  if (typ == nullptr || (got_type && want_type)) {
+    ObjDecl(obj, def);
+    typ = obj->type;
+  }
+  if (auto it = dot_import_map_.find(scope); it != dot_import_map_.end()) {
+    if (auto jt = it->second.find(obj); jt != it->second.end()) jt->second->used = true;
+  }
+  switch (obj->kind()) {
+    case ObjectKind::kPkgName:
+      Errorf(e->NamePos, "use of package {} not in selector", obj->name);
+      return;
+    case ObjectKind::kConst:
+      AddDeclDep(obj);
+      if (IsInvalid(typ)) return;
+      if (obj == GetUniverse().iota) {
+        if (!env_.has_iota) {
+          Error(e->NamePos, "cannot use iota outside constant declaration");
+          return;
+        }
+        x->val = env_.iota;
+      } else {
+        x->val = obj->As<Const>()->val;
+      }
+      x->mode = OperandMode::kConstant;
+      break;
+    case ObjectKind::kTypeName: x->mode = OperandMode::kTypexpr; break;
+    case ObjectKind::kVar:
+      if (obj->pkg == pkg_) obj->As<Var>()->used = true;
+      AddDeclDep(obj);
+      if (IsInvalid(typ)) return;
+      x->mode = OperandMode::kVariable;
+      break;
+    case ObjectKind::kFunc:
+      AddDeclDep(obj);
+      x->mode = OperandMode::kValue;
+      break;
+    case ObjectKind::kBuiltin:
+      x->id = obj->As<Builtin>()->id;
+      x->mode = OperandMode::kBuiltin;
+      break;
+    case ObjectKind::kNil: x->mode = OperandMode::kValue; break;
+    case ObjectKind::kLabel: return;
+  }
+  x->type = typ;
+}
+
+Type* Checker::TypExpr(syntax::Expr* e) { return DefinedType(e, nullptr); }
+
+Type* Checker::VarType(syntax::Expr* e) {
+  Type* typ = DefinedType(e, nullptr);
+  ValidVarType(e, typ);
+  return typ;
+}
+
+void Checker::ValidVarType(syntax::Expr* e, Type* typ) {
+  Later([this, e, typ] {
+    Interface* t = Underlying(typ)->TryAs<Interface>();
+    if (t == nullptr) return;
+    CompleteInterface(t);
+    if (t->is_comparable) {
+      SoftErrorf(At(e), "cannot use type {} outside a type constraint: interface is (or embeds) comparable", S(typ));
+    } else if (t->has_type_set) {
+      SoftErrorf(At(e), "cannot use type {} outside a type constraint: interface contains type constraints", S(typ));
+    }
+  });
+}
+
+Type* Checker::DefinedType(syntax::Expr* e, Named* def) {
+  Type* typ = TypInternal(e, def);
+  RecordTypeAndValue(e, OperandMode::kTypexpr, typ, constant::Value());
+  return typ;
+}
+
+Type* Checker::GenericTypeError(syntax::Expr* e) {
+  Error(At(e), "generic type instantiation is not supported yet");
+  return InvalidType();
+}
+
+namespace {
+
+// SetDefType records typ as the underlying type of the type being defined.
+void SetDefType(Named* def, Type* typ) {
+  if (def != nullptr) def->underlying = typ;
+}
+
+}  // namespace
+
+Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
+  Type* typ = nullptr;
+  switch (e0->kind) {
+    case syntax::NodeKind::BadExpr: break;
+    case syntax::NodeKind::Ident:
+    case syntax::NodeKind::SelectorExpr: {
+      Operand x;
+      if (auto* id = syntax::DynCast<syntax::Ident>(e0)) {
+        Ident(&x, id, def, true);
+      } else {
+        Selector(&x, e0->As<syntax::SelectorExpr>(), def, true);
+      }
+      switch (x.mode) {
+        case OperandMode::kTypexpr:
+          SetDefType(def, x.type);
+          return x.type;
+        case OperandMode::kInvalid: break;
+        case OperandMode::kNoValue: Errorf(x.Pos(), "{} used as type", S(x)); break;
+        default: Errorf(x.Pos(), "{} is not a type", S(x)); break;
+      }
+      break;
+    }
+    case syntax::NodeKind::IndexExpr:
+    case syntax::NodeKind::IndexListExpr: typ = GenericTypeError(e0); break;
+    case syntax::NodeKind::ParenExpr:
+      return DefinedType(e0->As<syntax::ParenExpr>()->X, def);
+    case syntax::NodeKind::ArrayType: {
+      auto* e = e0->As<syntax::ArrayType>();
+      if (e->Len == nullptr) {
+        Slice* s = ctx_->NewType<Slice>(InvalidType());
+        SetDefType(def, s);
+        s->elem = VarType(e->Elt);
+        return s;
+      }
+      Array* a = ctx_->NewType<Array>(InvalidType(), -1);
+      SetDefType(def, a);
+      if (e->Len->kind == syntax::NodeKind::Ellipsis) {
+        Error(At(e->Len), "invalid use of [...] array (outside a composite literal)");
+      } else {
+        a->len = ArrayLength(e->Len);
+      }
+      a->elem = VarType(e->Elt);
+      return a;
+    }
+    case syntax::NodeKind::Ellipsis: Error(At(e0), "invalid use of '...'"); break;
+    case syntax::NodeKind::StructType: {
+      Struct* s = ctx_->NewType<Struct>();
+      SetDefType(def, s);
+      StructType(s, e0->As<syntax::StructType>());
+      return s;
+    }
+    case syntax::NodeKind::StarExpr: {
+      Pointer* p = ctx_->NewType<Pointer>(InvalidType());
+      SetDefType(def, p);
+      p->elem = VarType(e0->As<syntax::StarExpr>()->X);
+      return p;
+    }
+    case syntax::NodeKind::FuncType: {
+      Signature* sig = ctx_->NewType<Signature>();
+      SetDefType(def, sig);
+      FuncType(sig, nullptr, e0->As<syntax::FuncType>());
+      return sig;
+    }
+    case syntax::NodeKind::InterfaceType: {
+      Interface* it = ctx_->NewType<Interface>();
+      SetDefType(def, it);
+      InterfaceType(it, e0->As<syntax::InterfaceType>(), def);
+      return it;
+    }
+    case syntax::NodeKind::MapType: {
+      auto* e = e0->As<syntax::MapType>();
+      Map* m = ctx_->NewType<Map>(InvalidType(), InvalidType());
+      SetDefType(def, m);
+      m->key = VarType(e->Key);
+      m->elem = VarType(e->Value);
+      Later([this, m, e] {
+        if (!Comparable(m->key) && !IsInvalid(Underlying(m->key))) {
+          Errorf(At(e->Key), "invalid map key type {}", S(m->key));
+        }
+      });
+      return m;
+    }
+    case syntax::NodeKind::ChanType: {
+      auto* e = e0->As<syntax::ChanType>();
+      ChanDir dir = ChanDir::kSendRecv;
+      if (e->Dir == syntax::kChanSend) dir = ChanDir::kSendOnly;
+      if (e->Dir == syntax::kChanRecv) dir = ChanDir::kRecvOnly;
+      Chan* c = ctx_->NewType<Chan>(dir, InvalidType());
+      SetDefType(def, c);
+      c->elem = VarType(e->Value);
+      return c;
+    }
+    default: Errorf(At(e0), "{} is not a type", S(e0)); break;
+  }
+  if (typ == nullptr) typ = InvalidType();
+  SetDefType(def, typ);
+  return typ;
+}
+
+int64_t Checker::ArrayLength(syntax::Expr* e) {
+  if (auto* name = syntax::DynCast<syntax::Ident>(e)) {
+    Object* obj = env_.scope->LookupParent(name->Name, env_.pos, nullptr);
+    if (obj == nullptr) {
+      Errorf(name->NamePos, "undeclared name {} for array length", name->Name);
+      return -1;
+    }
+    if (obj->kind() != ObjectKind::kConst) {
+      Errorf(name->NamePos, "invalid array length {}", name->Name);
+      return -1;
+    }
+  }
+  Operand x;
+  Expr(&x, e);
+  if (x.mode != OperandMode::kConstant) {
+    if (x.mode != OperandMode::kInvalid) Errorf(x.Pos(), "array length {} must be constant", S(x));
+    return -1;
+  }
+  if (IsUntyped(x.type) || IsInteger(x.type)) {
+    constant::Value v = constant::ToInt(x.val);
+    if (v.kind() == constant::Kind::kInt) {
+      if (constant::Representable(v, BasicKind::kInt)) {
+        bool exact = false;
+        int64_t n = constant::Int64Val(v, &exact);
+        if (exact && n >= 0) return n;
+        Errorf(x.Pos(), "invalid array length {}", S(x));
+        return -1;
+      }
+    }
+  }
+  Errorf(x.Pos(), "array length {} must be integer", S(x));
+  return -1;
+}
+
+Tuple* Checker::CollectParams(Scope* scope, syntax::FieldList* list, bool variadic_ok,
+                              bool* variadic) {
+  Tuple* t = ctx_->NewType<Tuple>();
+  *variadic = false;
+  if (list == nullptr) return t;
+  for (size_t i = 0; i < list->List.size; i++) {
+    syntax::Field* field = list->List[i];
+    syntax::Expr* ftype = field->Type;
+    if (auto* el = syntax::DynCast<syntax::Ellipsis>(ftype)) {
+      ftype = el->Elt;
+      if (variadic_ok && i + 1 == list->List.size && field->Names.size <= 1) {
+        *variadic = true;
+      } else {
+        SoftErrorf(At(el), "can only use ... with final parameter in list");
+      }
+    }
+    Type* typ = ftype ? VarType(ftype) : InvalidType();
+    if (field->Names.size > 0) {
+      for (syntax::Ident* name : field->Names) {
+        Var* par = ctx_->NewObject<Var>(name->NamePos, pkg_, name->Name, typ);
+        par->used = true;  // parameters are always 'used'
+        Declare(scope, name, par, scope->pos);
+        t->vars.push_back(par);
+      }
+    } else {
+      Var* par = ctx_->NewObject<Var>(At(field->Type), pkg_, "", typ);
+      par->used = true;
+      RecordImplicit(field, par);
+      t->vars.push_back(par);
+    }
+  }
+  if (*variadic && !t->vars.empty()) {
+    Var* last = t->vars.back();
+    last->type = ctx_->NewType<Slice>(last->type);
+    RecordTypeAndValue(list->List.back()->Type, OperandMode::kTypexpr, last->type, {});
+  }
+  return t;
+}
+
+// ValidateRecv checks the receiver base type of a method (delayed).
+static void ValidateRecv(Checker* check, Var* recv) {
+  Type* rtyp = Deref(recv->type);
+  if (IsInvalid(rtyp)) return;
+  if (Named* T = rtyp->TryAs<Named>()) {
+    if (T->obj->pkg != check->pkg()) {
+      check->Errorf(recv->pos, "cannot define new methods on non-local type {}", check->S(rtyp));
+      return;
+    }
+    std::string cause;
+    Type* u = Underlying(T);
+    if (IsUnsafePointer(u)) cause = "unsafe.Pointer";
+    if (u->kind() == TypeKind::kPointer || u->kind() == TypeKind::kInterface) {
+      cause = "pointer or interface type";
+    }
+    if (!cause.empty()) {
+      check->Errorf(recv->pos, "invalid receiver type {} ({})", check->S(rtyp), cause);
+    }
+  } else if (rtyp->kind() == TypeKind::kBasic) {
+    check->Errorf(recv->pos, "cannot define new methods on non-local type {}", check->S(rtyp));
+  } else {
+    check->Errorf(recv->pos, "invalid receiver type {}", check->S(recv->type));
+  }
+}
+
+void Checker::FuncType(Signature* sig, syntax::FieldList* recv_par, syntax::FuncType* ftype) {
+  OpenScope(ftype, "function");
+  env_.scope->is_func = true;
+  sig->scope = env_.scope;
+  if (ftype->TypeParams != nullptr && ftype->TypeParams->List.size > 0) {
+    Error(At(ftype->TypeParams), "generic functions are not supported yet");
+  }
+  Scope* scope = env_.scope;
+  bool variadic = false, unused = false;
+  Tuple* recv_list = CollectParams(scope, recv_par, false, &unused);
+  sig->params = CollectParams(scope, ftype->Params, true, &variadic);
+  sig->results = CollectParams(scope, ftype->Results, false, &unused);
+  sig->variadic = variadic;
+  if (recv_par != nullptr) {
+    Var* recv = nullptr;
+    if (recv_list->vars.empty()) {
+      recv = ctx_->NewObject<Var>(base::NoPos, nullptr, "", InvalidType());
+    } else {
+      if (recv_list->vars.size() > 1) {
+        Error(recv_list->vars.back()->pos, "method must have exactly one receiver");
+      }
+      recv = recv_list->vars[0];
+    }
+    sig->recv = recv;
+    Later([this, recv] { ValidateRecv(this, recv); });
+  }
+  CloseScope();
+}
+
+namespace {
+
+// EmbeddedFieldIdent returns the name of an embedded field's type, or nullptr.
+syntax::Ident* EmbeddedFieldIdent(syntax::Expr* e) {
+  switch (e->kind) {
+    case syntax::NodeKind::Ident: return e->As<syntax::Ident>();
+    case syntax::NodeKind::StarExpr: {
+      syntax::Expr* x = e->As<syntax::StarExpr>()->X;
+      if (x->kind != syntax::NodeKind::StarExpr) return EmbeddedFieldIdent(x);
+      return nullptr;
+    }
+    case syntax::NodeKind::SelectorExpr: return e->As<syntax::SelectorExpr>()->Sel;
+    case syntax::NodeKind::IndexExpr: return EmbeddedFieldIdent(e->As<syntax::IndexExpr>()->X);
+    case syntax::NodeKind::IndexListExpr:
+      return EmbeddedFieldIdent(e->As<syntax::IndexListExpr>()->X);
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+// CheckEmbeddedField validates the type of an embedded struct field (delayed).
+static void CheckEmbeddedField(Checker* check, Type* etyp, syntax::Expr* epos) {
+  bool is_ptr = false;
+  Type* t = Deref(etyp, &is_ptr);
+  Type* u = Underlying(t);
+  if (IsInvalid(t)) return;
+  if (IsUnsafePointer(u)) {
+    check->Error(check->At(epos), "embedded field type cannot be unsafe.Pointer");
+  } else if (u->kind() == TypeKind::kPointer) {
+    check->Error(check->At(epos), "embedded field type cannot be a pointer");
+  } else if (u->kind() == TypeKind::kInterface && is_ptr) {
+    check->Error(check->At(epos), "embedded field type cannot be a pointer to an interface");
+  }
+}
+
+void Checker::StructType(Struct* s, syntax::StructType* e) {
+  if (e->Fields == nullptr) return;
+  bool has_tags = false;
+  auto add = [&](syntax::Ident* ident, Type* typ, std::string tag, bool embedded, base::Pos pos) {
+    Var* fld = ctx_->NewObject<Var>(pos, pkg_, ident->Name, typ);
+    fld->is_field = true;
+    fld->embedded = embedded;
+    if (ident->Name != "_") {
+      for (Var* f : s->fields) {
+        if (f->name == fld->name) {
+          Errorf(pos, "{} redeclared", fld->name);
+          Errorf(f->pos, "\tother declaration of {}", fld->name);
+          return;
+        }
+      }
+    }
+    has_tags |= !tag.empty();
+    s->fields.push_back(fld);
+    s->tags.push_back(std::move(tag));
+    RecordDef(ident, fld);
+  };
+  for (syntax::Field* f : e->Fields->List) {
+    Type* typ = VarType(f->Type);
+    std::string tag;
+    if (f->Tag != nullptr) {
+      constant::Value v = constant::MakeFromLiteral(f->Tag->Value, syntax::Token::STRING);
+      if (v.kind() == constant::Kind::kString) {
+        tag = constant::StringVal(v);
+      } else {
+        Errorf(At(f->Tag), "incorrect tag syntax: {}", f->Tag->Value);
+      }
+    }
+    if (f->Names.size > 0) {
+      for (syntax::Ident* name : f->Names) add(name, typ, tag, false, name->NamePos);
+      continue;
+    }
+    syntax::Ident* name = EmbeddedFieldIdent(f->Type);
+    if (name == nullptr) {
+      Errorf(At(f->Type), "invalid AST: embedded field type {} has no name", S(f->Type));
+      continue;
+    }
+    add(name, typ, tag, true, At(f->Type));
+    syntax::Expr* epos = f->Type;
+    Later([this, typ, epos] { CheckEmbeddedField(this, typ, epos); });
+  }
+  if (!has_tags) s->tags.clear();
+}
+
+void Checker::InterfaceType(Interface* ityp, syntax::InterfaceType* iface, Named* def) {
+  // While the interface is being built its method set must not be computed.
+  ityp->computing = true;
+  for (syntax::Field* f : iface->Methods->List) {
+    if (f->Names.size == 0) {
+      syntax::Expr* t = f->Type;
+      bool is_union = (t->kind == syntax::NodeKind::BinaryExpr &&
+                       t->As<syntax::BinaryExpr>()->Op == syntax::Token::OR) ||
+                      (t->kind == syntax::NodeKind::UnaryExpr &&
+                       t->As<syntax::UnaryExpr>()->Op == syntax::Token::TILDE);
+      if (is_union) {
+        ityp->has_type_set = true;
+        continue;
+      }
+      ityp->embeddeds.push_back(TypExpr(t));
+      ityp->embedded_pos.push_back(t);
+      continue;
+    }
+    syntax::Ident* name = f->Names[0];
+    if (name->Name == "_") {
+      Error(name->NamePos, "methods must have a unique non-blank name");
+      continue;
+    }
+    Type* typ = TypExpr(f->Type);
+    Signature* sig = typ->TryAs<Signature>();
+    if (sig == nullptr) continue;
+    Type* recv_typ = def ? static_cast<Type*>(def) : ityp;
+    sig->recv = ctx_->NewObject<Var>(name->NamePos, pkg_, "", recv_typ);
+    Func* m = ctx_->NewObject<Func>(name->NamePos, pkg_, name->Name, sig);
+    RecordDef(name, m);
+    ityp->methods.push_back(m);
+  }
+  ityp->computing = false;
+  std::stable_sort(ityp->methods.begin(), ityp->methods.end(),
+                   [](Func* a, Func* b) { return a->Id() < b->Id(); });
+  if (ityp->methods.empty() && ityp->embeddeds.empty() && !ityp->has_type_set) {
+    ityp->complete = true;
+    return;
+  }
+  base::Pos pos = At(iface);
+  Later([this, ityp, pos] { ComputeInterface(ityp, pos); });
+}
+
+void Checker::ComputeInterface(Interface* t, base::Pos pos) {
+  (void)pos;
+  // Report duplicate explicit methods and conflicting embedded methods.
+  std::vector<std::pair<Func*, base::Pos>> seen;
+  auto find = [&seen](Func* m) -> std::pair<Func*, base::Pos>* {
+    for (auto& p : seen) {
+      if (p.first->SameId(m->pkg, m->name)) return &p;
+    }
+    return nullptr;
+  };
+  for (Func* m : t->methods) {
+    if (auto* other = find(m)) {
+      Errorf(m->pos, "duplicate method {}", m->name);
+      Errorf(other->second, "\tother declaration of {}", m->name);
+      continue;
+    }
+    seen.emplace_back(m, m->pos);
+  }
+  for (size_t i = 0; i < t->embeddeds.size(); i++) {
+    Type* u = Underlying(t->embeddeds[i]);
+    base::Pos epos = At(static_cast<const syntax::Node*>(t->embedded_pos[i]));
+    Interface* ei = u->TryAs<Interface>();
+    if (ei == nullptr) continue;
+    CompleteInterface(ei);
+    for (Func* m : ei->all_methods) {
+      auto* other = find(m);
+      if (other == nullptr) {
+        seen.emplace_back(m, epos);
+      } else if (!Identical(m->type, other->first->type)) {
+        Errorf(epos, "duplicate method {}", m->name);
+        Errorf(other->second, "\tother declaration of {}", m->name);
+      }
+    }
+  }
+  CompleteInterface(t);
+}
+
+}  // namespace gotool::types

@@ -1,0 +1,3 @@
+module gotool.local/gotypes
+
+go 1.19
