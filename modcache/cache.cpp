@@ -10,7 +10,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -51,10 +53,45 @@ std::string Dir(const std::string& file) {
   return slash == std::string::npos ? "." : slash == 0 ? "/" : file.substr(0, slash);
 }
 
+// WriteAtomic writes data to a temporary file beside file and renames it into
+// place; like the go command, it does not fsync cache files (the rename keeps them
+// whole).
+Status WriteAtomic(const std::string& file, std::string_view data) {
+  std::string tmp = file + "XXXXXX.tmp";
+  int fd = ::mkostemps(tmp.data(), 4, O_CLOEXEC);
+  if (fd < 0) return PathError("open", tmp, errno);
+  int err = ::fchmod(fd, 0666 & ~base::ProcessUmask()) == 0 ? 0 : errno;
+  for (std::size_t done = 0; err == 0 && done < data.size();) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno != EINTR) err = errno;
+    if (n > 0) done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0 && err == 0) err = errno;
+  if (err == 0 && ::rename(tmp.c_str(), file.c_str()) == 0) return OkStatus();
+  if (err == 0) err = errno;
+  ::unlink(tmp.c_str());
+  return PathError("write", tmp, err);
+}
+
 }  // namespace
 
+Status CheckCacheDir(const std::string& gomodcache) {
+  static std::mutex mu;
+  static std::set<std::string> checked;
+  std::lock_guard<std::mutex> lock(mu);
+  if (checked.count(gomodcache)) return OkStatus();
+  struct stat st;
+  if (::stat(gomodcache.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+    return Error{"could not create module cache: \"" + gomodcache + "\" is not a directory"};
+  if (Status s = MkdirAll(gomodcache); !s.ok())
+    return Error{"could not create module cache: " + s.error().message};
+  checked.insert(gomodcache);
+  return OkStatus();
+}
+
 Result<std::string> DownloadDir(const std::string& gomodcache, std::string_view path) {
-  if (gomodcache.empty()) return Error{"module cache not found: neither GOMODCACHE nor GOPATH is set"};
+  if (gomodcache.empty())
+    return Error{"module cache not found: neither GOMODCACHE nor GOPATH is set"};
   std::string err;
   std::string esc = module::EscapePath(path, &err);
   if (!err.empty()) return Error{err};
@@ -76,7 +113,8 @@ Result<std::string> CachePath(const std::string& gomodcache, const module::Versi
 }
 
 Result<std::string> ModuleDir(const std::string& gomodcache, const module::Version& m) {
-  if (gomodcache.empty()) return Error{"module cache not found: neither GOMODCACHE nor GOPATH is set"};
+  if (gomodcache.empty())
+    return Error{"module cache not found: neither GOMODCACHE nor GOPATH is set"};
   std::string err;
   std::string path = module::EscapePath(m.path, &err);
   if (!err.empty()) return Error{err};
@@ -121,8 +159,7 @@ Result<FileLock> FileLock::Acquire(const std::string& path) {
 
 Status WriteFile(const std::string& file, std::string_view data) {
   if (Status s = MkdirAll(Dir(file)); !s.ok()) return s;
-  if (std::string err = base::WriteFileAtomic(file, data); !err.empty()) return Error{err};
-  return OkStatus();
+  return WriteAtomic(file, data);
 }
 
 Result<std::string> ReadFile(const std::string& file) {
@@ -153,13 +190,15 @@ std::string FormatInfo(const RevInfo& info) {
     // cached semver version, and Ref not for a pseudo-version (go's writeDiskStat).
     nlohmann::json o = nlohmann::json::parse(info.origin_json, nullptr, false);
     std::string fields;
-    for (const char* key : {"VCS", "URL", "Subdir", "Hash", "TagPrefix", "TagSum", "Ref", "RepoSum"}) {
+    for (const char* key :
+         {"VCS", "URL", "Subdir", "Hash", "TagPrefix", "TagSum", "Ref", "RepoSum"}) {
       std::string k = key;
       if (k == "TagPrefix" || k == "TagSum") continue;
       if (k == "Ref" && module::IsPseudoVersion(info.version)) continue;
       auto it = o.find(k);
       if (it == o.end() || !it->is_string() || it->get<std::string>().empty()) continue;
-      fields += (fields.empty() ? "" : ",") + JSONQuote(k) + ":" + JSONQuote(it->get<std::string>());
+      fields +=
+          (fields.empty() ? "" : ",") + JSONQuote(k) + ":" + JSONQuote(it->get<std::string>());
     }
     out += ",\"Origin\":{" + fields + "}";
   }
@@ -200,8 +239,7 @@ Status RewriteVersionList(const std::string& dir) {
   for (const std::string& v : versions) text += v + "\n";
   Result<std::string> old = ReadFile(list_file);
   if (old.ok() && old.value() == text) return OkStatus();
-  if (std::string err = base::WriteFileAtomic(list_file, text); !err.empty()) return Error{err};
-  return OkStatus();
+  return WriteAtomic(list_file, text);
 }
 
 void MakeTreeReadOnly(const std::string& dir) {

@@ -21,6 +21,11 @@ Result<std::string> DownloadDir(const std::string& gomodcache, std::string_view 
 Result<std::string> CachePath(const std::string& gomodcache, const module::Version& m,
                               std::string_view suffix);
 
+// CheckCacheDir creates gomodcache when it is missing (once per process and
+// directory), as the go command does on its first look into the cache; its error
+// reads "could not create module cache: ...".
+Status CheckCacheDir(const std::string& gomodcache);
+
 // ModuleDir returns $GOMODCACHE/<esc path>@<esc version>, the extracted tree of m.
 Result<std::string> ModuleDir(const std::string& gomodcache, const module::Version& m);
 
@@ -45,7 +50,7 @@ class FileLock {
 };
 
 // WriteFile writes data to file atomically (a temporary file beside it, renamed over
-// it), creating the directory first; a failure leaves no trace and names the failing
+// it, without fsync, as the go command writes its cache), creating the directory first; a failure leaves no trace and names the failing
 // operation as Go's *PathError does ("mkdir /x: permission denied").
 Status WriteFile(const std::string& file, std::string_view data);
 

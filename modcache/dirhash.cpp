@@ -2,14 +2,17 @@
 #include "modcache/dirhash.h"
 
 #include <fmt/core.h>
-#include <openssl/evp.h>
 #include <zip.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
+
+#include "modcache/sha256.h"
+#include "pkg/base/atomic_file.h"
 
 namespace gotool::modcache::dirhash {
 namespace {
@@ -17,26 +20,22 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string Sha256(std::string_view data) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_Digest(data.data(), data.size(), md, &n, EVP_sha256(), nullptr);
-  return std::string(reinterpret_cast<char*>(md), n);
+  sha256::Digest d = sha256::Sum(data);
+  return std::string(reinterpret_cast<const char*>(d.data()), d.size());
 }
 
 std::string Hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;
-  for (unsigned char c : bytes) out += fmt::format("{:02x}", c);
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
   return out;
 }
 
-std::string Base64(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(bytes.data()),
-                          static_cast<int>(bytes.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
+std::string Base64(std::string_view bytes) { return sha256::Base64(bytes); }
 
 }  // namespace
 
@@ -95,7 +94,11 @@ std::string HashZip(const std::string& zipfile, std::string* error) {
   std::unique_ptr<zip_t, decltype(&zip_discard)> z(zip_open(zipfile.c_str(), ZIP_RDONLY, &zerr),
                                                    zip_discard);
   if (!z) {
-    *error = fmt::format("open {}: not a valid zip file", zipfile);
+    // As Go's zip.OpenReader words it: a file that cannot be opened, or is no zip.
+    if (zerr == ZIP_ER_OPEN || zerr == ZIP_ER_NOENT || zerr == ZIP_ER_READ)
+      *error = fmt::format("open {}: {}", zipfile, base::ErrnoText(errno ? errno : ENOENT));
+    else
+      *error = "zip: not a valid zip file";
     return "";
   }
   zip_int64_t n = zip_get_num_entries(z.get(), 0);

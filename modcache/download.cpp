@@ -27,14 +27,7 @@ constexpr std::string_view kGoSumMismatch =
     "This download does NOT match an earlier download recorded in go.sum.\n"
     "The bits may have been replaced on the origin server, or an attacker may\n"
     "have intercepted the download attempt.\n\n"
-    "For more information, see 'go help module-auth'.\n";
-
-// kUmask is the process's umask, read once before any thread starts.
-const mode_t kUmask = [] {
-  mode_t u = ::umask(0);
-  ::umask(u);
-  return u;
-}();
+    "For more information, see 'gotool help module-auth'.\n";
 
 bool Exists(const std::string& path) {
   struct stat st;
@@ -88,6 +81,12 @@ Status CheckModule(const module::Version& m) {
   if (module::CanonicalVersion(m.version) != m.version || m.version.empty())
     return Error{m.path + "@" + m.version + ": invalid version: not a canonical version"};
   return OkStatus();
+}
+
+// Prepare checks m and creates the module cache directory when it is missing.
+Status Prepare(const DownloadEnv& env, const module::Version& m) {
+  if (Status s = CheckModule(m); !s.ok()) return s;
+  return cache::CheckCacheDir(env.gomodcache);
 }
 
 // FetchInfo returns the cached .info of m, or the proxy's (*fresh set: not cached yet).
@@ -149,10 +148,13 @@ Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
   }
   std::string dir = Dir(zipfile);
   RemoveStale(dir, Base(zipfile), ".tmp");
-  if (!Exists(zipfile) && !env.quiet) Say(env, "go: downloading " + m.path + " " + m.version + "\n");
+  if (!Exists(zipfile) && !env.quiet)
+    Say(env, "go: downloading " + m.path + " " + m.version + "\n");
   std::string tmp = zipfile + "XXXXXX.tmp";
   int fd = ::mkstemps(tmp.data(), 4);
   if (fd < 0) return Error{"open " + tmp + ": " + base::ErrnoText(errno)};
+  ::fchmod(fd,
+           0666 & ~base::ProcessUmask());  // as the go command creates it; mkstemps made it 0600
   ::close(fd);
   auto fail = [&](Error e) {
     ::unlink(tmp.c_str());
@@ -165,14 +167,10 @@ Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
              !s.ok()) {
     return fail(s.error());
   }
-  // The go command's download-time check, worded as its own (no module prefix);
-  // then the full check that its Unzip would make, before the zip enters the cache.
-  Status checked = zip::CheckZipPrefix(m, tmp);
-  if (checked.ok()) {
-    checked = zip::CheckZip(m, tmp);
-    if (!checked.ok()) checked = Error{"unzip " + zipfile + ": " + checked.error().message};
-  }
-  if (Status s = checked; !s.ok()) {
+  // The go command's download-time check, worded as its own (no module prefix). The
+  // full check (file names, sizes) comes with the extraction, as in the go command,
+  // so a zip that fails it stays in the download cache but is never extracted.
+  if (Status s = zip::CheckZipPrefix(m, tmp); !s.ok()) {
     if (tmp == zipfile) return s;
     return fail(s.error());
   }
@@ -207,9 +205,11 @@ Status Extract(const DownloadEnv& env, const module::Version& m, const std::stri
     return Error{"mkdir " + tmp + ": " + base::ErrnoText(errno)};
   if (Status s = zip::Unzip(tmp, m, zipfile); !s.ok()) {
     cache::RemoveTree(tmp);
+    Say(env, "-> " + s.error().message + "\n");  // the go command's report of a failed unzip
+    ::unlink(partial.value().c_str());
     return s;
   }
-  ::chmod(tmp.c_str(), 0777 & ~kUmask);  // mkdtemp made it 0700
+  ::chmod(tmp.c_str(), 0777 & ~base::ProcessUmask());  // mkdtemp made it 0700
   if (!env.modcacherw) cache::MakeTreeReadOnly(tmp);
   if (::rename(tmp.c_str(), dir.c_str()) != 0) {
     int e = errno;
@@ -230,17 +230,21 @@ DownloadEnv DownloadEnv::FromConfig(const cfg::Config& cfg) {
 }
 
 Result<RevInfo> StatVersion(const DownloadEnv& env, const module::Version& m) {
-  if (Status s = CheckModule(m); !s.ok()) return s.error();
+  if (Status s = Prepare(env, m); !s.ok()) return s.error();
   bool fresh = false;
   Result<RevInfo> info = FetchInfo(env, m, &fresh);
   if (info.ok() && fresh) {
-    if (Status s = cache::WriteInfo(env.gomodcache, m, info.value()); !s.ok()) return s.error();
+    // Kept under the version the proxy resolved m to, as the go command does.
+    module::Version resolved{m.path, info.value().version};
+    if (module::CanonicalVersion(resolved.version) != resolved.version) resolved = m;
+    if (Status s = cache::WriteInfo(env.gomodcache, resolved, info.value()); !s.ok())
+      return s.error();
   }
   return info;
 }
 
 Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m) {
-  if (Status s = CheckModule(m); !s.ok()) return s.error();
+  if (Status s = Prepare(env, m); !s.ok()) return s.error();
   bool fresh = false, verified = false;
   Result<std::string> data = FetchGoMod(env, m, &fresh, &verified);
   if (data.ok() && fresh) {
@@ -250,7 +254,7 @@ Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m) 
 }
 
 Result<std::string> DownloadZip(const DownloadEnv& env, const module::Version& m) {
-  if (Status s = CheckModule(m); !s.ok()) return s.error();
+  if (Status s = Prepare(env, m); !s.ok()) return s.error();
   Result<std::string> zipfile = cache::CachePath(env.gomodcache, m, "zip");
   if (!zipfile.ok()) return zipfile.error();
   Result<std::string> lockfile = cache::CachePath(env.gomodcache, m, "lock");
@@ -265,18 +269,24 @@ Result<std::string> DownloadZip(const DownloadEnv& env, const module::Version& m
 }
 
 Result<DownloadedModule> Download(const DownloadEnv& env, const module::Version& m) {
-  if (Status s = CheckModule(m); !s.ok()) return s.error();
+  if (Status s = Prepare(env, m); !s.ok()) return s.error();
   DownloadedModule out;
   out.mod = m;
-  // .info and .mod are fetched first but written only once the zip is in place, so a
-  // failed download adds nothing to the cache.
+  // .info and .mod are written before the zip is fetched, as the go command does:
+  // they are valid whatever becomes of the zip.
   bool info_fresh = false, mod_fresh = false, mod_verified = false, zip_verified = false;
   Result<RevInfo> info = FetchInfo(env, m, &info_fresh);
   if (!info.ok()) return info.error();
   out.info = info.value();
+  if (info_fresh) {
+    if (Status s = cache::WriteInfo(env.gomodcache, m, out.info); !s.ok()) return s.error();
+  }
   Result<std::string> gomod = FetchGoMod(env, m, &mod_fresh, &mod_verified);
   if (!gomod.ok()) return gomod.error();
   out.gomod_sum = dirhash::HashGoMod(gomod.value());
+  if (mod_fresh) {
+    if (Status s = cache::WriteGoMod(env.gomodcache, m, gomod.value()); !s.ok()) return s.error();
+  }
 
   Result<std::string> zipfile = cache::CachePath(env.gomodcache, m, "zip");
   Result<std::string> lockfile = cache::CachePath(env.gomodcache, m, "lock");
@@ -287,12 +297,6 @@ Result<DownloadedModule> Download(const DownloadEnv& env, const module::Version&
   if (!lock.ok()) return lock.error();
   if (Status s = DownloadZipLocked(env, m, zipfile.value(), &out.sum, &zip_verified); !s.ok())
     return s.error();
-  if (info_fresh) {
-    if (Status s = cache::WriteInfo(env.gomodcache, m, out.info); !s.ok()) return s.error();
-  }
-  if (mod_fresh) {
-    if (Status s = cache::WriteGoMod(env.gomodcache, m, gomod.value()); !s.ok()) return s.error();
-  }
   if (Status s = Extract(env, m, zipfile.value(), dir.value()); !s.ok()) return s.error();
   out.info_file = cache::CachePath(env.gomodcache, m, "info").value();
   out.gomod_file = cache::CachePath(env.gomodcache, m, "mod").value();

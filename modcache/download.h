@@ -64,7 +64,9 @@ Result<std::string> DownloadZip(const DownloadEnv& env, const module::Version& m
 // temporary directory renamed into place, read-only unless modcacherw). Errors read
 // as the go command's ("P@V: reading URL: 404 Not Found", "verifying P@V: checksum
 // mismatch ... SECURITY ERROR ...", which the go command prints as is, without its
-// "go: " prefix); a failure leaves no new file in the cache but lock files.
+// "go: " prefix). As with the go command, .info and .mod are cached before the zip
+// is fetched; a zip that fails its checks or its go.sum hash is never cached, and one
+// whose files cannot be extracted is never extracted ("-> unzip ..." on stderr).
 Result<DownloadedModule> Download(const DownloadEnv& env, const module::Version& m);
 
 // DownloadAll downloads mods with at most jobs downloads at a time; results are in

@@ -190,6 +190,7 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
     }
     std::string v =
         !need_full_graph || arg == mg.main().path ? root_version.at(arg) : mg.graph().Selected(arg);
+    if (v == mvs::kNone && need_full_graph && mg.error()) continue;  // reported below
     if (v != mvs::kNone) {
       out.modules.push_back(ModuleInfo(mg, main_dir, src, cache, {arg, v}, mode));
     } else if (mode.versions) {

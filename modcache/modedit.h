@@ -42,6 +42,7 @@ struct InitRequest {
   std::string cwd;                // absolute working directory: the new module root
   std::string gopath;             // $GOPATH list, to infer a path inside GOPATH/src
   std::string go_version;         // written on the go line ("1.22")
+  std::string gomodcache;         // $GOMODCACHE, for the side lock ("" for none)
 };
 
 // ModInit runs `mod init`: it checks or infers the module path, then writes

@@ -1,5 +1,6 @@
 // `mod init`: choosing the module path (argument, import comments, vendoring
 // files, GOPATH) and writing the first go.mod.
+#include <optional>
 #include <fmt/core.h>
 #include <re2/re2.h>
 
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "modcache/cache.h"
 #include "modcache/modedit.h"
 #include "modcache/modfile.h"
 #include "modcache/module.h"
@@ -195,7 +197,12 @@ CommandResult ModInit(const InitRequest& req) {
   modfile::File f;
   f.AddModuleStmt(path);
   f.AddGoStmt(req.go_version);
-  if (std::string err = WriteFileAtomic(gomod, f.Format()); !err.empty()) return fatal(err);
+  {
+    // The go command holds its module cache side lock while it writes go.mod.
+    std::optional<Result<cache::FileLock>> side;
+    if (!req.gomodcache.empty()) side.emplace(cache::FileLock::Acquire(req.gomodcache + "/cache/lock"));
+    if (std::string err = WriteFileAtomic(gomod, f.Format()); !err.empty()) return fatal(err);
+  }
   if (HasSources(req.cwd))
     r.err += "gotool: to add module requirements and sums:\n\tgotool mod tidy\n";
   return r;

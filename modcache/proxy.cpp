@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 #include "modcache/module.h"
 #include "modcache/pseudo.h"
@@ -113,6 +114,15 @@ ProxyEnv ProxyEnv::FromConfig(const cfg::Config& cfg) {
   std::string netrc = cfg.environ().Get("NETRC");
   std::string home = cfg.environ().Get("HOME");
   env.netrc = !netrc.empty() ? netrc : home.empty() ? "" : home + "/.netrc";
+  // A test knob, not a go command setting: GOTOOL_HTTP_TIMEOUT=N gives up on a
+  // stalled proxy after N seconds, without retrying.
+  std::string timeout = cfg.environ().Get("GOTOOL_HTTP_TIMEOUT");
+  if (!timeout.empty() && std::all_of(timeout.begin(), timeout.end(), ::isdigit) &&
+      timeout.size() < 6) {
+    env.stall_timeout_ms = std::max(1L, std::stol(timeout)) * 1000;
+    env.connect_timeout_ms = env.stall_timeout_ms;
+    env.retries = 0;
+  }
   return env;
 }
 
@@ -243,12 +253,30 @@ auto ProxyClient::TryProxies(std::string_view path, std::string_view version, Ge
 
 namespace {
 
+// PathEscape escapes a URL path as Go's url.PathEscape does each segment ('!' is
+// %21, '+' and '@' stay), keeping the slashes.
+std::string PathEscape(std::string_view s) {
+  static constexpr std::string_view kKeep = "-_.~$&+,:;=@/";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || kKeep.find(static_cast<char>(c)) != std::string_view::npos) {
+      out += static_cast<char>(c);
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 // BaseURL returns the URL of path's directory on a proxy, with the path escaped.
 Result<std::string> BaseURL(const std::string& proxy, std::string_view path) {
   std::string err;
   std::string esc = module::EscapePath(path, &err);
   if (!err.empty()) return Error{err};
-  return proxy + "/" + esc;
+  return proxy + "/" + PathEscape(esc);
 }
 
 Result<std::string> VersionURL(const std::string& proxy, std::string_view path,
@@ -258,7 +286,7 @@ Result<std::string> VersionURL(const std::string& proxy, std::string_view path,
   std::string err;
   std::string esc = module::EscapeVersion(version, &err);
   if (!err.empty()) return Error{err};
-  return base.value() + "/@v/" + esc + std::string(suffix);
+  return base.value() + "/@v/" + PathEscape(esc) + std::string(suffix);
 }
 
 }  // namespace
@@ -293,7 +321,11 @@ Result<RevInfo> ProxyClient::Stat(std::string_view path, std::string_view versio
     if (std::string e = ParseRevInfo(body, &info); !e.empty())
       return ModuleError(path, version,
                          Error{"invalid response from proxy \"" + proxy + "\": " + e});
-    if (info.version != version && version == module::CanonicalVersion(version))
+    // Only a version valid for the path must come back as asked (go's
+    // module.Check): rsc.io/quote@v2.0.0 may resolve to a pseudo-version.
+    bool valid_for_path = !module::CheckPath(path) &&
+                          module::MatchPathMajor(version, module::SplitPathVersion(path).path_major);
+    if (info.version != version && version == module::CanonicalVersion(version) && valid_for_path)
       return ModuleError(path, version,
                          Error{"proxy returned info for version " + info.version +
                                " instead of requested version"});

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,11 +57,16 @@ struct ProxyEnv {
   long connect_timeout_ms = 30000;
   // stall_timeout_ms fails a transfer that receives nothing for that long.
   long stall_timeout_ms = 60000;
+  // trace, when set, receives the go command's -x lines for each HTTP request:
+  // "# get URL" before it and "# get URL: 200 OK (0.012s)" (or the error) after.
+  std::function<void(const std::string&)> trace;
   // retries is how often a transient failure (connection error, 502/503/504) is
   // retried before giving up.
   int retries = 2;
 
-  // FromConfig reads GOPROXY, GONOPROXY/GOPRIVATE, NETRC and HOME from cfg.
+  // FromConfig reads GOPROXY, GONOPROXY/GOPRIVATE, NETRC and HOME from cfg, and
+  // the test knob GOTOOL_HTTP_TIMEOUT (seconds before a stalled transfer fails,
+  // without retries).
   static ProxyEnv FromConfig(const cfg::Config& cfg);
 };
 

@@ -277,7 +277,21 @@ Status HTTPGet(const ProxyEnv& env, const std::string& url, std::string* body,
       if (sink.fd < 0) return Error{"open " + sink_path + ": " + base::ErrnoText(errno)};
     }
     Attempt a;
+    auto start = std::chrono::steady_clock::now();
+    if (env.trace) env.trace("# get " + Redact(url) + "\n");
     Perform(env, url, &sink, &a);
+    if (env.trace) {
+      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      char took[32];
+      std::snprintf(took, sizeof took, " (%.3fs)", secs);
+      if (a.rc != CURLE_OK)
+        env.trace("# get " + Redact(url) + ": " + TransportError(a.rc, a.info, a.errbuf, env, url) +
+                  "\n");
+      else
+        env.trace("# get " + Redact(url) + ": " +
+                  (sink.status_line.empty() ? std::to_string(a.code) : sink.status_line) + took +
+                  "\n");
+    }
     if (sink.fd >= 0 && ::close(sink.fd) != 0 && sink.write_errno == 0) sink.write_errno = errno;
     sink.code = a.code;
     if (sink.too_large) return Error{"downloaded zip file too large"};

@@ -278,13 +278,20 @@ TEST_F(ProxyTest, ConnectionRefused) {
             "dial tcp 127.0.0.1:1: connect: connection refused");
 }
 
+// Metadata lists the cache files of path@v1.0.0 besides the zip: list, .info, .mod.
+std::vector<std::string> Metadata(const std::string& path) {
+  std::string dir = "cache/download/" + path + "/@v/";
+  return {dir + "list", dir + "v1.0.0.info", dir + "v1.0.0.mod"};
+}
+
 TEST_F(ProxyTest, CorruptZip) {
   env_.proxy.goproxy = proxy_.Root() + "/corrupt";
   Result<DownloadedModule> r = Download(env_, {"example.com/hello", "v1.0.0"});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message, "zip: not a valid zip file");
   EXPECT_EQ(stderr_, "go: downloading example.com/hello v1.0.0\n");
-  EXPECT_EQ(FilesButLocks(), std::vector<std::string>{});
+  // As with the go command, .info and .mod are cached; no zip is.
+  EXPECT_EQ(FilesButLocks(), Metadata("example.com/hello"));
 }
 
 TEST_F(ProxyTest, ZipWithForeignFile) {
@@ -293,7 +300,7 @@ TEST_F(ProxyTest, ZipWithForeignFile) {
   EXPECT_EQ(r.error().message,
             "zip for example.com/badzip@v1.0.0 has unexpected file "
             "example.com/other@v1.0.0/x.go");
-  EXPECT_EQ(FilesButLocks(), std::vector<std::string>{});
+  EXPECT_EQ(FilesButLocks(), Metadata("example.com/badzip"));
 }
 
 TEST_F(ProxyTest, ChecksumMismatch) {
@@ -311,7 +318,7 @@ TEST_F(ProxyTest, ChecksumMismatch) {
                      "an earlier download recorded in go.sum.\n"),
             std::string::npos)
       << msg;
-  EXPECT_EQ(FilesButLocks(), std::vector<std::string>{});
+  EXPECT_EQ(FilesButLocks(), Metadata("example.com/hello"));
 
   // The go.mod line is checked too, and a match marks the download verified.
   sums.clear();
@@ -321,7 +328,7 @@ TEST_F(ProxyTest, ChecksumMismatch) {
   EXPECT_TRUE(r.error().message.starts_with(
       "verifying example.com/hello@v1.0.0/go.mod: checksum mismatch\n\tdownloaded: h1:"))
       << r.error().message;
-  EXPECT_EQ(FilesButLocks(), std::vector<std::string>{});
+  EXPECT_EQ(FilesButLocks(), Metadata("example.com/hello"));
 
   sums.clear();
   env_.gosum = nullptr;
@@ -340,7 +347,8 @@ TEST_F(ProxyTest, DiskError) {
   env_.gomodcache = tmp_ + "/blocker/modcache";
   Result<DownloadedModule> r = Download(env_, {"example.com/hello", "v1.0.0"});
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().message, "mkdir " + tmp_ + "/blocker: not a directory");
+  EXPECT_EQ(r.error().message,
+            "could not create module cache: mkdir " + tmp_ + "/blocker: not a directory");
   if (::geteuid() != 0) {  // permissions do not stop root
     env_.gomodcache = tmp_ + "/ro";
     fs::create_directories(env_.gomodcache);

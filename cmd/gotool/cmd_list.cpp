@@ -2,6 +2,15 @@
 #include "cmd/gotool/buildflags.h"
 #include "cmd/gotool/commands.h"
 
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+
+#include "modcache/modcmd.h"
+#include "pkg/cfg/env.h"
+
 namespace gotool::cli {
 namespace {
 
@@ -14,6 +23,46 @@ struct ListOptions {
   bool compiled = false;
   std::vector<std::string> args;
 };
+
+// Cwd returns $PWD when it names the working directory, else the kernel's path.
+std::string Cwd() {
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  std::string pwd = cfg::Environ::FromProcess().Get("PWD");
+  struct stat a, b;
+  if (pwd.starts_with("/") && stat(pwd.c_str(), &a) == 0 && stat(cwd.c_str(), &b) == 0 &&
+      a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+    return pwd;
+  return cwd;
+}
+
+// RunListModules runs `list -m`; packages (without -m) and -f are not done yet.
+int RunListModules(const ListOptions& o) {
+  if (!o.m || !o.format.empty()) return NotImplemented("list");
+  modcache::ModRequest req;
+  req.args = o.args;
+  req.cwd = Cwd();
+  req.env = modcache::DownloadEnv::FromConfig(cfg::Config::Load(cfg::Environ::FromProcess()));
+  req.env.modcacherw = o.build.modcacherw;
+  req.json = o.json;
+  req.versions = o.versions;
+  req.retracted = o.retracted;
+  req.update = o.u;
+  req.errors_ok = o.e;
+  req.readonly = o.build.mod != "mod";
+  if (o.build.x) {  // -x: each request to the proxy, as it happens
+    req.env.proxy.trace = [](const std::string& line) {
+      static std::mutex mu;
+      std::lock_guard<std::mutex> lock(mu);
+      std::fputs(line.c_str(), stderr);
+    };
+  }
+  modcache::CommandResult r = modcache::ListModulesCommand(req);
+  std::fwrite(r.out.data(), 1, r.out.size(), stdout);
+  std::fflush(stdout);
+  std::fwrite(r.err.data(), 1, r.err.size(), stderr);
+  return r.exit_code;
+}
 
 }  // namespace
 
@@ -31,8 +80,12 @@ their test packages, -e reports erroneous packages instead of failing,
 -find skips resolving imports, -compiled and -export add compiled-file
 information.
 
-With -m, list works on modules: -u adds available upgrades, -versions
-lists the known versions, -retracted includes retracted ones.
+With -m, list works on modules: the main module without arguments, the
+build list for "all", the selected version of a module path, or the
+version a path@version query resolves to. -versions lists the known
+versions of each module and -json prints each as a JSON object. -u and
+-retracted are not supported yet, nor are -f and listing packages
+(without -m).
 
 For more about build flags, see 'gotool help build'.
 For more about specifying packages, see 'go help packages'.
@@ -52,7 +105,7 @@ For more about specifying packages, see 'go help packages'.
   cmd->Bool("compiled", &opts->compiled, "set CompiledGoFiles");
   AddBuildFlags(cmd.get(), &opts->build);
   cmd->Args(&opts->args);
-  cmd->run = [opts] { return NotImplemented("list"); };
+  cmd->run = [opts] { return RunListModules(*opts); };
   return cmd;
 }
 

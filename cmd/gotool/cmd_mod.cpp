@@ -3,8 +3,10 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
 
 #include "cmd/gotool/commands.h"
+#include "modcache/modcmd.h"
 #include "modcache/modedit.h"
 #include "pkg/base/version.h"
 #include "pkg/cfg/env.h"
@@ -15,7 +17,7 @@ namespace {
 // ModOptions are the flags of every `gotool mod` subcommand; each uses its own.
 struct ModOptions {
   bool e = false, v = false, x = false, json = false, m = false, vendor = false;
-  bool fmt = false, print = false;
+  bool fmt = false, print = false, modcacherw = false;
   std::string go, compat, output, reuse, module, toolchain, modfile;
   std::vector<std::string> require, droprequire, exclude, dropexclude, replace, dropreplace,
       retract, dropretract, godebug, dropgodebug;
@@ -61,24 +63,68 @@ int RunInit(const ModOptions& o) {
   modcache::InitRequest req;
   req.args = o.args;
   req.cwd = Cwd();
-  req.gopath = cfg::Config::Load(cfg::Environ::FromProcess()).Gopath();
+  cfg::Config config = cfg::Config::Load(cfg::Environ::FromProcess());
+  req.gopath = config.Gopath();
+  req.gomodcache = config.Gomodcache();
   req.go_version = GoVersion();
   return Print(modcache::ModInit(req));
+}
+
+// TraceToStderr prints -x lines as they happen, one at a time.
+void TraceToStderr(const std::string& line) {
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  std::fputs(line.c_str(), stderr);
+  std::fflush(stderr);
+}
+
+// ModRequest fills the request of a module command from the environment.
+modcache::ModRequest ModRequest(const ModOptions& o) {
+  modcache::ModRequest req;
+  req.args = o.args;
+  req.cwd = Cwd();
+  req.env = modcache::DownloadEnv::FromConfig(cfg::Config::Load(cfg::Environ::FromProcess()));
+  req.env.modcacherw = o.modcacherw;
+  req.json = o.json;
+  req.x = o.x;
+  if (o.x) req.env.proxy.trace = TraceToStderr;
+  req.go = o.go;
+  return req;
+}
+
+// AddModCommon adds the flags every module-loading `mod` command has.
+void AddModCommon(Command* c, const std::shared_ptr<ModOptions>& o) {
+  c->Bool("modcacherw", &o->modcacherw, "leave newly-created directories in the module cache writable");
+  c->String("modfile", &o->modfile, "use this file in place of the main module's go.mod (not supported yet)");
 }
 
 void AddDownload(Command* mod, const std::shared_ptr<ModOptions>& o) {
   Command* c = mod->AddSubcommand("download", "[-x] [-json] [-reuse=old.json] [modules]",
                                   "download modules to local cache", R"(
-Download downloads the named modules (by default, all modules needed by
-the main module) into the module cache shared with the go command.
-The -json flag prints a JSON object per module; -x prints the commands
-download runs; -reuse names the -json output of an earlier run.
+Download downloads the named modules into the module cache shared with
+the go command. Modules are module paths (their selected versions),
+path@version, path@latest or path@upgrade, or "all". Without arguments
+it downloads the main module's requirements (go 1.17 and later) or all
+the modules of the build list (earlier go versions).
+
+The -json flag prints a JSON object per module (Path, Version, Query,
+Error, Info, GoMod, Zip, Dir, Sum, GoModSum) instead of reporting
+errors on stderr. -x prints each request to the proxy on stderr, as
+"# get URL" before it and "# get URL: 200 OK" with its duration in
+seconds after it. -reuse is not supported yet.
+
+Download checks every download against go.sum; with explicit arguments
+it adds the sums of the modules it downloaded that the build needs.
 )");
   c->Bool("x", &o->x, "print commands");
   c->Bool("json", &o->json, "print JSON objects");
   c->String("reuse", &o->reuse, "reuse the output of an earlier -json run");
+  AddModCommon(c, o);
   c->Args(&o->args);
-  c->run = [o] { return NotImplemented("mod download"); };
+  c->run = [o] {
+    if (!o->reuse.empty()) return NotImplemented("mod download -reuse");
+    return Print(modcache::ModDownload(ModRequest(*o)));
+  };
 }
 
 void AddEdit(Command* mod, const std::shared_ptr<ModOptions>& o) {
@@ -121,8 +167,9 @@ edge per line: a module and one of its requirements. The -go flag prunes
 the graph as the given go version would.
 )");
   graph->String("go", &o->go, "go version to load the graph as");
+  AddModCommon(graph, o);
   graph->Args(&o->args);
-  graph->run = [o] { return NotImplemented("mod graph"); };
+  graph->run = [o] { return Print(modcache::ModGraph(ModRequest(*o))); };
 
   Command* init =
       mod->AddSubcommand("init", "[module-path]", "initialize new module in current directory", R"(
@@ -166,8 +213,9 @@ modules and packages; -e keeps going despite errors.
 Verify checks that the dependencies in the module cache are unchanged
 since they were downloaded, comparing them with their recorded hashes.
 )");
+  AddModCommon(verify, o);
   verify->Args(&o->args);
-  verify->run = [o] { return NotImplemented("mod verify"); };
+  verify->run = [o] { return Print(modcache::ModVerify(ModRequest(*o))); };
 
   Command* why = mod->AddSubcommand("why", "[-m] [-vendor] packages...",
                                     "explain why packages or modules are needed", R"(

@@ -51,6 +51,18 @@ std::string ErrnoText(int err) {
   return s;
 }
 
+namespace {
+
+const mode_t kProcessUmask = [] {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
+}();
+
+}  // namespace
+
+mode_t ProcessUmask() { return kProcessUmask; }
+
 std::string WriteFileAtomic(const std::string& path_arg, std::string_view data,
                             const AtomicWriteOptions& options) {
   std::string path = Resolve(path_arg);
@@ -67,9 +79,7 @@ std::string WriteFileAtomic(const std::string& path_arg, std::string_view data,
       (void)!::fchown(fd, st.st_uid, st.st_gid);  // best effort: only root may give away
     }
   } else {
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    if (::fchmod(fd, options.perm & ~mask & 07777) != 0) err = errno;
+    if (::fchmod(fd, options.perm & ~ProcessUmask() & 07777) != 0) err = errno;
   }
   std::string op = "chmod ";
   if (err == 0) {

@@ -27,6 +27,12 @@ struct AtomicWriteOptions {
 std::string WriteFileAtomic(const std::string& path, std::string_view data,
                             const AtomicWriteOptions& options = {});
 
+// ProcessUmask returns the process's file-creation mask. It is read once, while the
+// program's static objects are initialised and before any thread runs, because
+// reading it means setting it: umask(0) in one thread while another creates a file
+// would give that file the wrong mode.
+mode_t ProcessUmask();
+
 // ErrnoText renders the errno value err as Go's syscall.Errno does: strerror's text
 // with a lower-case first letter ("no such file or directory").
 std::string ErrnoText(int err);

@@ -23,6 +23,21 @@
 namespace gotool::scripttest {
 namespace {
 
+// PercentDecode decodes %XX escapes in a request path, as Go's net/http does.
+std::string PercentDecode(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 namespace fs = std::filesystem;
 namespace module = modcache::module;
 namespace semver = modcache::semver;
@@ -321,7 +336,11 @@ void TestProxy::Handle(int fd) {
   std::istringstream in(req);
   std::string method, target;
   in >> method >> target;
-  std::string path = target.substr(0, target.find('?'));
+  std::string path = PercentDecode(target.substr(0, target.find('?')));
+  // "$GOPROXY/fail500" and the like reach the behaviours from a script that knows
+  // only $GOPROXY: no module path starts with a dotless element such as "fail500".
+  for (const char* b : {"/mod/fail500/", "/mod/hang/", "/mod/corrupt/", "/mod/auth/", "/mod/flaky/"})
+    if (path.starts_with(b)) path = path.substr(4);
   {
     std::lock_guard<std::mutex> lock(mu_);
     requests_.push_back(path);

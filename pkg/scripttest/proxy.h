@@ -27,6 +27,8 @@ namespace gotool::scripttest {
 //   /auth/...     as /mod/ for Basic credentials gopher:s3cret, else 401;
 //   /flaky/...    503 Service Unavailable the first time a path is asked for, then
 //                 as /mod/.
+// The same prefixes also work below /mod ("/mod/fail500/..."), so that a script
+// reaches them as $GOPROXY/fail500.
 class TestProxy {
  public:
   TestProxy() = default;

@@ -1,0 +1,117 @@
+// `list -m`: listing modules of the build list, named modules and path@version
+// queries as text, -versions lines or -json objects (modload.ListModules).
+#include "modcache/modcmd.h"
+
+namespace gotool::modcache {
+namespace {
+
+CommandResult Fail(CommandResult r, const std::string& msg) {
+  r.err += msg + "\n";
+  r.exit_code = 1;
+  return r;
+}
+
+// NoModuleError returns the go command's error for an argument that needs a main
+// module when there is none, or "".
+std::string NoModuleError(const std::string& arg, bool versions) {
+  std::string suffix = std::string(kNoModRoot);
+  if (arg == "all" || arg.find("...") != std::string::npos)
+    return "gotool: cannot match \"" + arg + "\": " + suffix;
+  if (arg.find('@') == std::string::npos && !versions)
+    return "gotool: cannot match \"" + arg + "\" without -versions or an explicit version: " +
+           suffix;
+  return "";
+}
+
+// QueryInfo lists path@vers (moduleInfo without requirements: never indirect).
+ModulePublic QueryInfo(ModSession& s, const MainModuleDir& dir, const std::string& arg,
+                       const ListMode& mode) {
+  std::size_t at = arg.find('@');
+  std::string path = arg.substr(0, at), vers = arg.substr(at + 1);
+  mvs::Result<std::string> v = s.Query(path, vers);
+  if (!v.ok()) {
+    ModulePublic p;
+    p.path = path;
+    p.version = vers;
+    p.error = v.error().Message();
+    return p;
+  }
+  ModulePublic p =
+      ModuleInfo(*s.graph(), dir, s.source(), s.source(), {path, v.value()}, mode);
+  p.indirect = false;
+  if (vers != p.version) p.query = vers;
+  return p;
+}
+
+// List runs the listing over the loaded graph, queries one by one.
+ListResult List(ModSession& s, const MainModuleDir& dir, const std::vector<std::string>& args,
+                const ListMode& mode) {
+  bool queries = false;
+  for (const std::string& arg : args) queries |= arg.find('@') != std::string::npos;
+  if (!queries) return ListModules(*s.graph(), dir, s.source(), s.source(), args, mode);
+  ListResult out;
+  for (const std::string& arg : args) {
+    if (arg.find('@') != std::string::npos) {
+      out.modules.push_back(QueryInfo(s, dir, arg, mode));
+      if (out.modules.back().error) out.errors.push_back("gotool: " + *out.modules.back().error);
+      continue;
+    }
+    ListResult one = ListModules(*s.graph(), dir, s.source(), s.source(), {arg}, mode);
+    out.modules.insert(out.modules.end(), one.modules.begin(), one.modules.end());
+    out.errors.insert(out.errors.end(), one.errors.begin(), one.errors.end());
+  }
+  return out;
+}
+
+// NoMainFile is the go.mod standing in for the main module outside any module.
+std::unique_ptr<modfile::File> NoMainFile() {
+  std::vector<modfile::Error> errs;
+  return modfile::Parse("go.mod", "module command-line-arguments\n", nullptr, &errs);
+}
+
+}  // namespace
+
+CommandResult ListModulesCommand(const ModRequest& req) {
+  CommandResult r;
+  for (const std::string& arg : req.args) {
+    if (arg.find('\\') != std::string::npos)
+      return Fail(r, "gotool: module paths never use backslash");
+    if (arg.starts_with("./") || arg.starts_with("../") || arg == "." || arg == "..")
+      return Fail(r, "gotool: cannot use relative path " + arg + " to specify module");
+  }
+  ModSession s(req);
+  if (std::string err = s.OpenMain(false); !err.empty()) return Fail(r, err);
+  MainModuleDir dir;
+  std::unique_ptr<modfile::File> standin;
+  if (s.has_main()) {
+    dir = {s.main().dir, s.main().gomod_file};
+    if (s.NeedFullGraph(req.args)) {
+      std::string err = s.LoadGraph();
+      if (!s.graph()) return Fail(r, err);
+    } else {
+      s.LoadRoots();
+    }
+  } else {
+    for (const std::string& arg : req.args)
+      if (std::string err = NoModuleError(arg, req.versions); !err.empty()) return Fail(r, err);
+    if (req.args.empty()) return Fail(r, "gotool: " + std::string(kNoModRoot));
+    standin = NoMainFile();
+    s.LoadStandIn(*standin);
+  }
+  ListMode mode;
+  mode.versions = req.versions;
+  mode.retracted = req.retracted;
+  mode.update = req.update;
+  ListResult lr = List(s, dir, req.args, mode);
+  for (std::string& e : lr.errors) e = GotoolMessage(e);
+  if (!req.errors_ok && !lr.errors.empty()) {
+    for (const std::string& e : lr.errors) r.err += e + "\n";
+    r.exit_code = 1;
+    return r;
+  }
+  r.out = FormatListResult(lr, req.json, req.versions);
+  if (std::string err = s.Commit(); !err.empty()) return Fail(r, err);
+  return r;
+}
+
+}  // namespace gotool::modcache

@@ -1,0 +1,357 @@
+// Loading the main module: go.mod lookup and parsing, go.sum state, and the module
+// cache and GOPROXY as the source of go.mod files, times and version lists.
+#include "modcache/modload.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "modcache/cache.h"
+#include "modcache/dirhash.h"
+#include "modcache/modedit.h"
+#include "modcache/pseudo.h"
+#include "modcache/semver.h"
+#include "pkg/base/atomic_file.h"
+
+namespace gotool::modcache {
+namespace {
+
+bool IsFile(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+mvs::Error AsModError(const module::Version& m, const Error& e) {
+  // Download errors already name the module ("P@V: ..."), as Go's VersionError does.
+  std::string prefix = m.path + "@" + m.version + ": ";
+  if (e.message.starts_with(prefix)) return {m.path, m.version, e.message.substr(prefix.size())};
+  return {"", "", e.message};
+}
+
+bool InInterval(const std::string& v, const modfile::VersionInterval& vi) {
+  return semver::Compare(vi.low, v) <= 0 && semver::Compare(v, vi.high) <= 0;
+}
+
+}  // namespace
+
+std::string FindModuleRoot(const std::string& cwd) {
+  std::string dir = cwd;
+  for (;;) {
+    if (IsFile(dir + "/go.mod")) return dir;
+    if (dir == "/" || dir.empty()) return "";
+    std::size_t slash = dir.find_last_of('/');
+    dir = slash == 0 ? "/" : dir.substr(0, slash);
+  }
+}
+
+namespace {
+
+// Fixer returns the go command's fixVersion: canonical versions pass, any
+// other is resolved by the proxy (its .info), else reported with the proxy's error.
+modfile::VersionFixer Fixer(const DownloadEnv& env) {
+  return [&env](const std::string& path, const std::string& vers, std::string* error) {
+    if (!vers.empty() && module::CanonicalVersion(vers) == vers) return vers;
+    (void)cache::CheckCacheDir(env.gomodcache);  // as the go command's lookup does
+    Result<RevInfo> info = ProxyClient(env.proxy).Stat(path, vers);
+    if (info.ok()) return info.value().version;
+    std::string msg = info.error().message;
+    std::string prefix = path + "@" + vers + ": ";
+    if (msg.starts_with(prefix)) msg = msg.substr(prefix.size());
+    if (msg.starts_with("invalid version: ")) msg = msg.substr(17);
+    *error = module::InvalidVersionError{vers, false, msg}.Message();
+    return std::string();
+  };
+}
+
+}  // namespace
+
+Result<MainModule> LoadMainModule(const std::string& dir, const DownloadEnv& env) {
+  MainModule mm;
+  mm.dir = dir;
+  mm.gomod_file = (dir == "/" ? "" : dir) + "/go.mod";
+  mm.gosum_file = (dir == "/" ? "" : dir) + "/go.sum";
+  Result<std::string> data = cache::ReadFile(mm.gomod_file);
+  if (!data.ok()) return data.error();
+  mm.gomod_data = data.value();
+  std::vector<modfile::Error> errs;
+  mm.file = modfile::Parse(mm.gomod_file, mm.gomod_data, Fixer(env), &errs);
+  if (!mm.file) return Error{"errors parsing go.mod:\n" + modfile::ErrorMessages(errs)};
+  if (!mm.file->module) {
+    return Error{"error reading " + mm.gomod_file + ": missing module declaration. To specify " +
+                 "the module path:\n\tgotool mod edit -module=example.com/mod"};
+  }
+  return mm;
+}
+
+// SumState.
+
+std::string SumState::Load(const std::string& file) {
+  file_ = file;
+  Result<std::string> data = cache::ReadFile(file);
+  if (!data.ok()) return data.error().not_found || !Exists(file) ? "" : data.error().message;
+  return ReadGoSum(file, data.value(), &sums_);
+}
+
+void SumState::Use(const module::Version& key, const std::string& h) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = sums_.find(key);
+  if (it != sums_.end() && std::find(it->second.begin(), it->second.end(), h) != it->second.end())
+    return;
+  std::vector<std::string>& added = added_[key];
+  if (std::find(added.begin(), added.end(), h) == added.end()) added.push_back(h);
+}
+
+bool SumState::Dirty(const SumKeySet& keep) {
+  std::lock_guard<std::mutex> lock(mu_);
+  bool dirty = false;
+  for (const auto& [key, hashes] : added_) dirty |= !hashes.empty() && keep.count(key) > 0;
+  return dirty && !file_.empty();
+}
+
+void SumState::SetFatal(const std::string& msg) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (fatal_.empty()) fatal_ = msg;
+}
+
+std::string SumState::fatal() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return fatal_;
+}
+
+std::string SumState::Write(const SumKeySet& keep) {
+  if (!Dirty(keep)) return "";
+  std::lock_guard<std::mutex> lock(mu_);
+  // Other processes may have added sums meanwhile: start from the file as it is now.
+  GoSum now;
+  if (Result<std::string> data = cache::ReadFile(file_); data.ok())
+    ReadGoSum(file_, data.value(), &now);
+  for (const auto& [key, hashes] : added_) {
+    if (!keep.count(key)) continue;
+    for (const std::string& h : hashes) now[key].push_back(h);
+  }
+  if (std::string err = base::WriteFileAtomic(file_, FormatGoSum(now)); !err.empty())
+    return "updating go.sum: " + err;
+  for (const auto& [key, hashes] : added_)
+    if (keep.count(key)) sums_[key].insert(sums_[key].end(), hashes.begin(), hashes.end());
+  added_.clear();
+  return "";
+}
+
+// ModuleSource.
+
+mvs::Result<GoModSource::GoModFile> ModuleSource::GoMod(const module::Version& m) {
+  if (m.version.empty()) {
+    std::string dir = m.path.starts_with("/") ? m.path : main_dir_ + "/" + m.path;
+    std::string name = std::filesystem::path(dir + "/go.mod").lexically_normal().string();
+    Result<std::string> data = cache::ReadFile(name);
+    if (!data.ok()) {
+      std::string err = data.error().message;
+      if (err.starts_with("open ")) err = err.substr(err.find(": ") + 2);
+      return mvs::Error{m.path, "", "reading " + ShortPath(main_dir_, name) + ": " + err};
+    }
+    return GoModFile{ShortPath(main_dir_, name), data.value()};
+  }
+  if (readonly_ && !sums_->Have({m.path, m.version + "/go.mod"})) {
+    return mvs::Error{m.path, m.version, "missing go.sum entry; to add it:\n\tgotool mod download " +
+                                             m.path};
+  }
+  return RawGoMod(m);
+}
+
+// RawGoMod reads m's go.mod whatever the mode (the go command's rawGoModSummary, used
+// for retractions and +incompatible checks).
+mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version& m) {
+  if (m.version.empty()) return GoMod(m);
+  Result<std::string> data = modcache::GoModFile(env_, m);
+  if (!data.ok()) {
+    if (data.error().message.find("SECURITY ERROR") != std::string::npos)
+      sums_->SetFatal(data.error().message);
+    return AsModError(m, data.error());
+  }
+  sums_->Use({m.path, m.version + "/go.mod"}, dirhash::HashGoMod(data.value()));
+  return GoModSource::GoModFile{"go.mod", data.value()};
+}
+
+void ModuleSource::Prefetch(const std::vector<module::Version>& all, int jobs) {
+  std::vector<module::Version> mods;  // those not in the cache yet
+  for (const module::Version& m : all) {
+    if (m.version.empty()) continue;
+    if (readonly_ && !sums_->Have({m.path, m.version + "/go.mod"})) continue;  // not read
+    Result<std::string> file = cache::CachePath(env_.gomodcache, m, "mod");
+    if (file.ok() && !IsFile(file.value())) mods.push_back(m);
+  }
+  if (mods.size() < 2) return;
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next++) < mods.size();) (void)modcache::GoModFile(env_, mods[i]);
+  };
+  std::vector<std::thread> threads;
+  std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), mods.size());
+  for (std::size_t i = 0; i < n; ++i) threads.emplace_back(worker);
+  for (std::thread& t : threads) t.join();
+}
+
+mvs::Result<std::string> ModuleSource::Time(const module::Version& m) {
+  Result<RevInfo> info = StatVersion(env_, m);
+  if (!info.ok()) return AsModError(m, info.error());
+  return info.value().time;
+}
+
+std::string ModuleSource::GoModPath(const module::Version& m) {
+  (void)cache::CheckCacheDir(env_.gomodcache);
+  if (readonly_ && !sums_->Have({m.path, m.version + "/go.mod"})) return "";
+  Result<std::string> p = cache::CachePath(env_.gomodcache, m, "mod");
+  return p.ok() && IsFile(p.value()) ? p.value() : "";
+}
+
+std::string ModuleSource::Dir(const module::Version& m) {
+  (void)cache::CheckCacheDir(env_.gomodcache);
+  if (readonly_ && !sums_->Have(m)) return "";
+  Result<std::string> p = cache::ModuleDir(env_.gomodcache, m);
+  return p.ok() && Exists(p.value()) ? p.value() : "";
+}
+
+std::string ModuleSource::AbsDir(const std::string& dir) {
+  if (dir.starts_with("/")) return dir;
+  return std::filesystem::path(main_dir_ + "/" + dir).lexically_normal().string();
+}
+
+std::vector<modfile::VersionInterval> ModuleSource::Retractions(const std::string& path) {
+  mvs::Result<std::string> latest = Latest(path, true);
+  if (!latest.ok()) return {};
+  module::Version m{path, latest.value()};
+  if (graph_) m = graph_->replacements().Resolve(m);
+  mvs::Result<GoModSource::GoModFile> file = RawGoMod(m);
+  if (!file.ok()) return {};
+  std::vector<modfile::Error> errs;
+  auto f = modfile::ParseLax(file.value().name, file.value().data, nullptr, &errs);
+  std::vector<modfile::VersionInterval> out;
+  if (f)
+    for (const auto& r : f->retract) out.push_back(r->interval);
+  return out;
+}
+
+mvs::Result<std::vector<std::string>> ModuleSource::Versions(const std::string& path) {
+  Result<std::vector<std::string>> vs = ProxyClient(env_.proxy).Versions(path);
+  if (!vs.ok()) return AsModError({path, ""}, vs.error());
+  std::vector<std::string> out = vs.value();
+  semver::Sort(&out);
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  std::vector<modfile::VersionInterval> retract = Retractions(path);
+  std::vector<std::string> allowed;
+  for (const std::string& v : out)
+    if (Allowed(path, v, retract)) allowed.push_back(v);
+  return allowed;
+}
+
+bool ModuleSource::Allowed(const std::string& path, const std::string& v,
+                           const std::vector<modfile::VersionInterval>& retract) const {
+  if (main_)
+    for (const auto& e : main_->exclude)
+      if (e->mod.path == path && e->mod.version == v) return false;
+  for (const auto& r : retract)
+    if (InInterval(v, r)) return false;
+  return true;
+}
+
+bool ModuleSource::HasGoMod(const module::Version& m) {
+  mvs::Result<GoModSource::GoModFile> f = RawGoMod(m);
+  if (!f.ok()) return false;
+  return f.value().data != "module " + modfile::AutoQuote(m.path) + "\n";
+}
+
+mvs::Result<std::string> ModuleSource::Latest(const std::string& path, bool allow_retracted) {
+  Result<std::vector<std::string>> vs = ProxyClient(env_.proxy).Versions(path);
+  if (!vs.ok()) return AsModError({path, ""}, vs.error());
+  std::vector<std::string> list = vs.value();
+  semver::Sort(&list);
+  std::vector<modfile::VersionInterval> retract;
+  if (!allow_retracted) retract = Retractions(path);
+  // The go command's filterVersions: +incompatible versions count only when the
+  // highest compatible version below them has no go.mod file.
+  std::string best_release, best_pre, last_compatible;
+  bool need_incompatible = false;
+  for (const std::string& v : list) {
+    if (!Allowed(path, v, retract)) continue;
+    if (!need_incompatible) {
+      if (!v.ends_with("+incompatible")) {
+        last_compatible = v;
+      } else if (!last_compatible.empty()) {
+        if (HasGoMod({path, last_compatible})) break;
+        need_incompatible = true;
+      }
+    }
+    (semver::Prerelease(v).empty() ? best_release : best_pre) = v;
+  }
+  std::string best = !best_release.empty() ? best_release : best_pre;
+  if (best.empty()) {
+    Result<RevInfo> info = ProxyClient(env_.proxy).Latest(path);
+    if (!info.ok()) return AsModError({path, ""}, info.error());
+    best = info.value().version;
+  }
+  // Like the go command, look the version up: its .info may name another one.
+  Result<RevInfo> info = StatVersion(env_, {path, best});
+  if (!info.ok()) return AsModError({path, best}, info.error());
+  return info.value().version;
+}
+
+// Sums and go.mod updates.
+
+SumKeySet KeepSums(const ModuleGraph* mg, const modfile::File& main) {
+  SumKeySet keep;
+  auto add = [&](const module::Version& m, bool zip) {
+    if (m.version.empty()) return;  // directory replacements have no sums
+    keep.insert({m.path, m.version + "/go.mod"});
+    if (zip) keep.insert(m);
+  };
+  if (mg == nullptr) {
+    std::string err;
+    Replacements rep = Replacements::FromFile(main, &err);
+    for (const auto& r : main.require) add(rep.Resolve(r->mod), true);
+    return keep;
+  }
+  mg->graph().WalkBreadthFirst([&](const module::Version& m) {
+    if (mg->graph().RequiredBy(m)) {
+      module::Version r = mg->replacements().Resolve(m);
+      if (!r.version.empty()) keep.insert({r.path, r.version + "/go.mod"});
+    }
+  });
+  for (const module::Version& m : mg->BuildList()) {
+    if (m.version.empty()) continue;
+    module::Version r = mg->replacements().Resolve(m);
+    if (!r.version.empty()) keep.insert(r);
+  }
+  return keep;
+}
+
+bool RequirementsChanged(const ModuleGraph& mg, const MainModule& main, std::string* updated) {
+  std::vector<modfile::Error> errs;
+  auto f = modfile::Parse(main.gomod_file, main.gomod_data, nullptr, &errs);
+  if (!f) return false;
+  std::string before = f->Format();
+  std::vector<modfile::Require> list;
+  for (const module::Version& m : mg.roots()) {
+    modfile::Require r;
+    r.mod = m;
+    r.indirect = !mg.IsDirect(m.path);
+    list.push_back(r);
+  }
+  if (!f->go || f->go->version.empty()) f->AddGoStmt("1.16");
+  if (semver::Compare("v" + f->go->version, "v1.17") < 0)
+    f->SetRequire(list);
+  else
+    f->SetRequireSeparateIndirect(list);
+  f->Cleanup();
+  *updated = f->Format();
+  return *updated != before;
+}
+
+}  // namespace gotool::modcache
