@@ -1,49 +1,97 @@
-// SHA-256 and base64 over OpenSSL's EVP interface.
+// SHA-256 as FIPS 180-4 specifies it, and standard base64 (RFC 4648).
 #include "modcache/sha256.h"
 
-#include <openssl/evp.h>
-
-#include <cstdio>
-#include <cstdlib>
+#include <cstring>
 
 namespace gotool::modcache::sha256 {
 namespace {
 
-// Check stops the process when libcrypto fails an operation that cannot fail on
-// valid input (allocation, SHA-256 itself): there is no hash to return.
-void Check(int ok, const char* what) {
-  if (ok == 1) return;
-  std::fprintf(stderr, "gotool: libcrypto: %s failed\n", what);
-  std::abort();
+// kRoundConstants are the first 32 bits of the fractional parts of the cube roots of
+// the first 64 primes (FIPS 180-4, 4.2.2).
+constexpr std::uint32_t kRoundConstants[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+constexpr std::uint32_t RotateRight(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+std::uint32_t LoadBigEndian(const std::uint8_t* p) {
+  return std::uint32_t{p[0]} << 24 | std::uint32_t{p[1]} << 16 | std::uint32_t{p[2]} << 8 |
+         std::uint32_t{p[3]};
 }
 
 }  // namespace
 
-Hasher::Hasher() : ctx_(EVP_MD_CTX_new()) {
-  Check(ctx_ != nullptr, "EVP_MD_CTX_new");
-  Check(EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr), "EVP_DigestInit_ex");
+// The initial hash value is the first 32 bits of the fractional parts of the square
+// roots of the first 8 primes (FIPS 180-4, 5.3.3).
+Hasher::Hasher()
+    : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+             0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+
+void Hasher::Compress(const std::uint8_t* block) {
+  std::uint32_t w[64];
+  for (int t = 0; t < 16; t++) w[t] = LoadBigEndian(block + 4 * t);
+  for (int t = 16; t < 64; t++) {
+    std::uint32_t s0 = RotateRight(w[t - 15], 7) ^ RotateRight(w[t - 15], 18) ^ (w[t - 15] >> 3);
+    std::uint32_t s1 = RotateRight(w[t - 2], 17) ^ RotateRight(w[t - 2], 19) ^ (w[t - 2] >> 10);
+    w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+  }
+  std::uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
+  std::uint32_t e = state_[4], f = state_[5], g = state_[6], h = state_[7];
+  for (int t = 0; t < 64; t++) {
+    std::uint32_t sum1 = RotateRight(e, 6) ^ RotateRight(e, 11) ^ RotateRight(e, 25);
+    std::uint32_t choose = (e & f) ^ (~e & g);
+    std::uint32_t t1 = h + sum1 + choose + kRoundConstants[t] + w[t];
+    std::uint32_t sum0 = RotateRight(a, 2) ^ RotateRight(a, 13) ^ RotateRight(a, 22);
+    std::uint32_t majority = (a & b) ^ (a & c) ^ (b & c);
+    std::uint32_t t2 = sum0 + majority;
+    h = g, g = f, f = e, e = d + t1;
+    d = c, c = b, b = a, a = t1 + t2;
+  }
+  state_[0] += a, state_[1] += b, state_[2] += c, state_[3] += d;
+  state_[4] += e, state_[5] += f, state_[6] += g, state_[7] += h;
 }
 
-Hasher::~Hasher() { EVP_MD_CTX_free(ctx_); }
-
 void Hasher::Write(std::string_view data) {
-  Check(EVP_DigestUpdate(ctx_, data.data(), data.size()), "EVP_DigestUpdate");
+  const auto* p = reinterpret_cast<const std::uint8_t*>(data.data());
+  std::size_t n = data.size();
+  total_size_ += n;
+  if (pending_size_ > 0) {
+    std::size_t take = std::min(n, pending_.size() - pending_size_);
+    std::memcpy(pending_.data() + pending_size_, p, take);
+    pending_size_ += take, p += take, n -= take;
+    if (pending_size_ < pending_.size()) return;
+    Compress(pending_.data());
+    pending_size_ = 0;
+  }
+  for (; n >= 64; p += 64, n -= 64) Compress(p);
+  std::memcpy(pending_.data(), p, n);
+  pending_size_ = n;
 }
 
 Digest Hasher::Sum() {
+  // Padding: a 1 bit, zeros up to 56 bytes into a block, the length in bits.
+  std::uint64_t bits = total_size_ * 8;
+  std::uint8_t padding[72] = {0x80};
+  std::size_t zeros = (pending_size_ < 56 ? 56 : 120) - pending_size_;
+  for (int i = 0; i < 8; i++) padding[zeros + i] = std::uint8_t(bits >> (56 - 8 * i));
+  Write(std::string_view(reinterpret_cast<const char*>(padding), zeros + 8));
   Digest d;
-  unsigned int n = 0;
-  Check(EVP_DigestFinal_ex(ctx_, d.data(), &n), "EVP_DigestFinal_ex");
-  Check(n == d.size(), "SHA-256 digest size");
+  for (int i = 0; i < 8; i++) {
+    for (int j = 0; j < 4; j++) d[4 * i + j] = std::uint8_t(state_[i] >> (24 - 8 * j));
+  }
   return d;
 }
 
 Digest Sum(std::string_view data) {
-  Digest d;
-  unsigned int n = 0;
-  Check(EVP_Digest(data.data(), data.size(), d.data(), &n, EVP_sha256(), nullptr), "EVP_Digest");
-  Check(n == d.size(), "SHA-256 digest size");
-  return d;
+  Hasher h;
+  h.Write(data);
+  return h.Sum();
 }
 
 std::string Hex(const Digest& d) {
@@ -58,11 +106,20 @@ std::string Hex(const Digest& d) {
 }
 
 std::string Base64(std::string_view data) {
-  std::string out((data.size() + 2) / 3 * 4 + 1, '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(data.data()),
-                          static_cast<int>(data.size()));
-  out.resize(static_cast<size_t>(n));
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((data.size() + 2) / 3 * 4);
+  for (std::size_t i = 0; i < data.size(); i += 3) {
+    std::size_t left = data.size() - i;
+    std::uint32_t v = std::uint32_t(std::uint8_t(data[i])) << 16;
+    if (left > 1) v |= std::uint32_t(std::uint8_t(data[i + 1])) << 8;
+    if (left > 2) v |= std::uint8_t(data[i + 2]);
+    out += kAlphabet[v >> 18 & 63];
+    out += kAlphabet[v >> 12 & 63];
+    out += left > 1 ? kAlphabet[v >> 6 & 63] : '=';
+    out += left > 2 ? kAlphabet[v & 63] : '=';
+  }
   return out;
 }
 

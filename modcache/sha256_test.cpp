@@ -2,6 +2,7 @@
 #include "modcache/sha256.h"
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
 
 namespace gotool::modcache::sha256 {
 namespace {
@@ -16,6 +17,19 @@ TEST(Sha256, Vectors) {
   for (int i = 0; i < 1001; ++i) h.Write(chunk);
   h.Write(std::string(1000000 - 999 * 1001, 'a'));
   EXPECT_EQ(Hex(h.Sum()), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+// Every message length around the padding boundaries agrees with OpenSSL's SHA-256.
+TEST(Sha256, AgreesWithOpenSSL) {
+  std::string message;
+  for (int n = 0; n < 300; n++) {
+    Digest want;
+    unsigned int size = 0;
+    ASSERT_EQ(EVP_Digest(message.data(), message.size(), want.data(), &size, EVP_sha256(), nullptr),
+              1);
+    EXPECT_EQ(Hex(Sum(message)), Hex(want)) << "length " << n;
+    message += char('a' + n % 26);
+  }
 }
 
 TEST(Sha256, Base64) {

@@ -71,18 +71,24 @@ void PrintMainUsage(std::FILE* out, const Commands& commands) {
 }
 
 int Run(const std::vector<std::string>& args) {
-  CLI::App root("gotool: the go command, reimplemented", "gotool");
-  root.set_help_flag();
-  // The common case: a known command and no GOFLAGS to check against every command.
+  std::vector<std::string> goflags =
+      cfg::SplitFields(cfg::Config::Load(cfg::Environ::FromProcess()).Getenv("GOFLAGS"));
+  // The common case: a known command whose own flags cover $GOFLAGS (or with no
+  // GOFLAGS), so no other command needs building to check them.
   if (!args.empty()) {
-    std::vector<std::string> goflags =
-        cfg::SplitFields(cfg::Config::Load(cfg::Environ::FromProcess()).Getenv("GOFLAGS"));
-    if (goflags.empty()) {
-      if (std::unique_ptr<Command> c = MakeCommand(&root, args[0])) {
+    CLI::App fast_root("gotool: the go command, reimplemented", "gotool");
+    fast_root.set_help_flag();
+    if (std::unique_ptr<Command> c = MakeCommand(&fast_root, args[0])) {
+      bool unchecked = args[0] == "env" || args[0] == "help" || args[0] == "debug";
+      std::string err =
+          cfg::CheckGoflags(goflags, [&](std::string_view flag) { return c->DefinesFlag(flag); });
+      if (unchecked || err.empty()) {
         return c->Execute(std::vector<std::string>(args.begin() + 1, args.end()), goflags);
       }
     }
   }
+  CLI::App root("gotool: the go command, reimplemented", "gotool");
+  root.set_help_flag();
   Commands commands = MakeCommands(&root);
   if (args.empty()) {
     PrintMainUsage(stderr, commands);
@@ -99,8 +105,6 @@ int Run(const std::vector<std::string>& args) {
     if (c->name() != name) continue;
     // $GOFLAGS applies to every command. `env` ignores bad words in it, as go's does,
     // so that it stays usable to inspect and fix the setting; help never reads it.
-    std::vector<std::string> goflags =
-        cfg::SplitFields(cfg::Config::Load(cfg::Environ::FromProcess()).Getenv("GOFLAGS"));
     if (name != "env" && name != "help" && name != "debug") {
       std::string err = cfg::CheckGoflags(goflags, [&](std::string_view flag) {
         for (const auto& other : commands)

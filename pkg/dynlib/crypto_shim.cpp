@@ -11,11 +11,3 @@ GOTOOL_DYNLIB_STUB(Crypto, int, EVP_Digest,
                    (data, count, md, size, type, impl))
 GOTOOL_DYNLIB_STUB(Crypto, int, EVP_EncodeBlock, (unsigned char* t, const unsigned char* f, int n),
                    (t, f, n))
-GOTOOL_DYNLIB_STUB(Crypto, EVP_MD_CTX*, EVP_MD_CTX_new, (void), ())
-GOTOOL_DYNLIB_STUB(Crypto, void, EVP_MD_CTX_free, (EVP_MD_CTX * ctx), (ctx))
-GOTOOL_DYNLIB_STUB(Crypto, int, EVP_DigestInit_ex,
-                   (EVP_MD_CTX * ctx, const EVP_MD* type, ENGINE* impl), (ctx, type, impl))
-GOTOOL_DYNLIB_STUB(Crypto, int, EVP_DigestUpdate, (EVP_MD_CTX * ctx, const void* d, size_t n),
-                   (ctx, d, n))
-GOTOOL_DYNLIB_STUB(Crypto, int, EVP_DigestFinal_ex,
-                   (EVP_MD_CTX * ctx, unsigned char* md, unsigned int* size), (ctx, md, size))
