@@ -5,8 +5,8 @@
 //
 // Errors are printed as "file:line:col: message" on standard error, sorted by
 // position (syntax errors too; with -compiler, syntax errors stop the check as in
-// cmd/compile); the exit status is 1 if there was any (syntax or type) error. Imports fail
-// with "could not import P (not supported yet)" until an importer is plugged in.
+// cmd/compile); the exit status is 1 if there was any (syntax or type) error. Imports
+// resolve as `gotool build` resolves them (pkg/load's SourceImporter).
 // -compiler words errors as cmd/compile's types2 does where they differ; without it,
 // go/types' test builtins assert and trace are predeclared. -lang sets the language
 // version (default: the newest), e.g. go1.19 rejects range over int.
@@ -24,6 +24,7 @@
 #include "pkg/base/diag.h"
 #include "pkg/base/pos.h"
 #include "pkg/cfg/goflags.h"
+#include "pkg/load/check_packages.h"
 #include "pkg/syntax/parser.h"
 #include "pkg/types/api.h"
 #include "pkg/types/checker.h"
@@ -54,15 +55,24 @@ bool ReadSource(const std::string& name, std::string* out) {
 
 std::string_view ModeName(types::OperandMode m) {
   switch (m) {
-    case types::OperandMode::kInvalid: return "invalid";
-    case types::OperandMode::kNoValue: return "novalue";
-    case types::OperandMode::kBuiltin: return "builtin";
-    case types::OperandMode::kTypexpr: return "type";
-    case types::OperandMode::kConstant: return "const";
-    case types::OperandMode::kVariable: return "var";
-    case types::OperandMode::kMapIndex: return "mapindex";
-    case types::OperandMode::kValue: return "value";
-    case types::OperandMode::kCommaOk: return "commaok";
+    case types::OperandMode::kInvalid:
+      return "invalid";
+    case types::OperandMode::kNoValue:
+      return "novalue";
+    case types::OperandMode::kBuiltin:
+      return "builtin";
+    case types::OperandMode::kTypexpr:
+      return "type";
+    case types::OperandMode::kConstant:
+      return "const";
+    case types::OperandMode::kVariable:
+      return "var";
+    case types::OperandMode::kMapIndex:
+      return "mapindex";
+    case types::OperandMode::kValue:
+      return "value";
+    case types::OperandMode::kCommaOk:
+      return "commaok";
   }
   return "?";
 }
@@ -116,8 +126,8 @@ int RunDebugTypes(const std::vector<std::string>& args) {
       fmt::print(stderr, "open {}: {}\n", name, base::ErrnoText(errno));
       return 1;
     }
-    syntax::ParseResult r = syntax::ParseFile(fset, name, *src, arena,
-                                              syntax::kParseComments | syntax::kAllErrors);
+    syntax::ParseResult r =
+        syntax::ParseFile(fset, name, *src, arena, syntax::kParseComments | syntax::kAllErrors);
     for (const base::PositionedError& e : r.errors) errors.Add(e.pos, e.msg);
     files.push_back(r.file);
     sources.push_back(std::move(src));
@@ -128,6 +138,11 @@ int RunDebugTypes(const std::vector<std::string>& args) {
     errors.Print(stderr);
     return 1;
   }
+  // Imports resolve as `gotool build` resolves them from the working directory
+  // (GOROOT, the main module, the module cache); imported packages are checked
+  // without function bodies.
+  std::unique_ptr<load::SourceImporter> importer = load::SourceImporter::ForWorkingDirectory(cfg);
+  cfg.importer = importer.get();
   types::Context ctx;
   cfg.context = &ctx;
   types::Info info;

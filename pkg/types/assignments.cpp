@@ -242,6 +242,7 @@ void Checker::AssignVars(syntax::List<syntax::Expr> lhs, syntax::List<syntax::Ex
   std::vector<Operand> rhs = ExprList(orig_rhs, lhs.size == 2, &comma_ok);
   if (lhs.size != rhs.size()) {
     UseLHS(lhs);
+    if (compiler_errors_) MarkLHSUsed(lhs);
     for (Operand& x : rhs) {
       if (x.invalid()) return;
     }
@@ -260,7 +261,10 @@ void Checker::AssignVars(syntax::List<syntax::Expr> lhs, syntax::List<syntax::Ex
   }
   bool ok = true;
   for (size_t i = 0; i < lhs.size; i++) ok &= AssignVar(lhs[i], &rhs[i]) != nullptr;
-  if (ok || !compiler_errors_) return;
+  if (!ok && compiler_errors_) MarkLHSUsed(lhs);
+}
+
+void Checker::MarkLHSUsed(syntax::List<syntax::Expr> lhs) {
   // As types2: avoid follow-on "declared but not used" errors.
   for (syntax::Expr* e : lhs) {
     if (auto* id = syntax::DynCast<syntax::Ident>(Unparen(e))) {

@@ -76,7 +76,8 @@ void Checker::CheckFiles(std::span<syntax::File* const> all_files) {
   ProcessDelayed(0);
   // Pass 5: initialization order, unused imports, remaining untyped expressions.
   InitOrder();
-  if (!cfg_.ignore_func_bodies) UnusedImports();
+  // Unchecked generic declarations may use imports: do not report them unused then.
+  if (!cfg_.ignore_func_bodies && !skipped_generic_) UnusedImports();
   RecordUntyped();
   FlushErrors();
   pkg_->complete = true;
@@ -175,7 +176,7 @@ std::string CheckerQualifier::Qualify(const Package* pkg) const {
     if (p->name == pkg->name && paths.insert(p->path).second) same++;
     for (Package* q : p->imports) stack.push_back(q);
   }
-  if (same > 1) return "\"" + std::string(pkg->path) + "\"";
+  if (same > 1) return fmt::format("\"{}\"", pkg->path);
   return std::string(pkg->name);
 }
 

@@ -168,6 +168,7 @@ class Checker {
   void ValidType(Named* t);
   bool ValidType0(Type* t, std::vector<Object*>* path);
   void ResolveMethod(Func* f);
+  bool IsGenericFuncDecl(syntax::FuncDecl* fdecl);
 
   // ---- typexpr.cpp ----
   void Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type);
@@ -253,6 +254,7 @@ class Checker {
   void InitVars(const std::vector<Var*>& lhs, syntax::List<syntax::Expr> orig_rhs,
                 syntax::Node* return_stmt);
   void AssignVars(syntax::List<syntax::Expr> lhs, syntax::List<syntax::Expr> orig_rhs);
+  void MarkLHSUsed(syntax::List<syntax::Expr> lhs);
   void ShortVarDecl(base::Pos pos, syntax::List<syntax::Expr> lhs, syntax::List<syntax::Expr> rhs);
   void AssignError(syntax::List<syntax::Expr> rhs, size_t nvars, size_t nvals);
 
@@ -317,7 +319,8 @@ class Checker {
   Environment env_;
   bool first_err_ = false;
   bool compiler_errors_ = false;
-  int lang_minor_ = 1000;  // minor version of Config::go_version ("go1.N"); 1000 = newest
+  int lang_minor_ = 1000;
+  bool skipped_generic_ = false;  // a generic declaration was left unchecked  // minor version of Config::go_version ("go1.N"); 1000 = newest
   // AllowVersion reports whether the language version is at least go1.minor.
   bool AllowVersion(int minor) const { return lang_minor_ >= minor; }
   std::unordered_map<syntax::Node*, Scope*> node_scopes_;  // always recorded (labels, etc.)

@@ -178,6 +178,7 @@ void Checker::VarDeclInit(Var* obj, const std::vector<Object*>& lhs, syntax::Exp
 void Checker::TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
   if (tdecl->TypeParams != nullptr && tdecl->TypeParams->List.size > 0) {
     Error(At(tdecl->TypeParams), "generic type declarations are not supported yet");
+    skipped_generic_ = true;
     obj->type = InvalidType();
     return;
   }
@@ -303,11 +304,28 @@ void Checker::FuncDecl(Func* obj, DeclInfo* decl) {
   Color saved = obj->color;
   obj->color = Color::kBlack;
   syntax::FuncDecl* fdecl = decl->fdecl;
+  if (IsGenericFuncDecl(fdecl)) {
+    // Generics are not supported yet (issue #6): report generic functions once and
+    // leave generic declarations unchecked rather than cascading errors.
+    if (fdecl->Recv == nullptr) Error(At(fdecl->Type->TypeParams), "generic functions are not supported yet");
+    obj->generic = true;
+    skipped_generic_ = true;
+    obj->color = saved;
+    return;
+  }
   FuncType(sig, fdecl->Recv, fdecl->Type);
   obj->color = saved;
   if (!cfg_.ignore_func_bodies && fdecl->Body != nullptr) {
     Later([this, decl, obj, sig, fdecl] { FuncBody(decl, obj->name, sig, fdecl->Body); });
   }
+}
+
+bool Checker::IsGenericFuncDecl(syntax::FuncDecl* fdecl) {
+  if (fdecl->Type->TypeParams != nullptr && fdecl->Type->TypeParams->List.size > 0) return true;
+  if (fdecl->Recv == nullptr || fdecl->Recv->List.size == 0) return false;
+  syntax::Expr* t = Unparen(fdecl->Recv->List[0]->Type);
+  if (auto* star = syntax::DynCast<syntax::StarExpr>(t)) t = Unparen(star->X);
+  return t->kind == syntax::NodeKind::IndexExpr || t->kind == syntax::NodeKind::IndexListExpr;
 }
 
 void Checker::ResolveMethod(Func* f) {

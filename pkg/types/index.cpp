@@ -53,7 +53,8 @@ bool Checker::IndexExpr(Operand* x, syntax::IndexExpr* e) {
     return false;
   }
   if (x->mode == OperandMode::kTypexpr) {
-    x->type = GenericTypeError(e);
+    if (!IsInvalid(x->type)) Error(At(e), "generic type instantiation is not supported yet");
+    UseOne(e->Index, false);
     x->SetInvalid();
     return false;
   }

@@ -122,6 +122,8 @@ class BranchWalker {
       }
       if (!valid) {
         const char* what = is_break ? "break" : "continue";
+        // cmd/compile counts any reference as a use of the label.
+        if (Object* obj = all_->Lookup(name); obj && check_->compiler_errors_) obj->As<Label>()->used = true;
         if (check_->compiler_errors_ && all_->Lookup(name) == nullptr) {
           check_->Errorf(s->Label->NamePos, "{} label not defined: {}", what, name);
         } else {

@@ -59,6 +59,7 @@ void Checker::Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type) {
       break;
     case ObjectKind::kFunc:
       AddDeclDep(obj);
+      if (obj->As<Func>()->generic) return;  // reported at its declaration
       x->mode = OperandMode::kValue;
       break;
     case ObjectKind::kBuiltin:
@@ -99,6 +100,15 @@ Type* Checker::DefinedType(syntax::Expr* e, Named* def) {
 }
 
 Type* Checker::GenericTypeError(syntax::Expr* e) {
+  // Instantiating a generic type that was already reported (and made invalid) is silent.
+  syntax::Expr* x = nullptr;
+  if (auto* ix = syntax::DynCast<syntax::IndexExpr>(e)) x = ix->X;
+  if (auto* ix = syntax::DynCast<syntax::IndexListExpr>(e)) x = ix->X;
+  if (x != nullptr) {
+    Operand op;
+    ExprOrType(&op, x, true);
+    if (op.invalid() || IsInvalid(op.type)) return InvalidType();
+  }
   Error(At(e), "generic type instantiation is not supported yet");
   return InvalidType();
 }
@@ -149,12 +159,15 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
       Array* a = ctx_->NewType<Array>(InvalidType(), -1);
       SetDefType(def, a);
       if (e->Len->kind == syntax::NodeKind::Ellipsis) {
-        Error(At(e->Len), "invalid use of [...] array (outside a composite literal)");
+        Error(At(e->Len), compiler_errors_ ? "invalid use of [...] array (outside a composite literal)"
+                                           : "invalid use of '...'");
       } else {
         a->len = ArrayLength(e->Len);
       }
       a->elem = VarType(e->Elt);
-      return a;
+      if (a->len >= 0) return a;
+      typ = InvalidType();  // as go/types: an invalid length makes the type invalid
+      break;
     }
     case syntax::NodeKind::Ellipsis: Error(At(e0), "invalid use of '...'"); break;
     case syntax::NodeKind::StructType: {
@@ -189,7 +202,8 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
       m->elem = VarType(e->Value);
       Later([this, m, e] {
         if (!Comparable(m->key) && !IsInvalid(Underlying(m->key))) {
-          Errorf(At(e->Key), "invalid map key type {}", S(m->key));
+          Errorf(At(e->Key), "{} map key type {}", compiler_errors_ ? "invalid" : "incomparable",
+                 S(m->key));
         }
       });
       return m;
