@@ -293,7 +293,7 @@ static bool Offsetof(Checker* check, Operand* x, syntax::CallExpr* call) {
   Type* t = base;
   for (int i : r.index) {
     Struct* s = Underlying(t)->As<Struct>();
-    offs += Offsetsof(s)[size_t(i)];
+    offs += Offsetsof(s, check->compiler_errors_)[size_t(i)];
     t = s->fields[size_t(i)]->type;
   }
   x->mode = OperandMode::kConstant;
@@ -317,7 +317,9 @@ static bool UnsafeCall(Checker* check, Operand* x, BuiltinId id, std::vector<Ope
       check->Assignment(x, nullptr, id == BuiltinId::kAlignof ? "argument to unsafe.Alignof"
                                                                : "argument to unsafe.Sizeof");
       if (x->invalid()) return false;
-      int64_t v = id == BuiltinId::kAlignof ? Alignof(x->type) : Sizeof(x->type);
+      // -compiler mirrors cmd/compile and its sizes; otherwise go/types' StdSizes.
+      int64_t v = id == BuiltinId::kAlignof ? Alignof(x->type)
+                                            : Sizeof(x->type, check->compiler_errors_);
       x->mode = OperandMode::kConstant;
       x->val = constant::MakeInt64(v);
       x->type = Typ(BasicKind::kUintptr);

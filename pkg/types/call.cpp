@@ -295,7 +295,7 @@ void Checker::Selector(Operand* x, syntax::SelectorExpr* e, Named* def, bool wan
   {
     LookupResult r = LookupFieldOrMethod(x->type, x->mode == OperandMode::kVariable, pkg_, sel);
     if (r.obj == nullptr) {
-      if (IsInvalid(Underlying(x->type))) goto error;
+      if (r.incomplete) goto error;  // an invalid (reported) type may have had it
       if (!r.index.empty()) {
         Errorf(e->Sel->NamePos, "ambiguous selector {}.{}", S(x->expr), sel);
       } else if (r.indirect) {

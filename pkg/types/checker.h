@@ -191,6 +191,8 @@ class Checker {
   bool ImplementsIface(Type* V, Type* T, std::string* reason);
   bool IsNilOperand(const Operand& x) const;
   bool ConvertibleTo(Operand* x, Type* T, std::string* cause);
+  // LangCompat reports numeric literal syntax newer than the language version.
+  void LangCompat(syntax::BasicLit* lit);
 
   // ---- expr.cpp ----
   enum class ExprKind { kConversion, kExpression, kStatement };
@@ -319,8 +321,8 @@ class Checker {
   Environment env_;
   bool first_err_ = false;
   bool compiler_errors_ = false;
-  int lang_minor_ = 1000;
-  bool skipped_generic_ = false;  // a generic declaration was left unchecked  // minor version of Config::go_version ("go1.N"); 1000 = newest
+  int lang_minor_ = 1000;  // minor version of Config::go_version ("go1.N"); 1000 = newest
+  bool skipped_generic_ = false;  // a generic declaration was left unchecked
   // AllowVersion reports whether the language version is at least go1.minor.
   bool AllowVersion(int minor) const { return lang_minor_ >= minor; }
   std::unordered_map<syntax::Node*, Scope*> node_scopes_;  // always recorded (labels, etc.)

@@ -183,6 +183,7 @@ void Checker::TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
     return;
   }
   if (tdecl->Assign.IsValid()) {
+    if (!AllowVersion(9)) Error(tdecl->Assign, "type aliases requires go1.9 or later");
     obj->type = InvalidType();  // guard against alias cycles
     Type* rhs = TypExpr(tdecl->Type);
     obj->type = rhs;

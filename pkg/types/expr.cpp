@@ -128,7 +128,8 @@ void Checker::Unary(Operand* x, syntax::UnaryExpr* e) {
       return;
     }
     case Token::TILDE:
-      InvalidOp(*x, "cannot use ~ outside of interface or type constraint");
+      // At the operator: the operand itself is fine.
+      Error(At(e), "cannot use ~ outside of interface or type constraint");
       x->SetInvalid();
       return;
     default: break;
@@ -262,6 +263,11 @@ void Checker::Shift(Operand* x, Operand* y, syntax::Expr* e, Token op) {
       }
     }
   } else if (IsInteger(y->type)) {
+    if (!IsUnsigned(y->type) && !AllowVersion(13)) {
+      InvalidOp(*y, "signed shift count " + S(*y) + " requires go1.13 or later");
+      x->SetInvalid();
+      return;
+    }
   } else if (IsUntyped(y->type)) {
     ConvertUntyped(y, Typ(BasicKind::kUint));
     if (y->invalid()) {

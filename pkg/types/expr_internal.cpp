@@ -92,6 +92,7 @@ Checker::ExprKind Checker::ExprInternal(Operand* x, syntax::Expr* e, Type* hint)
     case syntax::NodeKind::Ellipsis: Error(At(e), "invalid use of '...'"); goto error;
     case syntax::NodeKind::BasicLit: {
       auto* lit = e->As<syntax::BasicLit>();
+      LangCompat(lit);
       if (lit->Kind != syntax::Token::STRING && lit->Kind != syntax::Token::CHAR &&
           lit->Value.size() > 10000) {
         Errorf(At(e), "excessively long constant: {}... ({} chars)", lit->Value.substr(0, 10),
@@ -273,6 +274,30 @@ void Checker::UseExprs(std::span<syntax::Expr* const> args) {
 
 void Checker::UseLHS(syntax::List<syntax::Expr> args) {
   for (syntax::Expr* e : args) UseOne(e, true);
+}
+
+void Checker::LangCompat(syntax::BasicLit* lit) {
+  // Go 1.13 added digit separators, 0b and 0o prefixes and hexadecimal floats; the
+  // scanner accepts them always, so older language versions are enforced here.
+  std::string_view s = lit->Value;
+  if (s.size() <= 2 || AllowVersion(13)) return;
+  if (lit->Kind != syntax::Token::INT && lit->Kind != syntax::Token::FLOAT &&
+      lit->Kind != syntax::Token::IMAG) {
+    return;
+  }
+  if (s.find('_') != std::string_view::npos) {
+    Error(At(lit), "underscores in numeric literals requires go1.13 or later");
+    return;
+  }
+  if (s[0] != '0') return;
+  char radix = s[1];
+  if (radix == 'b' || radix == 'B') {
+    Error(At(lit), "binary literals requires go1.13 or later");
+  } else if (radix == 'o' || radix == 'O') {
+    Error(At(lit), "0o/0O-style octal literals requires go1.13 or later");
+  } else if (lit->Kind != syntax::Token::INT && (radix == 'x' || radix == 'X')) {
+    Error(At(lit), "hexadecimal floating-point literals requires go1.13 or later");
+  }
 }
 
 }  // namespace gotool::types

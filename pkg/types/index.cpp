@@ -198,7 +198,9 @@ void Checker::SliceExpr(Operand* x, syntax::SliceExpr* e) {
     if (ind[i] <= 0) continue;
     for (int j = i + 1; j < 3; j++) {
       if (ind[j] >= 0 && ind[j] < ind[i]) {
-        Errorf(e->Rbrack, "invalid slice indices: {} < {}", ind[j], ind[i]);
+        // Report at the index that is too small, or at ']' when it is implicit.
+        base::Pos at = exprs[j] != nullptr ? At(exprs[j]) : e->Rbrack;
+        Errorf(at, "invalid slice indices: {} < {}", ind[j], ind[i]);
         return;
       }
     }

@@ -115,6 +115,7 @@ LookupResult LookupImpl(Type* T, bool addressable, const Package* pkg, std::stri
   if (is_ptr && IsInterface(typ)) return r;
   std::vector<EmbeddedType> current{{typ, {}, is_ptr, false}};
   std::vector<Named*> seen;
+  bool incomplete = false;
   while (!current.empty()) {
     std::vector<EmbeddedType> next;
     for (const EmbeddedType& e : current) {
@@ -130,6 +131,7 @@ LookupResult LookupImpl(Type* T, bool addressable, const Package* pkg, std::stri
         }
       }
       Type* u = Underlying(e.typ);
+      incomplete |= IsInvalid(u);
       if (Struct* s = u->TryAs<Struct>()) {
         if (!SearchStruct(s, e, pkg, name, &r, &next)) return r;
       } else if (Interface* it = u->TryAs<Interface>()) {
@@ -146,7 +148,9 @@ LookupResult LookupImpl(Type* T, bool addressable, const Package* pkg, std::stri
     }
     current = ConsolidateMultiples(std::move(next));
   }
-  return LookupResult{};
+  LookupResult none;
+  none.incomplete = incomplete;
+  return none;
 }
 
 }  // namespace
@@ -228,6 +232,7 @@ MissingMethodResult MissingMethod(Type* V, Interface* T, bool static_check,
       r = LookupImpl(&ptr, false, m->pkg, m->name, false);
       if (r.obj == nullptr) r = LookupImpl(V, false, m->pkg, m->name, true);
     }
+    if (r.obj == nullptr && r.incomplete) continue;  // the invalid embedding was reported
     Func* f = r.obj ? r.obj->TryAs<Func>() : nullptr;
     if (f == nullptr) return {m, nullptr};
     if (resolve != nullptr) resolve(resolve_ctx, f);

@@ -17,6 +17,10 @@ struct LookupResult {
   Object* obj = nullptr;
   std::vector<int> index;
   bool indirect = false;
+  // incomplete is set when nothing was found but the search met an embedded field
+  // of invalid type (already reported), which might have provided name; callers
+  // then stay silent instead of cascading.
+  bool incomplete = false;
 };
 
 // LookupFieldOrMethod looks up the field or method name (as seen from package pkg) in

@@ -99,7 +99,11 @@ bool Checker::ConvertibleTo(Operand* x, Type* T, std::string* cause) {
   if (IsUnsafePointer(Vu) && (IsPointerType(Tu) || IsUintptr(Tu))) return true;
   if (Slice* s = Vu->TryAs<Slice>()) {
     if (Pointer* p = Tu->TryAs<Pointer>()) {
-      if (Array* a = Underlying(p->elem)->TryAs<Array>(); a && Identical(s->elem, a->elem)) return true;
+      if (Array* a = Underlying(p->elem)->TryAs<Array>(); a && Identical(s->elem, a->elem)) {
+        if (AllowVersion(17)) return true;
+        if (cause) *cause = "conversion of slice to array pointer requires go1.17 or later";
+        return false;
+      }
     }
     if (Array* a = Tu->TryAs<Array>(); a && Identical(s->elem, a->elem) && AllowVersion(20)) {
       return true;  // go1.20

@@ -33,7 +33,9 @@ struct CheckedPackage {
 };
 
 // CheckSource parses src as file "p.go" and checks it as package path "p".
-inline std::unique_ptr<CheckedPackage> CheckSource(const std::string& src, bool compiler = false) {
+// go_version ("go1.N", "" for the newest) is the language version checked against.
+inline std::unique_ptr<CheckedPackage> CheckSource(const std::string& src, bool compiler = false,
+                                                   const std::string& go_version = "") {
   auto cp = std::make_unique<CheckedPackage>();
   cp->sources.push_back(std::make_unique<std::string>(src));
   syntax::ParseResult r = syntax::ParseFile(cp->fset, "p.go", *cp->sources.back(), cp->arena,
@@ -42,6 +44,7 @@ inline std::unique_ptr<CheckedPackage> CheckSource(const std::string& src, bool 
   Config cfg;
   cfg.context = &cp->ctx;
   cfg.compiler_errors = compiler;
+  cfg.go_version = go_version;
   syntax::File* files[] = {r.file};
   cp->pkg = Check(cfg, "p", cp->fset, files, &cp->info, &cp->errors);
   cp->errors.Sort();

@@ -228,11 +228,14 @@ void WriteType(std::string* out, Type* t, const Qualifier* q);
 // WriteSignature appends a signature without the leading "func" to *out.
 void WriteSignature(std::string* out, Signature* sig, const Qualifier* q);
 
-// Sizes of the gc compiler on amd64 (go/types' StdSizes{8, 8} with gc's rules).
-int64_t Sizeof(Type* t);
+// Sizeof returns the size of a variable of type t on amd64. With gc_rules (the
+// compiler's sizes) a struct's size is rounded up to its alignment and a trailing
+// zero-size field is padded; without, it follows go/types' StdSizes{8, 8}, which
+// does neither.
+int64_t Sizeof(Type* t, bool gc_rules = true);
 // Alignof returns the alignment of a variable of type t.
 int64_t Alignof(Type* t);
-// Offsetsof returns the offsets of the fields of struct s.
-std::vector<int64_t> Offsetsof(Struct* s);
+// Offsetsof returns the offsets of the fields of struct s (gc_rules as for Sizeof).
+std::vector<int64_t> Offsetsof(Struct* s, bool gc_rules = true);
 
 }  // namespace gotool::types

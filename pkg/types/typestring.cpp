@@ -228,33 +228,35 @@ int64_t Alignof(Type* t) {
   }
 }
 
-std::vector<int64_t> Offsetsof(Struct* s) {
+std::vector<int64_t> Offsetsof(Struct* s, bool gc_rules) {
   std::vector<int64_t> offs;
   int64_t o = 0;
   for (Var* f : s->fields) {
     o = AlignUp(o, Alignof(f->type));
     offs.push_back(o);
-    o += Sizeof(f->type);
+    o += Sizeof(f->type, gc_rules);
   }
   return offs;
 }
 
-int64_t Sizeof(Type* t) {
+int64_t Sizeof(Type* t, bool gc_rules) {
   Type* u = Underlying(t);
   switch (u->kind()) {
     case TypeKind::kBasic: return BasicSize(u->As<Basic>()->basic_kind);
     case TypeKind::kArray: {
       Array* a = u->As<Array>();
       if (a->len <= 0) return 0;
-      return AlignUp(Sizeof(a->elem), Alignof(a->elem)) * (a->len - 1) + Sizeof(a->elem);
+      int64_t elem = Sizeof(a->elem, gc_rules);
+      return AlignUp(elem, Alignof(a->elem)) * (a->len - 1) + elem;
     }
     case TypeKind::kSlice: return 24;
     case TypeKind::kStruct: {
       Struct* s = u->As<Struct>();
       if (s->fields.empty()) return 0;
-      std::vector<int64_t> offs = Offsetsof(s);
-      int64_t last = Sizeof(s->fields.back()->type);
+      std::vector<int64_t> offs = Offsetsof(s, gc_rules);
+      int64_t last = Sizeof(s->fields.back()->type, gc_rules);
       int64_t size = offs.back() + last;
+      if (!gc_rules) return size;
       if (last == 0 && size > 0) size++;  // gc pads a trailing zero-size field
       return AlignUp(size, Alignof(s));
     }

@@ -330,12 +330,20 @@ void Checker::FuncType(Signature* sig, syntax::FieldList* recv_par, syntax::Func
   if (ftype->TypeParams != nullptr && ftype->TypeParams->List.size > 0) {
     Error(At(ftype->TypeParams), "generic functions are not supported yet");
   }
-  Scope* scope = env_.scope;
+  // Parameters are scoped to the function body, not to the signature: a parameter
+  // named like a package (func f(url string, v url.Values)) must not shadow it in
+  // the signature's own types. So declare them in a detached temporary scope while
+  // the type expressions resolve in env_.scope, then move them over.
+  Scope temp(nullptr, env_.scope->pos, env_.scope->end, "function body (temp. scope)");
   bool variadic = false, unused = false;
-  Tuple* recv_list = CollectParams(scope, recv_par, false, &unused);
-  sig->params = CollectParams(scope, ftype->Params, true, &variadic);
-  sig->results = CollectParams(scope, ftype->Results, false, &unused);
+  Tuple* recv_list = CollectParams(&temp, recv_par, false, &unused);
+  sig->params = CollectParams(&temp, ftype->Params, true, &variadic);
+  sig->results = CollectParams(&temp, ftype->Results, false, &unused);
   sig->variadic = variadic;
+  for (Object* obj : temp.order) {
+    obj->parent = nullptr;  // Insert re-parents it to the real scope
+    env_.scope->Insert(obj);
+  }
   if (recv_par != nullptr) {
     Var* recv = nullptr;
     if (recv_list->vars.empty()) {
@@ -501,13 +509,20 @@ void Checker::ComputeInterface(Interface* t, base::Pos pos) {
     Type* u = Underlying(t->embeddeds[i]);
     base::Pos epos = At(static_cast<const syntax::Node*>(t->embedded_pos[i]));
     Interface* ei = u->TryAs<Interface>();
-    if (ei == nullptr) continue;
+    if (ei == nullptr) {
+      // Before go1.18 an interface could embed only interfaces.
+      if (!IsInvalid(u) && !AllowVersion(18)) {
+        Errorf(epos, "embedding non-interface type {} requires go1.18 or later", S(t->embeddeds[i]));
+      }
+      continue;
+    }
     CompleteInterface(ei);
     for (Func* m : ei->all_methods) {
       auto* other = find(m);
       if (other == nullptr) {
         seen.emplace_back(m, epos);
-      } else if (!Identical(m->type, other->first->type)) {
+      } else if (!AllowVersion(14) || !Identical(m->type, other->first->type)) {
+        // Before go1.14 even identical methods could not be embedded twice.
         Errorf(epos, "duplicate method {}", m->name);
         Errorf(other->second, "\tother declaration of {}", m->name);
       }

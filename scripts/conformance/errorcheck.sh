@@ -34,7 +34,7 @@ cd "$(dirname "$0")/../.."
 
 # Floor for --ci: passing files (test/ plus go/types sets) the checker reaches today,
 # rounded down; raise it as pkg/types grows.
-FLOOR_PASSED=470
+FLOOR_PASSED=485
 
 ci=0 verbose=0 dirs=()
 while [ $# -gt 0 ]; do
