@@ -261,6 +261,7 @@ int RunDebugFmt(const std::vector<std::string>& args);
 // RunDebugTypes implements `gotool debug types` (debug_types.cpp).
 int RunDebugTypes(const std::vector<std::string>& args);
 int RunDebugErrorcheck(const std::vector<std::string>& args);  // debug_errorcheck.cpp
+int RunDebugCheck(const std::vector<std::string>& args);       // debug_check.cpp
 
 int RunDebug(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "parse") {
@@ -272,6 +273,9 @@ int RunDebug(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "types") {
     return RunDebugTypes(std::vector<std::string>(args.begin() + 1, args.end()));
   }
+  if (!args.empty() && args[0] == "check") {
+    return RunDebugCheck(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
   if (!args.empty() && args[0] == "errorcheck") {
     return RunDebugErrorcheck(std::vector<std::string>(args.begin() + 1, args.end()));
   }
@@ -279,6 +283,7 @@ int RunDebug(const std::vector<std::string>& args) {
   fmt::print(stderr, "\tparse       parse Go files; dump their syntax trees (-dump)\n");
   fmt::print(stderr, "\tfmt         gofmt files in one process, one output file each\n");
   fmt::print(stderr, "\ttypes       type-check Go files as one package; print the errors\n");
+  fmt::print(stderr, "\tcheck       type-check packages by import path; errors per package\n");
   return 2;
 }
 

@@ -84,6 +84,14 @@ CheckedPackage* SourceImporter::CheckPackage(LoadedPackage* lp) {
   return result;
 }
 
+TestCheck SourceImporter::CheckWithTests(LoadedPackage* lp) {
+  TestVariants tv = loader_->LoadTestPackages(lp);
+  TestCheck tc;
+  tc.ptest = CheckPackage(tv.ptest);
+  if (tv.pxtest != nullptr) tc.pxtest = CheckPackage(tv.pxtest);
+  return tc;
+}
+
 void SourceImporter::ParseAll(const std::vector<LoadedPackage*>& pkgs, int jobs) {
   std::vector<std::unique_ptr<CheckedPackage>> todo;
   for (LoadedPackage* lp : pkgs) {

@@ -41,6 +41,14 @@ struct CheckedPackage {
   std::deque<std::string> sources_;
 };
 
+// TestCheck is a package checked with its tests, as go vet checks it: ptest is the
+// package with its _test.go files (the package itself when it has none), pxtest the
+// external _test package (nullptr when there is none or it is in a cycle).
+struct TestCheck {
+  CheckedPackage* ptest = nullptr;
+  CheckedPackage* pxtest = nullptr;
+};
+
 // SourceImporter implements types::Importer over a Loader: an import resolves
 // against the package being checked (GOROOT vendor paths included) and yields that
 // package checked from source, each package once, its own imports first. One
@@ -68,6 +76,10 @@ class SourceImporter : public types::Importer {
   // CheckPackage parses and checks lp after its dependencies; it returns the cached
   // result on later calls, and nullptr for a package in an import cycle.
   CheckedPackage* CheckPackage(LoadedPackage* lp);
+
+  // CheckWithTests checks lp together with its _test.go files, then its external
+  // _test package against that (Loader::LoadTestPackages), each once.
+  TestCheck CheckWithTests(LoadedPackage* lp);
 
   // ParseAll parses the files of pkgs on jobs threads ahead of checking (parsing is
   // independent per package; checking stays sequential, dependencies first).

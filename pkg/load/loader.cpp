@@ -163,7 +163,9 @@ LoadedPackage* Loader::LoadImport(const std::string& import_path, const std::str
   lp->pkg = ImportDir(ctx_, dir);
   lp->pkg.import_path = import_path;
   lp->pkg.goroot = HasPathPrefix(Canonical(lp->pkg.dir), Canonical(ctx_.goroot + "/src"));
+  stack_.push_back(import_path);  // the import stack of errors found while loading
   ResolveImports(lp);
+  stack_.pop_back();
   return lp;
 }
 
@@ -188,6 +190,11 @@ void Loader::ResolveImports(LoadedPackage* lp) {
     LoadedPackage* dep = LoadImport(resolved, dir);
     std::string dep_err = PackageError(dep->pkg);
     if (!dep_err.empty() && dep->errors.empty()) dep->errors.push_back(where + dep_err);
+    if (dep_err.empty()) {
+      std::string pos = where.empty() ? "" : where.substr(0, where.size() - 2);
+      std::string vis_err = VisibilityError(*lp, path, *dep, pos);
+      if (!vis_err.empty()) lp->errors.push_back(vis_err);
+    }
     lp->imports.push_back(dep);
   }
 }

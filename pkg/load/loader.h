@@ -1,4 +1,4 @@
-// The package loader: import resolution, package patterns, the graph and cycles.
+// The package loader: import resolution and visibility, patterns, test packages, cycles.
 #pragma once
 
 #include <map>
@@ -47,6 +47,23 @@ inline constexpr std::string_view kNoGoMod =
 // files in DIR"; "" when the package is fine.
 std::string PackageError(const Package& p);
 
+// FindInternal returns the index of the final "internal" element of an import path
+// ("a/internal/b" -> 2, "internal/x" -> 0), or npos when it has none.
+size_t FindInternal(std::string_view path);
+
+// FindVendor returns the index of the path after the final "vendor/" element
+// ("x/vendor/y" -> 2, "vendor/y" -> 0), or npos when it has none.
+size_t FindVendor(std::string_view path);
+
+// TestVariants are a package's test packages as go vet and go test check them.
+struct TestVariants {
+  // ptest is the package with its _test.go files ("p [p.test]"): the package itself
+  // when it has no test files.
+  LoadedPackage* ptest = nullptr;
+  // pxtest is the external test package (p_test), nullptr when there is none.
+  LoadedPackage* pxtest = nullptr;
+};
+
 // Loader resolves and loads packages for one command run. It is not thread-safe
 // except where stated.
 class Loader {
@@ -79,6 +96,10 @@ class Loader {
                                            std::vector<std::string>* errors,
                                            std::vector<std::string>* warnings);
 
+  // set_with_tests makes LoadPatterns keep packages that have only test files, as go
+  // vet and go test do (go build skips them under wildcards and rejects them by name).
+  void set_with_tests(bool with_tests) { with_tests_ = with_tests; }
+
   // MatchPattern expands one pattern to (import path, directory) pairs, sorted by
   // import path; a pattern error goes to *err.
   std::vector<std::pair<std::string, std::string>> MatchPattern(const std::string& pattern,
@@ -92,6 +113,12 @@ class Loader {
   // the go command shortens file names in messages), else path.
   std::string RelPath(const std::string& path) const;
 
+  // LoadTestPackages returns p's test variants (see TestVariants), loading the test
+  // imports. As the go command does, pxtest's dependencies that import p are
+  // recompiled against ptest, and a test import that leads back to p is an "import
+  // cycle not allowed in test" error of ptest. Variants are made once per package.
+  TestVariants LoadTestPackages(LoadedPackage* p);
+
   // TopologicalOrder returns roots and all their dependencies, dependencies first.
   static std::vector<LoadedPackage*> TopologicalOrder(const std::vector<LoadedPackage*>& roots);
 
@@ -100,6 +127,17 @@ class Loader {
   void ReadModFile(const std::string& gomod);
   bool ResolveModuleImport(std::string_view path, std::string* dir, std::string* err) const;
   void ResolveImports(LoadedPackage* lp);
+  // VisibilityError returns the go command's error when the package in importer may
+  // not import dep (written as path): "use of internal package X not allowed" (with
+  // the import stack), "use of vendored package not allowed", or "P must be imported
+  // as Q"; "" when the import is allowed. where is "file:line:col".
+  std::string VisibilityError(const LoadedPackage& importer, const std::string& path,
+                              const LoadedPackage& dep, const std::string& where) const;
+  // RecompileForTest returns lp, or when lp depends on p, a copy of lp whose imports
+  // lead to ptest instead of p (memoized in *done).
+  LoadedPackage* RecompileForTest(LoadedPackage* lp, LoadedPackage* p, LoadedPackage* ptest,
+                                  std::map<LoadedPackage*, LoadedPackage*>* done);
+  LoadedPackage* NewVariant(const LoadedPackage& from);
   // AddRootError records the go command's error for a named package that cannot be
   // built (no Go files, all excluded, only tests).
   void AddRootError(LoadedPackage* lp);
@@ -118,6 +156,10 @@ class Loader {
   std::string modfile_error_;
   std::vector<ModuleRoot> deps_;  // required modules (replacements applied)
   std::map<std::string, std::unique_ptr<LoadedPackage>> packages_;  // by import path
+  bool with_tests_ = false;
+  std::vector<std::string> stack_;  // import paths being loaded, outermost first
+  std::vector<std::unique_ptr<LoadedPackage>> variants_;  // test variants
+  std::map<LoadedPackage*, TestVariants> tests_;
 };
 
 }  // namespace gotool::load

@@ -203,7 +203,9 @@ std::vector<LoadedPackage*> Loader::LoadPatterns(const std::vector<std::string>&
     if (!owned->pkg.error.empty()) owned->errors.push_back(owned->pkg.error);
     LoadedPackage* lp = owned.get();
     packages_["command-line-arguments"] = std::move(owned);
+    stack_.push_back(lp->pkg.import_path);
     ResolveImports(lp);
+    stack_.pop_back();
     roots.push_back(lp);
   } else {
     for (const std::string& pat : args) {
@@ -221,8 +223,8 @@ std::vector<LoadedPackage*> Loader::LoadPatterns(const std::vector<std::string>&
       for (auto& [ipath, dir] : matches) {
         LoadedPackage* lp = LoadImport(ipath, dir);
         bool test_only = lp->pkg.error.empty() && lp->pkg.go_files.empty();
-        if (wildcard && test_only) continue;  // the go command skips these silently
-        AddRootError(lp);
+        if (wildcard && test_only && !with_tests_) continue;  // go build skips these silently
+        if (!(test_only && with_tests_)) AddRootError(lp);
         matched.push_back(lp);
       }
       if (pat == "all") matched = TopologicalOrder(matched);  // "all" includes dependencies

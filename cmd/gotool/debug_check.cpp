@@ -1,0 +1,234 @@
+// `gotool debug check`: type-checks packages by import path; lists errors per package.
+//
+//   gotool debug check [-test] [-e] [-j N] [-time] packages...
+//
+// Packages are loaded as `gotool build` loads them (patterns, GOROOT, the main module)
+// and every package, dependencies first, is checked from source with the
+// SourceImporter, whether or not its dependencies have errors (as go/types with a
+// source importer does). One line per named package, in pattern order:
+//
+//   ok PATH [(generic)]
+//   FAIL PATH [(generic)]: N errors
+//   <TAB>file:line:col: message      (the first 10, or all with -e)
+//
+// Errors are load errors, then syntax errors (or, without them, type errors), each
+// list in reporting order. "(generic)" marks a package that needs generics: it, or a
+// package it depends on, instantiates a generic type or function of an imported
+// package, or it declares type parameters itself (pkg/load/generics.h). -test checks
+// each package with its _test.go files and then its external _test package, as go
+// vet does. -j N parses on N threads (checking is sequential). -time prints where the
+// time went on standard error. Exit status 0 when every package is ok, 1 otherwise.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "pkg/cfg/env.h"
+#include "pkg/load/check_packages.h"
+#include "pkg/load/context.h"
+#include "pkg/load/generics.h"
+#include "pkg/load/loader.h"
+
+namespace gotool::cli {
+namespace {
+
+constexpr std::string_view kCheckUsage =
+    "usage: gotool debug check [-test] [-e] [-j N] [-time] packages...\n";
+
+// CheckOptions are the flags of `gotool debug check`.
+struct CheckOptions {
+  bool tests = false;
+  bool all_errors = false;
+  bool timing = false;
+  int jobs = 0;
+  std::vector<std::string> patterns;
+};
+
+bool ParseCheckFlags(const std::vector<std::string>& args, CheckOptions* opts) {
+  for (size_t i = 0; i < args.size(); i++) {
+    std::string a = args[i];
+    if (a.starts_with("--")) a.erase(0, 1);
+    if (a == "-test") {
+      opts->tests = true;
+    } else if (a == "-e") {
+      opts->all_errors = true;
+    } else if (a == "-time") {
+      opts->timing = true;
+    } else if (a == "-j" && i + 1 < args.size()) {
+      opts->jobs = std::atoi(args[++i].c_str());
+    } else if (a.starts_with("-j=")) {
+      opts->jobs = std::atoi(a.c_str() + 3);
+    } else if (a.starts_with("-")) {
+      fmt::print(stderr, "flag provided but not defined: {}\n", a);
+      return false;
+    } else {
+      opts->patterns.push_back(a);
+    }
+  }
+  return true;
+}
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+// Generics computes, dependencies first, which packages need generics.
+class Generics {
+ public:
+  // Add examines cp (its dependencies must have been added).
+  void Add(const load::CheckedPackage* cp) {
+    load::LoadedPackage* lp = cp->loaded;
+    auto lookup = [&](std::string_view path) -> std::pair<std::string, const load::GenericUse*> {
+      std::string resolved(path);
+      if (auto it = lp->import_map.find(resolved); it != lp->import_map.end()) resolved = it->second;
+      for (load::LoadedPackage* d : lp->imports) {
+        auto it = uses_.find(d);
+        if (d->pkg.import_path == resolved && it != uses_.end()) return {d->pkg.name, &it->second};
+      }
+      return {"", nullptr};
+    };
+    load::GenericUse use = load::FindGenericUse(cp->files, lookup);
+    bool inst = use.instantiates;
+    for (load::LoadedPackage* d : lp->imports) inst = inst || instantiates_[d];
+    instantiates_[lp] = inst;
+    needs_[lp] = inst || use.declares;
+    uses_[lp] = std::move(use);
+  }
+  // Needs reports whether lp needs generics.
+  bool Needs(load::LoadedPackage* lp) const {
+    auto it = needs_.find(lp);
+    return it != needs_.end() && it->second;
+  }
+
+ private:
+  std::map<load::LoadedPackage*, load::GenericUse> uses_;
+  std::map<load::LoadedPackage*, bool> instantiates_;  // it or a dependency instantiates
+  std::map<load::LoadedPackage*, bool> needs_;
+};
+
+// Report is one named package's verdict.
+struct Report {
+  std::vector<std::string> errors;
+  bool generic = false;
+};
+
+// AddErrors appends lp's load errors and cp's build errors to *r.
+void AddErrors(const load::Loader& loader, load::LoadedPackage* lp, const load::CheckedPackage* cp,
+               Report* r) {
+  for (const std::string& e : lp->errors) r->errors.push_back(e);
+  if (cp == nullptr) {
+    r->errors.push_back("package " + lp->pkg.import_path + " is in an import cycle");
+    return;
+  }
+  for (const base::PositionedError& e : cp->Errors()) {
+    std::string pos = loader.RelPath(e.pos.filename);
+    if (e.pos.line > 0) pos += fmt::format(":{}:{}", e.pos.line, e.pos.column);
+    r->errors.push_back(pos + ": " + e.msg);
+  }
+}
+
+// CheckOrder returns the packages to check, dependencies first: the roots' graph and,
+// with tests, each root's test variants and their graphs.
+std::vector<load::LoadedPackage*> CheckOrder(load::Loader* loader,
+                                             const std::vector<load::LoadedPackage*>& roots,
+                                             bool tests) {
+  std::vector<load::LoadedPackage*> all = roots;
+  if (tests) {
+    for (load::LoadedPackage* r : roots) {
+      load::TestVariants tv = loader->LoadTestPackages(r);
+      all.push_back(tv.ptest);
+      if (tv.pxtest != nullptr) all.push_back(tv.pxtest);
+    }
+  }
+  return load::Loader::TopologicalOrder(all);
+}
+
+void PrintReport(const std::string& path, const Report& r, bool all_errors) {
+  std::string tag = r.generic ? " (generic)" : "";
+  if (r.errors.empty()) {
+    fmt::print("ok {}{}\n", path, tag);
+    return;
+  }
+  fmt::print("FAIL {}{}: {} errors\n", path, tag, r.errors.size());
+  size_t n = all_errors ? r.errors.size() : std::min<size_t>(r.errors.size(), 10);
+  for (size_t i = 0; i < n; i++) fmt::print("\t{}\n", r.errors[i]);
+}
+
+// ReportAll prints the verdict of each root (with -test, of its test packages) and
+// reports whether any has errors.
+bool ReportAll(load::Loader* loader, load::SourceImporter* importer, const Generics& generics,
+               const std::vector<load::LoadedPackage*>& roots, const CheckOptions& opts) {
+  bool failed = false;
+  for (load::LoadedPackage* r : roots) {
+    Report rep;
+    std::vector<load::LoadedPackage*> parts{r};
+    if (opts.tests) {
+      load::TestVariants tv = loader->LoadTestPackages(r);
+      parts = {tv.ptest};
+      if (tv.pxtest != nullptr) parts.push_back(tv.pxtest);
+    }
+    for (load::LoadedPackage* lp : parts) {
+      AddErrors(*loader, lp, importer->CheckPackage(lp), &rep);
+      rep.generic = rep.generic || generics.Needs(lp);
+    }
+    failed = failed || !rep.errors.empty();
+    PrintReport(r->pkg.import_path, rep, opts.all_errors);
+  }
+  return failed;
+}
+
+}  // namespace
+
+// RunDebugCheck implements `gotool debug check` (see the file comment).
+int RunDebugCheck(const std::vector<std::string>& args) {
+  CheckOptions opts;
+  if (!ParseCheckFlags(args, &opts) || opts.patterns.empty()) {
+    fmt::print(stderr, "{}", kCheckUsage);
+    return 2;
+  }
+  Clock::time_point start = Clock::now();
+  cfg::Config config = cfg::Config::Load(cfg::Environ::FromProcess());
+  std::error_code ec;
+  load::Loader loader(load::BuildContext::Default(config),
+                      std::filesystem::current_path(ec).string(), config.Gomodcache());
+  loader.set_with_tests(opts.tests);
+  std::vector<std::string> errors, warnings;
+  std::vector<load::LoadedPackage*> roots = loader.LoadPatterns(opts.patterns, &errors, &warnings);
+  for (const std::string& e : errors) fmt::print(stderr, "{}\n", e);
+  std::vector<load::LoadedPackage*> order = CheckOrder(&loader, roots, opts.tests);
+  double load_s = Seconds(start);
+
+  Clock::time_point parse_start = Clock::now();
+  types::Config tconfig;
+  tconfig.compiler_errors = true;  // the wording go build prints
+  load::SourceImporter importer(&loader, tconfig);
+  int jobs = opts.jobs > 0 ? opts.jobs : int(std::max(1u, std::thread::hardware_concurrency()));
+  importer.ParseAll(order, jobs);
+  double parse_s = Seconds(parse_start);
+
+  Clock::time_point check_start = Clock::now();
+  Generics generics;
+  for (load::LoadedPackage* lp : order) {
+    load::CheckedPackage* cp = importer.CheckPackage(lp);
+    if (cp != nullptr) generics.Add(cp);
+  }
+  double check_s = Seconds(check_start);
+
+  bool failed = ReportAll(&loader, &importer, generics, roots, opts) || !errors.empty();
+  if (opts.timing) {
+    fmt::print(stderr, "{} packages: load {:.2f}s, parse {:.2f}s ({} threads), check {:.2f}s\n",
+               order.size(), load_s, parse_s, jobs, check_s);
+  }
+  return failed ? 1 : 0;
+}
+
+}  // namespace gotool::cli
