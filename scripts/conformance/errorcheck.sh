@@ -33,9 +33,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# Floor for --ci: passing files (test/ plus go/types sets) the checker reaches today,
-# rounded down; raise it as pkg/types grows.
-FLOOR_PASSED=487
+# Floor for --ci: passing files (test/ plus go/types sets) the checker reaches today
+# (487), less a few so that a per-file timeout on a slow machine cannot fail CI; raise
+# it as pkg/types grows.
+FLOOR_PASSED=482
 
 # REFERENCE_LANG is the language version the reference's tests are written for (its
 # compiler's default); a file's own -lang flag overrides it.
