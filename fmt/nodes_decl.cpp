@@ -174,10 +174,9 @@ int Printer::NodeSize(const syntax::Node* n, int max_size) {
   Printer p(src_, node_sizes_, false);
   p.PrintNode(n);
   p.Finish();
-  std::string buf;
-  Trim(p.output(), &buf);
-  if (int(buf.size()) <= max_size && buf.find_first_of("\n\f") == std::string::npos) {
-    size = int(buf.size());
+  int one_line_size = TrimmedOneLineSize(p.output());
+  if (one_line_size >= 0 && one_line_size <= max_size) {
+    size = one_line_size;
     (*node_sizes_)[n] = size;
   }
   return size;

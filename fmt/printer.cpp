@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "fmt/printer_impl.h"
 #include "fmt/tabwriter.h"
@@ -63,6 +64,31 @@ void Printer::WriteByte(char ch, int n) {
   out_.column += n;
 }
 
+namespace {
+
+// CountLineBreaks counts the '\n' and '\f' bytes of s and finds the last one; '\f'
+// is rare, so the common case is one memchr pass per line.
+void CountLineBreaks(std::string_view s, int* count, size_t* last) {
+  const char* begin = s.data();
+  const char* end = begin + s.size();
+  if (std::memchr(begin, '\f', s.size()) == nullptr) {
+    for (const char* p = begin;
+         (p = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p)))); p++) {
+      ++*count;
+      *last = size_t(p - begin);
+    }
+    return;
+  }
+  for (size_t i = 0; i < s.size(); i++) {
+    if (s[i] == '\n' || s[i] == '\f') {
+      ++*count;
+      *last = i;
+    }
+  }
+}
+
+}  // namespace
+
 void Printer::WriteString(const Position& pos, std::string_view s, bool is_lit) {
   if (out_.column == 1) WriteIndent();
   // pos_ is the position of s (set after the indentation moved it).
@@ -72,15 +98,11 @@ void Printer::WriteString(const Position& pos, std::string_view s, bool is_lit) 
   output_.append(s);
   int nlines = 0;
   size_t li = 0;
-  // Raw strings and comments may contain line breaks: each one breaks any column
-  // formatting for the rest of the line.
-  for (size_t i = 0; i < s.size(); i++) {
-    if (s[i] == '\n' || s[i] == '\f') {
-      nlines++;
-      li = i;
-      end_alignment_ = true;
-    }
-  }
+  // Raw strings and comments (both written as literals) may contain line breaks:
+  // each one breaks any column formatting for the rest of the line. Tokens and
+  // identifiers never do.
+  if (is_lit) CountLineBreaks(s, &nlines, &li);
+  if (nlines > 0) end_alignment_ = true;
   pos_.offset += int(s.size());
   if (nlines > 0) {
     pos_.line += nlines;
@@ -363,6 +385,23 @@ void Trim(std::string_view data, std::string* out) {
   }
   size_t keep_end = blanks != kNone ? blanks : size;
   AppendKept(data.substr(copy_from, keep_end - copy_from), has_vtab, out);
+}
+
+int TrimmedOneLineSize(std::string_view data) {
+  if (std::memchr(data.data(), '\n', data.size()) != nullptr ||
+      std::memchr(data.data(), '\f', data.size()) != nullptr) {
+    return -1;
+  }
+  // Trim drops every escape byte, and the blanks at the end unless they lie inside
+  // an escape left open (an odd number of escapes).
+  size_t escapes = size_t(std::count(data.begin(), data.end(), kTabEscape));
+  size_t end = data.size();
+  if (escapes % 2 == 0) {
+    while (end > 0 && (data[end - 1] == ' ' || data[end - 1] == '\t' || data[end - 1] == '\v')) {
+      end--;
+    }
+  }
+  return int(end - escapes);
 }
 
 }  // namespace internal

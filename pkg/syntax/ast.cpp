@@ -1,6 +1,10 @@
 // Pos and End of every AST node, as go/ast's methods define them.
 #include "pkg/syntax/ast.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
 namespace gotool::syntax {
 namespace {
 
@@ -254,6 +258,28 @@ base::Pos NodeEnd(const Node* n) {
     }
     default: return base::NoPos;
   }
+}
+
+void Node::FailedConversion(NodeKind have, std::string_view want) {
+  static constexpr std::string_view kInterfaceNames[] = {"ast.Node", "ast.Expr", "ast.Stmt",
+                                                         "ast.Spec", "ast.Decl"};
+  std::string_view have_name = internal::kNodePointerNames[size_t(have)];
+  std::string message = "panic: interface conversion: ";
+  if (want.starts_with("*")) {
+    // A node asserted to a concrete type, as gofmt's printer does.
+    message.append(kInterfaceNames[size_t(CategoryOf(have))]);
+    message.append(" is ").append(have_name).append(", not ").append(want);
+  } else {
+    // A node asserted to another interface: Go names the method it lacks.
+    std::string method(want.substr(4));  // "ast.Expr" -> "exprNode"
+    method[0] = char(method[0] - 'A' + 'a');
+    message.append(have_name).append(" is not ").append(want);
+    message.append(": missing method ").append(method).append("Node");
+  }
+  message.append("\n");
+  std::fflush(stdout);
+  std::fputs(message.c_str(), stderr);
+  std::_Exit(2);  // an unrecovered Go panic's exit status
 }
 
 }  // namespace gotool::syntax

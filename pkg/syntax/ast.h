@@ -38,6 +38,10 @@ inline constexpr std::string_view kNodeKindNames[] = {
 #define AST_NODE(Name, Category) #Name,
 #include "pkg/syntax/ast.def"
 };
+inline constexpr std::string_view kNodePointerNames[] = {
+#define AST_NODE(Name, Category) "*ast." #Name,
+#include "pkg/syntax/ast.def"
+};
 }  // namespace internal
 
 // CategoryOf returns the category of node kind k.
@@ -70,15 +74,16 @@ struct Node {
   bool Is() const {
     return T::Classof(kind);
   }
-  // As downcasts to T, aborting if this node is not a T.
+  // As downcasts to T; if this node is not a T, the process ends as a failed Go type
+  // assertion does (see FailedConversion).
   template <class T>
   T* As() {
-    if (!T::Classof(kind)) std::abort();
+    if (!T::Classof(kind)) FailedConversion(kind, TargetName<T>());
     return static_cast<T*>(this);
   }
   template <class T>
   const T* As() const {
-    if (!T::Classof(kind)) std::abort();
+    if (!T::Classof(kind)) FailedConversion(kind, TargetName<T>());
     return static_cast<const T*>(this);
   }
   // TryAs downcasts to T, or returns nullptr if this node is not a T.
@@ -91,24 +96,52 @@ struct Node {
     return T::Classof(kind) ? static_cast<const T*>(this) : nullptr;
   }
   static constexpr bool Classof(NodeKind) { return true; }
+
+ private:
+  // FailedConversion ends the process the way an unrecovered Go panic from a failed
+  // type assertion on go/ast nodes ends gofmt: "panic: interface conversion: ..." on
+  // stderr, exit status 2. Only trees no parser produces (gofmt -r can build them,
+  // e.g. a parenthesised function type where go/printer expects *ast.FuncType) get
+  // here, and gofmt itself panics on them.
+  [[noreturn]] static void FailedConversion(NodeKind have, std::string_view want);
+  // TargetName is T's go/ast name: "*ast.FuncType" for a node type, "ast.Expr" for
+  // an interface.
+  template <class T>
+  static constexpr std::string_view TargetName();
 };
 
 // Expr is any expression or type node (go/ast's Expr interface).
 struct Expr : Node {
+  static constexpr std::string_view kGoName = "ast.Expr";
   static constexpr bool Classof(NodeKind k) { return CategoryOf(k) == NodeCategory::kExpr; }
 };
 // Stmt is any statement node.
 struct Stmt : Node {
+  static constexpr std::string_view kGoName = "ast.Stmt";
   static constexpr bool Classof(NodeKind k) { return CategoryOf(k) == NodeCategory::kStmt; }
 };
 // Spec is an ImportSpec, ValueSpec or TypeSpec.
 struct Spec : Node {
+  static constexpr std::string_view kGoName = "ast.Spec";
   static constexpr bool Classof(NodeKind k) { return CategoryOf(k) == NodeCategory::kSpec; }
 };
 // Decl is a BadDecl, GenDecl or FuncDecl.
 struct Decl : Node {
+  static constexpr std::string_view kGoName = "ast.Decl";
   static constexpr bool Classof(NodeKind k) { return CategoryOf(k) == NodeCategory::kDecl; }
 };
+
+template <class T>
+constexpr std::string_view Node::TargetName() {
+  // Node types inherit their interface's kGoName, so kKind is tested first.
+  if constexpr (requires { T::kKind; }) {
+    return internal::kNodePointerNames[size_t(T::kKind)];
+  } else if constexpr (requires { T::kGoName; }) {
+    return T::kGoName;
+  } else {
+    return "ast.Node";
+  }
+}
 
 // DynCast returns n as a T, or nullptr if n is null or not a T.
 template <class T>
