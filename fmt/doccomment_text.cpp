@@ -300,31 +300,10 @@ void RenderLinkedText(std::string_view s, LinkDefs* defs, std::string* out) {
   flush(s.size());
 }
 
-bool IsUnicodeSpace(int32_t r) {
-  switch (r) {
-    case '\t':
-    case '\n':
-    case '\v':
-    case '\f':
-    case '\r':
-    case ' ':
-    case 0x85:
-    case 0xA0:
-    case 0x1680:
-    case 0x2028:
-    case 0x2029:
-    case 0x202F:
-    case 0x205F:
-    case 0x3000:
-      return true;
-  }
-  return r >= 0x2000 && r <= 0x200A;
-}
-
 std::string_view TrimRightSpace(std::string_view s) {
   while (!s.empty()) {
     base::DecodedRune r = base::DecodeLastRune(s);
-    if (!IsUnicodeSpace(r.rune)) break;
+    if (!base::IsSpace(r.rune)) break;
     s.remove_suffix(size_t(r.width));
   }
   return s;
@@ -333,12 +312,12 @@ std::string_view TrimRightSpace(std::string_view s) {
 std::string_view TrimSpace(std::string_view s) {
   while (!s.empty()) {
     base::DecodedRune r = base::DecodeRune(s);
-    if (!IsUnicodeSpace(r.rune)) break;
+    if (!base::IsSpace(r.rune)) break;
     s.remove_prefix(size_t(r.width));
   }
   while (!s.empty()) {
     base::DecodedRune r = base::DecodeLastRune(s);
-    if (!IsUnicodeSpace(r.rune)) break;
+    if (!base::IsSpace(r.rune)) break;
     s.remove_suffix(size_t(r.width));
   }
   return s;

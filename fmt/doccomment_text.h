@@ -46,9 +46,6 @@ std::string_view TrimSpace(std::string_view s);
 // unicode.IsSpace.
 std::string_view TrimRightSpace(std::string_view s);
 
-// IsUnicodeSpace reports whether r is white space, as unicode.IsSpace.
-bool IsUnicodeSpace(int32_t r);
-
 // IsUpper reports whether r is an upper-case letter (category Lu).
 bool IsUpper(int32_t r);
 

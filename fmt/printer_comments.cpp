@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "fmt/buildtag.h"
 #include "fmt/doccomment.h"
 #include "fmt/doccomment_text.h"
 #include "fmt/printer_impl.h"
+#include "pkg/syntax/constraint.h"
 
 namespace gotool::gofmt::internal {
 namespace {
@@ -250,9 +250,9 @@ void Printer::WriteComment(const CommentRef& comment) {
   if (restore) indent_ = 0;
 
   if (text[1] == '/') {
-    if (IsGoBuild(text)) {
+    if (syntax::IsGoBuild(text)) {
       go_build_.push_back(output_.size());
-    } else if (IsPlusBuild(text)) {
+    } else if (syntax::IsPlusBuild(text)) {
       plus_build_.push_back(output_.size());
     }
     WriteString(pos, doccomment::TrimRightSpace(text), true);

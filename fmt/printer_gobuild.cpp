@@ -3,9 +3,9 @@
 // // +build lines regenerated from it.
 #include <algorithm>
 
-#include "fmt/buildtag.h"
 #include "fmt/printer_impl.h"
 #include "fmt/tabwriter.h"
+#include "pkg/syntax/constraint.h"
 
 namespace gotool::gofmt::internal {
 namespace {
@@ -66,19 +66,22 @@ void Printer::FixGoBuildLines() {
     insert = plus_build_[0];
   }
 
-  std::optional<BuildExpr> x;
+  // The expression to print: the // +build lines ANDed, or the one //go:build line
+  // (with what Go's parser returns along with a trailing-token error).
+  std::optional<syntax::BuildConstraint> x;
   if (go_build_.empty()) {
-    // Synthesise the //go:build expression from the // +build lines.
     for (size_t pos : plus_build_) {
-      std::optional<BuildExpr> y = BuildExpr::Parse(CommentTextAt(out, pos));
-      if (!y) {
+      syntax::BuildConstraint y;
+      if (!syntax::ParseBuildConstraint(CommentTextAt(out, pos), &y).empty()) {
         x.reset();
         break;
       }
-      x = x ? BuildExpr::And(std::move(*x), *y) : std::move(*y);
+      x = x ? syntax::BuildConstraint::AndOf(std::move(*x), y) : std::move(y);
     }
   } else if (go_build_.size() == 1) {
-    x = BuildExpr::ParseForPrinter(CommentTextAt(out, go_build_[0]));
+    syntax::BuildConstraint y;
+    syntax::ParseBuildConstraint(CommentTextAt(out, go_build_[0]), &y);
+    if (!y.empty()) x = std::move(y);
   }
 
   std::string block;

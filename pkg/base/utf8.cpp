@@ -157,6 +157,27 @@ int RuneCount(std::string_view s) {
   return n;
 }
 
+bool IsSpace(int32_t r) {
+  switch (r) {
+    case '\t':
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
+    case ' ':
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+      return true;
+  }
+  return r >= 0x2000 && r <= 0x200A;
+}
+
 bool IsLetter(int32_t r) {
   if (uint32_t(r) < 0x80) {
     uint32_t l = uint32_t(r) | 0x20;

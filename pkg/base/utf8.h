@@ -52,6 +52,8 @@ int RuneCount(std::string_view s);
 bool IsLetter(int32_t r);
 // IsDigit reports whether r is a decimal digit (category Nd), as unicode.IsDigit.
 bool IsDigit(int32_t r);
+// IsSpace reports whether r is white space as unicode.IsSpace defines it.
+bool IsSpace(int32_t r);
 // IsPrint reports whether r is printable as Go's strconv.IsPrint defines it: a
 // letter, mark, number, punctuation or symbol, or the ASCII space.
 bool IsPrint(int32_t r);

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "pkg/base/version.h"
-#include "pkg/load/constraint.h"
+#include "pkg/syntax/constraint.h"
 
 namespace gotool::load {
 namespace {
@@ -216,10 +216,10 @@ bool BuildContext::ShouldBuild(std::string_view content, std::string* err) const
     return false;
   }
   auto match = [this](std::string_view tag) { return MatchTag(tag); };
-  Constraint x;
+  syntax::BuildConstraint x;
   if (h.has_go_build) {
-    std::string perr;
-    if (!ParseConstraint(h.go_build, &x, &perr)) {
+    std::string perr = syntax::ParseBuildConstraint(h.go_build, &x);
+    if (!perr.empty()) {
       *err = "parsing //go:build line: " + perr;
       return false;
     }
@@ -230,9 +230,8 @@ bool BuildContext::ShouldBuild(std::string_view content, std::string* err) const
   while (!p.empty()) {
     std::string_view line = TrimSpace(NextLine(&p));
     if (!line.starts_with("//") || line.find("+build") == std::string_view::npos) continue;
-    if (!IsPlusBuild(line)) continue;
-    std::string perr;
-    if (ParseConstraint(line, &x, &perr) && !x.Eval(match)) ok = false;
+    if (!syntax::IsPlusBuild(line)) continue;
+    if (syntax::ParseBuildConstraint(line, &x).empty() && !x.Eval(match)) ok = false;
   }
   return ok;
 }
