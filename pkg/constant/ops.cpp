@@ -339,7 +339,7 @@ OpStatus BinaryOpChecked(const Value& x0, Token op, const Value& y0, Value* out)
       return OpStatus::kInvalidOp;
     case R::kString:
       if (y.repr() != R::kString || op != Token::ADD) return OpStatus::kInvalidOp;
-      *out = MakeString(Access::R(x).str + Access::R(y).str);
+      *out = ConcatStrings(x, y);
       return OpStatus::kOk;
     case R::kInt64:
       return Int64Op(Access::I(x), op, Access::I(y), out);
@@ -393,7 +393,7 @@ OpStatus CompareChecked(const Value& x0, Token op, const Value& y0, bool* out) {
       return CompareOrdered(Access::B(x) == Access::B(y) ? 0 : 1, op, out);
     case R::kString:
       if (y.repr() != R::kString) return OpStatus::kInvalidOp;
-      return CompareOrdered(CmpToInt(Access::R(x).str.compare(Access::R(y).str)), op, out);
+      return CompareOrdered(CmpToInt(StringText(x).compare(StringText(y))), op, out);
     case R::kInt64: {
       int64_t a = Access::I(x), b = Access::I(y);
       return CompareOrdered(a < b ? -1 : (a > b ? 1 : 0), op, out);

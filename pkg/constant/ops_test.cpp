@@ -97,6 +97,26 @@ TEST(OpsTest, BoolsAndStrings) {
   EXPECT_EQ(StringVal(MakeUnknown()), "");
 }
 
+// A file of long string literals added together (time/tzdata's zipdata) keeps every
+// partial sum alive in the checker's records: copying each sum would need time and
+// memory quadratic in the length (here about 4.5 GB); ropes keep both linear.
+TEST(OpsTest, LongStringConcatenationsShareTheirParts) {
+  const std::string chunk(1000, 'z');
+  std::vector<Value> sums{MakeString("<")};
+  for (int i = 0; i < 3000; i++) {
+    sums.push_back(BinaryOp(sums.back(), Token::ADD, MakeString(chunk + char('a' + i % 26))));
+  }
+  std::string all = StringVal(sums.back());
+  ASSERT_EQ(all.size(), 1u + 3000u * 1001u);
+  EXPECT_EQ(all.substr(0, 2), "<z");
+  EXPECT_EQ(all[1001], 'a');
+  EXPECT_EQ(all.back(), char('a' + 2999 % 26));
+  EXPECT_EQ(StringVal(sums[2]), "<" + chunk + "a" + chunk + "b");
+  EXPECT_TRUE(Compare(sums[2], Token::LSS, sums[3]));
+  EXPECT_EQ(sums[1].String().size(), 72u);
+  EXPECT_EQ(BinaryOp(MakeString("a"), Token::ADD, sums[1]).ExactString().size(), 1u + 1002u + 2u);
+}
+
 TEST(OpsTest, ValueSemantics) {
   std::vector<Value> values;
   Value big = Int("123456789012345678901234567890");

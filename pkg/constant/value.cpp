@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "pkg/base/strconv.h"
 #include "pkg/base/utf8.h"
@@ -118,7 +119,7 @@ std::string Value::String() const {
     case R::kBool:
       return i_ != 0 ? "true" : "false";
     case R::kString:
-      return StringValueString(rep_->str);
+      return StringValueString(StringText(*this));
     case R::kInt64:
       return std::to_string(i_);
     case R::kBigInt:
@@ -136,7 +137,7 @@ std::string Value::String() const {
 std::string Value::ExactString() const {
   switch (repr_) {
     case R::kString:
-      return base::Quote(rep_->str);
+      return base::Quote(StringText(*this));
     case R::kRat:
       if (rep_->q.get_den() == 1) return rep_->q.get_num().get_str();
       return rep_->q.get_str();
@@ -228,8 +229,44 @@ Value MakeBool(bool b) {
 
 Value MakeString(std::string s) {
   auto rep = std::make_shared<Rep>();
+  rep->str_size = s.size();
   rep->str = std::move(s);
   return Access::MakeRep(R::kString, std::move(rep));
+}
+
+Value ConcatStrings(const Value& x, const Value& y) {
+  // Short results are copied at once; longer ones wait in a rope node.
+  constexpr size_t kFlatLimit = 256;
+  size_t size = Access::R(x).str_size + Access::R(y).str_size;
+  if (size <= kFlatLimit) return MakeString(StringText(x) + StringText(y));
+  auto rep = std::make_shared<Rep>();
+  rep->str_size = size;
+  rep->concat_x = x;
+  rep->concat_y = y;
+  return Access::MakeRep(R::kString, std::move(rep));
+}
+
+const std::string& StringText(const Value& string_value) {
+  const Rep& root = Access::R(string_value);
+  if (root.concat_x.repr() == R::kUnknown) return root.str;
+  std::string text;
+  text.reserve(root.str_size);
+  // Concatenations nest thousands deep on the left: walk them with a stack.
+  std::vector<const Rep*> pending{&root};
+  while (!pending.empty()) {
+    const Rep* node = pending.back();
+    pending.pop_back();
+    if (node->concat_x.repr() == R::kUnknown) {
+      text += node->str;
+      continue;
+    }
+    pending.push_back(&Access::R(node->concat_y));
+    pending.push_back(&Access::R(node->concat_x));
+  }
+  root.str = std::move(text);
+  root.concat_x = Value();
+  root.concat_y = Value();
+  return root.str;
 }
 
 Value MakeInt64(int64_t x) { return MakeInt64Repr(x); }
@@ -279,7 +316,7 @@ Value MakeImag(const Value& x) {
 bool BoolVal(const Value& x) { return x.repr() == R::kBool && Access::B(x); }
 
 std::string StringVal(const Value& x) {
-  return x.repr() == R::kString ? Access::R(x).str : std::string();
+  return x.repr() == R::kString ? StringText(x) : std::string();
 }
 
 int64_t Int64Val(const Value& x, bool* exact) {

@@ -10,11 +10,18 @@ namespace gotool::constant {
 // Rep holds the part of a Value that does not fit inline; which member is meaningful
 // follows the Value's Repr.
 struct Rep {
-  std::string str;  // kString
-  mpz_class z;      // kBigInt
-  mpq_class q;      // kRat
-  BigFloat f;       // kFloat
-  Value re, im;     // kComplex
+  // kString: the text, or for a long concatenation not needed as text yet, nothing
+  // and the operands in concat_x + concat_y. StringText flattens it on first use and
+  // keeps the text, as go/constant's stringVal does, so that long chains of + (a
+  // file of string literals added together) take linear time and memory. Not safe
+  // for concurrent first use.
+  mutable std::string str;
+  mutable Value concat_x, concat_y;  // kUnknown unless an unflattened concatenation
+  size_t str_size = 0;               // kString: the text's length
+  mpz_class z;                       // kBigInt
+  mpq_class q;                       // kRat
+  BigFloat f;                        // kFloat
+  Value re, im;                      // kComplex
 };
 
 // Access builds and inspects Values for the implementation files.
@@ -37,6 +44,11 @@ struct Access {
   static const Rep& R(const Value& v) { return *v.rep_; }
 };
 
+// StringText returns the text of a kString value, flattening a concatenation.
+const std::string& StringText(const Value& string_value);
+// ConcatStrings returns x + y for kString values.
+Value ConcatStrings(const Value& x, const Value& y);
+
 // Representation helpers (value.cpp).
 Value MakeInt64Repr(int64_t x);
 Value MakeBigIntRepr(mpz_class x);                    // x does not fit int64
@@ -53,6 +65,5 @@ bool SmallFloat(const BigFloat& x);
 mpz_class ToMpz(const Value& int_value);
 mpq_class ToMpq(const Value& int_or_rat);
 BigFloat ToBigFloat(const Value& real);  // int64, big int, rational or float
-
 
 }  // namespace gotool::constant
