@@ -33,6 +33,16 @@ std::string WorkingDir(const cfg::Environ& env) {
   return cwd;
 }
 
+// ExecutableId identifies this gotool binary for the check cache: a rebuilt or
+// replaced binary (another checker) gets another ID.
+std::string ExecutableId() {
+  struct stat st;
+  if (stat("/proc/self/exe", &st) != 0) return {};
+  return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" +
+         std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec);
+}
+
 // RunBuild loads and type-checks the packages (pkg/load's CheckBuild) and prints its
 // report; code generation does not exist yet.
 int RunBuild(const BuildOptions& opts) {
@@ -49,6 +59,10 @@ int RunBuild(const BuildOptions& opts) {
   req.patterns = opts.packages;
   req.output = opts.output;
   req.jobs = opts.build.p;
+  req.force = opts.build.a;
+  req.tool_id = ExecutableId();
+  // Without an ID for the binary, records could be another gotool's: no cache then.
+  if (!req.tool_id.empty()) req.cache_dir = config.Gocache();
   load::BuildResult r = load::CheckBuild(req);
   std::fwrite(r.stderr_text.data(), 1, r.stderr_text.size(), stderr);
   return r.exit_code;
@@ -65,7 +79,10 @@ errors, and discards the result unless asked to write it.
 For now gotool type-checks the packages and reports errors exactly as
 the go command does; writing an executable (a single main package, or
 -o) says that code generation is not supported yet and exits with
-status 2.
+status 2. Packages that checked clean are recorded in GOCACHE under a
+hash of their files, their dependencies and the build settings, and are
+not checked again until one of those changes; -a checks everything, and
+GOCACHE=off disables the records.
 
 The -o flag names the output file or directory for the result; a main
 package's result is a program that runs with gotool.

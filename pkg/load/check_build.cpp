@@ -7,6 +7,7 @@
 #include <set>
 #include <thread>
 
+#include "pkg/load/check_cache.h"
 #include "pkg/load/check_packages.h"
 #include "pkg/load/loader.h"
 
@@ -95,10 +96,21 @@ BuildResult CheckBuild(const BuildRequest& req) {
   config.compiler_errors = true;  // gc's (types2's) wording, as go build prints
   SourceImporter importer(&loader, config);
   std::vector<LoadedPackage*> order = Loader::TopologicalOrder(roots);
-  int jobs = req.jobs > 0 ? req.jobs : int(std::max(1u, std::thread::hardware_concurrency()));
-  importer.ParseAll(order, jobs);
-  std::set<LoadedPackage*> failed;
+
+  // Packages recorded clean under their current content hash are skipped; the rest
+  // are checked, and parsed ahead together with the dependencies they need.
+  bool use_cache = !req.force && !req.cache_dir.empty() && req.cache_dir != "off";
+  CheckCache cache(use_cache ? req.cache_dir : std::string(), req.tool_id,
+                   CheckCache::BuildContextKey(req.context) + " build");
+  cache.ComputeIds(order);
+  std::vector<LoadedPackage*> to_check;
   for (LoadedPackage* p : order) {
+    if (!cache.Clean(p)) to_check.push_back(p);
+  }
+  int jobs = req.jobs > 0 ? req.jobs : int(std::max(1u, std::thread::hardware_concurrency()));
+  importer.ParseAll(Loader::TopologicalOrder(to_check), jobs);
+  std::set<LoadedPackage*> failed;
+  for (LoadedPackage* p : to_check) {
     bool deps_ok = std::none_of(p->imports.begin(), p->imports.end(),
                                 [&](LoadedPackage* d) { return failed.count(d) != 0; });
     if (!deps_ok) {
@@ -107,6 +119,7 @@ BuildResult CheckBuild(const BuildRequest& req) {
     }
     CheckedPackage* cp = importer.CheckPackage(p);
     r.packages_checked++;
+    if (cp != nullptr && cp->Errors().empty()) cache.RecordClean(p);
     if (cp == nullptr || cp->Errors().empty()) continue;
     failed.insert(p);
     r.stderr_text += "# " + p->pkg.import_path + "\n" + FormatCompileErrors(cp->Errors(), req.cwd);

@@ -17,6 +17,13 @@ struct BuildRequest {
   std::vector<std::string> patterns;  // empty means "."
   std::string output;                 // -o (unused until code generation exists)
   int jobs = 0;                       // -p: parse parallelism (0: the number of CPUs)
+  // cache_dir is gotool's GOCACHE ("" or "off": no cache); packages recorded there as
+  // checking clean under their current content hash are not checked again (see
+  // CheckCache). tool_id names the gotool binary, so that another gotool does not
+  // trust the records; force (-a) checks everything anyway.
+  std::string cache_dir;
+  std::string tool_id;
+  bool force = false;
 };
 
 // BuildResult is the outcome: what to print on standard error and the exit code
@@ -24,7 +31,7 @@ struct BuildRequest {
 struct BuildResult {
   std::string stderr_text;
   int exit_code = 0;
-  int packages_checked = 0;
+  int packages_checked = 0;  // type-checked in this run (not found clean in the cache)
 };
 
 // CheckBuild loads and checks the packages of req. Load errors (bad imports, cycles)

@@ -113,3 +113,59 @@ TEST_F(CheckBuildTest, ExecutableNotYet) {
 
 }  // namespace
 }  // namespace gotool::load
+
+namespace gotool::load {
+namespace {
+
+// The check cache: a package recorded clean is not checked again until its files,
+// a dependency, the build settings or the checker change.
+TEST_F(CheckBuildTest, CacheSkipsPackagesThatCheckedClean) {
+  req_.cache_dir = (root_ / "cache").string();
+  req_.tool_id = "gotool-test-1";
+  BuildResult first = Build({"./ok"});
+  EXPECT_EQ(first.stderr_text, "");
+  EXPECT_EQ(first.packages_checked, 2);  // ok and errors
+  BuildResult again = Build({"./ok"});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_EQ(again.packages_checked, 0);
+
+  // A changed dependency invalidates its importers too.
+  Write("goroot/src/errors/errors.go", "package errors\n\nfunc New(s string) error { return nil }\n\n// changed\n");
+  EXPECT_EQ(Build({"./ok"}).packages_checked, 2);
+  // A changed importer alone is checked alone.
+  Write("m/ok/ok.go", "package ok\n\nimport \"errors\"\n\nvar E, F = errors.New(\"x\"), 1\n");
+  EXPECT_EQ(Build({"./ok"}).packages_checked, 1);
+  EXPECT_EQ(Build({"./ok"}).packages_checked, 0);
+
+  // Another checker, other tags or -a do not trust the records.
+  req_.tool_id = "gotool-test-2";
+  EXPECT_EQ(Build({"./ok"}).packages_checked, 2);
+  req_.context.build_tags = {"extra"};
+  EXPECT_EQ(Build({"./ok"}).packages_checked, 2);
+  req_.force = true;
+  EXPECT_EQ(Build({"./ok"}).packages_checked, 2);
+  req_.force = false;
+  req_.cache_dir = "off";
+  EXPECT_EQ(Build({"./ok"}).packages_checked, 2);
+}
+
+TEST_F(CheckBuildTest, CacheNeverRecordsErrors) {
+  req_.cache_dir = (root_ / "cache").string();
+  req_.tool_id = "gotool-test-1";
+  BuildResult first = Build({"./usebad"});
+  EXPECT_EQ(first.exit_code, 2);
+  BuildResult again = Build({"./usebad"});
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_EQ(again.stderr_text, first.stderr_text);
+  EXPECT_NE(again.stderr_text.find("undefined: undefinedName"), std::string::npos) << again.stderr_text;
+  // A damaged record (a crash before its data reached the disk) is no record.
+  Write("m/bad/bad.go", "package bad\n");
+  EXPECT_EQ(Build({"./usebad"}).exit_code, 0);
+  for (const auto& e : fs::recursive_directory_iterator(root_ / "cache")) {
+    if (e.is_regular_file()) std::ofstream(e.path()) << "";
+  }
+  EXPECT_EQ(Build({"./usebad"}).packages_checked, 2);
+}
+
+}  // namespace
+}  // namespace gotool::load
