@@ -126,8 +126,10 @@ int RunDebugTypes(const std::vector<std::string>& args) {
       fmt::print(stderr, "open {}: {}\n", name, base::ErrnoText(errno));
       return 1;
     }
-    syntax::ParseResult r =
-        syntax::ParseFile(fset, name, *src, arena, syntax::kParseComments | syntax::kAllErrors);
+    // With -compiler, syntax errors are cmd/compile's.
+    unsigned mode = syntax::kParseComments | syntax::kAllErrors;
+    if (cfg.compiler_errors) mode |= syntax::kCompilerErrors;
+    syntax::ParseResult r = syntax::ParseFile(fset, name, *src, arena, mode);
     for (const base::PositionedError& e : r.errors) errors.Add(e.pos, e.msg);
     files.push_back(r.file);
     sources.push_back(std::move(src));

@@ -69,7 +69,11 @@ Parser::Parser(base::File* file, std::string_view src, base::Arena& arena, unsig
       scanner_(
           file, src, &arena,
           [this](base::Pos pos, std::string_view msg) {
-            errors_.Add(file_->PositionFor(pos, true), std::string(msg));
+            if (compiler()) {
+              AddCompilerError(pos, CompilerScanMessage(msg));
+            } else {
+              errors_.Add(file_->PositionFor(pos, true), std::string(msg));
+            }
           },
           (mode & kParseComments) ? kScanComments : 0u),
       stack_limit_(StackLimit()) {
@@ -85,6 +89,8 @@ void Parser::Next0() {
     return;
   }
   TokenInfo t = scanner_.Scan();
+  // cmd/compile's scanner reports an invalid character and skips it.
+  while (t.tok == Token::ILLEGAL && compiler()) t = scanner_.Scan();
   pos_ = t.pos;
   tok_ = t.tok;
   lit_ = t.lit;
@@ -174,6 +180,10 @@ void Parser::Bailout() {
 // Error records an error unless it is on the line of the previous one; after more
 // than 10 errors parsing stops (both only without kAllErrors).
 void Parser::Error(base::Pos pos, std::string_view msg) {
+  if (compiler()) {
+    SyntaxError(pos, msg);
+    return;
+  }
   if (bailed_) return;
   base::Position epos = file_->PositionFor(pos, true);
   if (!(mode_ & kAllErrors)) {
@@ -190,6 +200,10 @@ void Parser::Error(base::Pos pos, std::string_view msg) {
 // ErrorExpected reports "expected what", naming the current token when the error is
 // at its position.
 void Parser::ErrorExpected(base::Pos pos, std::string_view what) {
+  if (compiler()) {
+    CompilerExpected(pos, what);
+    return;
+  }
   std::string msg = "expected ";
   msg += what;
   if (pos == pos_) {
@@ -216,6 +230,11 @@ static std::string Quoted(Token tok) {
 
 base::Pos Parser::Expect(Token tok) {
   base::Pos pos = pos_;
+  if (list_aborted_) {
+    // After a list error, cmd/compile leaves a missing closing token unreported.
+    list_aborted_ = false;
+    if (tok_ != tok) return pos;
+  }
   if (tok_ != tok) ErrorExpected(pos, Quoted(tok));
   Next();  // make progress
   return pos;
@@ -235,6 +254,7 @@ base::Pos Parser::Expect2(Token tok) {
 
 // ExpectClosing is Expect with a better message for a missing comma before a newline.
 base::Pos Parser::ExpectClosing(Token tok, std::string_view context) {
+  if (compiler()) return Expect(tok);
   if (tok_ != tok && tok_ == Token::SEMICOLON && lit_ == "\n") {
     std::string msg = "missing ',' before newline in ";
     msg += context;
@@ -245,6 +265,10 @@ base::Pos Parser::ExpectClosing(Token tok, std::string_view context) {
 }
 
 void Parser::ExpectSemi() {
+  if (compiler()) {
+    CompilerExpectSemi();
+    return;
+  }
   // A semicolon is optional before a closing ')' or '}'.
   if (tok_ == Token::RPAREN || tok_ == Token::RBRACE) return;
   switch (tok_) {
@@ -267,6 +291,10 @@ void Parser::ExpectSemi() {
 bool Parser::AtComma(std::string_view context, Token follow) {
   if (tok_ == Token::COMMA) return true;
   if (tok_ == follow) return false;
+  if (compiler()) {
+    CompilerListError(context, follow);
+    return false;
+  }
   std::string msg = "missing ','";
   if (tok_ == Token::SEMICOLON && lit_ == "\n") msg += " before newline";
   msg += " in ";

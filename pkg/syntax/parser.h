@@ -20,6 +20,11 @@ enum ParseMode : unsigned {
   // kSkipObjectResolution skips what go/parser's identifier resolution can report
   // (only its scope-depth limit: resolution itself is not performed).
   kSkipObjectResolution = 1 << 6,
+  // kCompilerErrors reports syntax errors as cmd/compile (package syntax) does: its
+  // wording ("syntax error: unexpected X, expecting Y"), its positions, its error
+  // recovery and its filtering (one syntax error per line, none at EOF after the
+  // first, no limit of 10). The tree is not meant for gofmt in this mode.
+  kCompilerErrors = 1 << 7,
 };
 
 // ParseResult is the outcome of ParseFile. file is never null: on errors it is the

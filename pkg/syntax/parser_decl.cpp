@@ -342,9 +342,12 @@ GenDecl* Parser::ParseGenDecl(Token keyword, SpecKind kind) {
   if (tok_ == Token::LPAREN) {
     d->Lparen = pos_;
     Next();
-    for (int iota = 0; tok_ != Token::RPAREN && tok_ != Token::EOF_; iota++) {
-      count_scope();
-      Push(spec(lead_comment_, iota));
+    {
+      SemiListGuard semis(this, "grouped declaration", Token::RPAREN);
+      for (int iota = 0; tok_ != Token::RPAREN && tok_ != Token::EOF_; iota++) {
+        count_scope();
+        Push(spec(lead_comment_, iota));
+      }
     }
     d->Specs = Finish<Spec>(mark);
     d->Rparen = Expect(Token::RPAREN);
@@ -393,6 +396,10 @@ FuncDecl* Parser::ParseFuncDecl() {
       if (tok_ == Token::LBRACE) {
         // The opening { of the body on the next line.
         Error(pos_, "unexpected semicolon or newline before {");
+        if (compiler()) {  // cmd/compile skips the body
+          AdvanceTo({Token::CONST, Token::TYPE, Token::VAR, Token::FUNC});
+          break;
+        }
         d->Body = ParseBody();
         ExpectSemi();
       }
@@ -411,8 +418,13 @@ Decl* Parser::ParseDecl(const TokenSet& sync) {
     case Token::FUNC: return ParseFuncDecl();
     default: {
       base::Pos pos = pos_;
-      ErrorExpected(pos, "declaration");
-      Advance(sync);
+      if (compiler()) {
+        SyntaxError("non-declaration statement outside function body");
+        AdvanceTo({Token::CONST, Token::TYPE, Token::VAR, Token::FUNC});
+      } else {
+        ErrorExpected(pos, "declaration");
+        Advance(sync);
+      }
       BadDecl* d = New<BadDecl>();
       d->From = pos;
       d->To = pos_;

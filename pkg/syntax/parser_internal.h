@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -52,6 +53,7 @@ class Parser {
 
  private:
   friend class NestGuard;
+  friend class SemiListGuard;
   friend class ScopeGuard;
 
   // ---- tokens, comments and errors (parser.cpp) ----
@@ -70,6 +72,21 @@ class Parser {
   void Advance(const TokenSet& to);
   void Bailout();
   bool IncNestLev();
+
+  // ---- cmd/compile's syntax errors (parser_gc.cpp), used with kCompilerErrors ----
+  bool compiler() const { return (mode_ & kCompilerErrors) != 0; }
+  // SyntaxError reports msg as cmd/compile's syntaxErrorAt does: a message starting
+  // with "expecting ", "in ", "at " or "after " names the current token first.
+  void SyntaxError(base::Pos pos, std::string_view msg);
+  void SyntaxError(std::string_view msg) { SyntaxError(pos_, msg); }
+  // AddCompilerError records a cmd/compile error, filtered as base.ErrorfAt does.
+  void AddCompilerError(base::Pos pos, std::string msg);
+  std::string CompilerTokenString() const;
+  void CompilerExpected(base::Pos pos, std::string_view what);
+  void CompilerExpectSemi();
+  void AdvanceTo(const TokenSet& followset);
+  void CompilerListError(std::string_view context, Token close);
+  static std::string CompilerScanMessage(std::string_view msg);
   void DecNestLev() { nest_lev_--; }
   base::Pos SafePos(base::Pos p) const;
 
@@ -213,6 +230,18 @@ class Parser {
   int sync_cnt_ = 0;
   bool bailed_ = false;
   bool need_big_stack_ = false;
+  // cmd/compile's error state: the line of the last syntax error and the last other
+  // error (with its message), function nesting (its fnest) and whether the specs of
+  // a parenthesized declaration group are being parsed.
+  int last_syntax_line_ = 0;
+  int last_other_line_ = 0;
+  std::string last_other_msg_;
+  int func_depth_ = 0;
+  // The list whose elements end with ';' (cmd/compile's list context, e.g. "struct
+  // type", and its closing token); empty in statement lists and at top level.
+  std::string_view semi_list_;
+  Token semi_close_ = Token::ILLEGAL;
+  bool list_aborted_ = false;  // a list ended at an error, before its closing token
 
   // Non-syntactic parser control.
   int expr_lev_ = 0;  // < 0: in control clause, >= 0: in expression
@@ -243,6 +272,28 @@ class NestGuard {
 
  private:
   Parser* p_;
+};
+
+// SemiListGuard sets the parser's semicolon-separated list context (semi_list_) for
+// its lifetime.
+class SemiListGuard {
+ public:
+  SemiListGuard(Parser* p, std::string_view context, Token close)
+      : p_(p), context_(p->semi_list_), close_(p->semi_close_) {
+    p_->semi_list_ = context;
+    p_->semi_close_ = close;
+  }
+  ~SemiListGuard() {
+    p_->semi_list_ = context_;
+    p_->semi_close_ = close_;
+  }
+  SemiListGuard(const SemiListGuard&) = delete;
+  SemiListGuard& operator=(const SemiListGuard&) = delete;
+
+ private:
+  Parser* p_;
+  std::string_view context_;
+  Token close_;
 };
 
 // ScopeGuard counts n scope-opening constructs for its lifetime (see scope_depth_).

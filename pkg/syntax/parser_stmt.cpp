@@ -19,7 +19,12 @@ List<Stmt> Parser::ParseStmtList() {
 BlockStmt* Parser::ParseBody() {
   BlockStmt* b = New<BlockStmt>();
   b->Lbrace = Expect(Token::LBRACE);
-  b->List = ParseStmtList();
+  {
+    SemiListGuard semis(this, {}, Token::ILLEGAL);
+    func_depth_++;
+    b->List = ParseStmtList();
+    func_depth_--;
+  }
   b->Rbrace = Expect2(Token::RBRACE);
   return b;
 }

@@ -181,6 +181,7 @@ StructType* Parser::ParseStructType() {
   base::Pos pos = Expect(Token::STRUCT);
   base::Pos lbrace = Expect(Token::LBRACE);
   size_t mark = Mark();
+  SemiListGuard semis(this, "struct type", Token::RBRACE);
   // A field cannot start with '(' but accepting it gives better errors.
   while (tok_ == Token::IDENT || tok_ == Token::MUL || tok_ == Token::LPAREN) {
     Push(ParseFieldDecl());
@@ -556,6 +557,7 @@ InterfaceType* Parser::ParseInterfaceType() {
   base::Pos pos = Expect(Token::INTERFACE);
   base::Pos lbrace = Expect(Token::LBRACE);
   size_t mark = Mark();
+  SemiListGuard semis(this, "interface type", Token::RBRACE);
   for (;;) {
     if (tok_ == Token::IDENT) {
       Field* f = ParseMethodSpec();
