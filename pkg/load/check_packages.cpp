@@ -55,7 +55,9 @@ bool SourceImporter::ParseFiles(CheckedPackage* cp) {
       cp->syntax_errors.Add(base::Position{path, 0, 0, 0}, "open " + path + ": cannot read file");
       continue;
     }
-    syntax::ParseResult r = syntax::ParseFile(fset_, path, src, cp->arena_, 0);
+    // The compiler's syntax errors, as go build prints them.
+    unsigned mode = config_.compiler_errors ? syntax::kCompilerErrors : 0u;
+    syntax::ParseResult r = syntax::ParseFile(fset_, path, src, cp->arena_, mode);
     for (const base::PositionedError& e : r.errors) cp->syntax_errors.Add(e.pos, e.msg);
     cp->files.push_back(r.file);
   }

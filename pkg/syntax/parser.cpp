@@ -94,6 +94,7 @@ void Parser::Next0() {
   pos_ = t.pos;
   tok_ = t.tok;
   lit_ = t.lit;
+  if (tok_ == Token::SEMICOLON && lit_ == "\n" && compiler()) pos_ = CompilerNewlinePos(pos_);
 }
 
 // Line returns the (//line-adjusted, as token.File.Line) line of p.

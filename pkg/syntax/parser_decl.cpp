@@ -210,12 +210,15 @@ Spec* Parser::ParseImportSpec(CommentGroup* doc) {
   std::string_view path;
   if (tok_ == Token::STRING) {
     path = lit_;
-    if (!IsValidImport(path)) {
+    // cmd/compile leaves the path's validity to the type checker.
+    if (!compiler() && !IsValidImport(path)) {
       std::string msg = "invalid import path: ";
       msg += path;
       Error(pos, msg);
     }
     Next();
+  } else if (compiler()) {
+    CompilerBadImportPath();
   } else {
     Expect(Token::STRING);  // for the error
   }
@@ -438,6 +441,10 @@ File* Parser::ParseFile() {
   // Errors scanning the first token: likely not a Go file at all.
   if (!errors_.empty()) return nullptr;
   CommentGroup* doc = lead_comment_;
+  if (compiler() && tok_ != Token::PACKAGE) {
+    SyntaxError("package statement must be first");
+    return nullptr;
+  }
   base::Pos pos = Expect(Token::PACKAGE);
   Ident* name = ParseIdent();
   ExpectSemi();

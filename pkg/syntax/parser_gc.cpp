@@ -1,5 +1,6 @@
 // cmd/compile's syntax errors (kCompilerErrors): the wording, positions, recovery and
 // filtering of Go 1.19's cmd/compile/internal/syntax parser and of base.ErrorfAt.
+#include <algorithm>
 #include <string>
 
 #include "pkg/syntax/parser_internal.h"
@@ -30,6 +31,33 @@ std::string ExpectingName(std::string_view what) {
 }
 
 }  // namespace
+
+// CompilerNewlinePos returns where cmd/compile places the automatic semicolon that
+// go/scanner places at semi: at the newline after a line comment or a one-line
+// general comment, at a general comment spanning lines, at EOF.
+base::Pos Parser::CompilerNewlinePos(base::Pos semi) const {
+  size_t size = src_.size();
+  size_t i = size_t(file_->Offset(semi));
+  while (i < size) {
+    char c = src_[i];
+    if (c == ' ' || c == '\t' || c == '\r') {
+      i++;
+    } else if (src_.substr(i, 2) == "//") {
+      i = src_.find('\n', i);
+      if (i == std::string_view::npos) i = size;
+      break;
+    } else if (src_.substr(i, 2) == "/*") {
+      size_t end = src_.find("*/", i + 2);
+      if (end == std::string_view::npos || src_.substr(i, end - i).find('\n') != std::string_view::npos) {
+        break;
+      }
+      i = end + 2;
+    } else {
+      break;
+    }
+  }
+  return file_->PosAt(int(std::min(i, size)));
+}
 
 // CompilerTokenString names the current token as cmd/compile's syntaxErrorAt does.
 std::string Parser::CompilerTokenString() const {
@@ -90,8 +118,10 @@ void Parser::CompilerExpectSemi() {
     Next();
     return;
   }
-  // As go/parser: optional before a closing ')' or '}'.
-  if (tok_ == Token::RPAREN || tok_ == Token::RBRACE || tok_ == Token::EOF_) return;
+  // Optional before a closing ')' or '}' of a list or block, not at top level.
+  if (tok_ == Token::EOF_) return;
+  bool in_list = func_depth_ > 0 || !semi_list_.empty();
+  if (in_list && (tok_ == Token::RPAREN || tok_ == Token::RBRACE)) return;
   if (!semi_list_.empty()) {
     SyntaxError("in " + std::string(semi_list_) + "; possibly missing semicolon or newline or " +
                 std::string(TokenString(semi_close_)));
@@ -113,6 +143,17 @@ void Parser::AdvanceTo(const TokenSet& followset) {
   while (tok_ != Token::EOF_ && !followset.Has(tok_) &&
          !(func_depth_ > 0 && kCompilerStopSet.Has(tok_))) {
     Next();
+  }
+}
+
+// CompilerBadImportPath reports an import path that is not a string literal.
+void Parser::CompilerBadImportPath() {
+  if (IsLiteral(tok_) && tok_ != Token::IDENT) {
+    Next();
+    SyntaxError("import path must be a string");
+  } else {
+    SyntaxError("missing import path");
+    AdvanceTo({Token::SEMICOLON, Token::RPAREN});
   }
 }
 

@@ -82,9 +82,11 @@ class Parser {
   // AddCompilerError records a cmd/compile error, filtered as base.ErrorfAt does.
   void AddCompilerError(base::Pos pos, std::string msg);
   std::string CompilerTokenString() const;
+  base::Pos CompilerNewlinePos(base::Pos semi) const;
   void CompilerExpected(base::Pos pos, std::string_view what);
   void CompilerExpectSemi();
   void AdvanceTo(const TokenSet& followset);
+  void CompilerBadImportPath();
   void CompilerListError(std::string_view context, Token close);
   static std::string CompilerScanMessage(std::string_view msg);
   void DecNestLev() { nest_lev_--; }
@@ -169,8 +171,12 @@ class Parser {
   // ---- statements (parser_stmt.cpp) ----
   enum SimpleStmtMode { kBasic, kLabelOk, kRangeOk };
   List<Stmt> ParseStmtList();
-  BlockStmt* ParseBody();
-  BlockStmt* ParseBlockStmt();
+  // context names the clause a block belongs to ("if clause"), for cmd/compile's
+  // error about a missing '{'.
+  BlockStmt* ParseBody(std::string_view context = {});
+  BlockStmt* ParseBlockStmt(std::string_view context = {});
+  void ParseCompilerForClause(Stmt** cond, Stmt** post);
+  base::Pos ExpectClauseBody(std::string_view msg);
   Stmt* ParseSimpleStmt(SimpleStmtMode mode, bool* is_range);
   void CheckAssignStmt(AssignStmt* as);
   CallExpr* ParseCallExpr(std::string_view call_type);

@@ -10,15 +10,28 @@ List<Stmt> Parser::ParseStmtList() {
   size_t mark = Mark();
   while (tok_ != Token::CASE && tok_ != Token::DEFAULT && tok_ != Token::RBRACE &&
          tok_ != Token::EOF_) {
-    Push(ParseStmt());
+    Stmt* s = ParseStmt();
+    if (!s) break;  // kCompilerErrors: no statement starts here
+    Push(s);
   }
   return Finish<Stmt>(mark);
 }
 
 // FunctionBody = Block . Rbrace is NoPos if the '}' is missing.
-BlockStmt* Parser::ParseBody() {
+BlockStmt* Parser::ParseBody(std::string_view context) {
   BlockStmt* b = New<BlockStmt>();
-  b->Lbrace = Expect(Token::LBRACE);
+  if (compiler() && tok_ != Token::LBRACE && !context.empty()) {
+    // People coming from C may forget that braces are mandatory in Go.
+    SyntaxError("expecting { after " + std::string(context));
+    AdvanceTo({Token::IDENT, Token::RBRACE});
+    if (tok_ == Token::RBRACE) {
+      b->Lbrace = b->Rbrace = pos_;
+      Next();
+      return b;
+    }
+  } else {
+    b->Lbrace = Expect(Token::LBRACE);
+  }
   {
     SemiListGuard semis(this, {}, Token::ILLEGAL);
     func_depth_++;
@@ -31,9 +44,9 @@ BlockStmt* Parser::ParseBody() {
 
 // Block = "{" StatementList "}" . Unlike a function body, a block is a scope of
 // its own for go/parser's resolver (see scope_depth_).
-BlockStmt* Parser::ParseBlockStmt() {
+BlockStmt* Parser::ParseBlockStmt(std::string_view context) {
   ScopeGuard scope(this, 1);
-  return ParseBody();
+  return ParseBody(context);
 }
 
 // SimpleStmt = EmptyStmt | ExpressionStmt | SendStmt | IncDecStmt | Assignment |
@@ -79,6 +92,12 @@ Stmt* Parser::ParseSimpleStmt(SimpleStmtMode mode, bool* is_range) {
         s->Label = label;
         s->Colon = colon;
         s->Stmt = ParseStmt();
+        if (!s->Stmt) {  // kCompilerErrors
+          SyntaxError(colon, "missing statement after label");
+          BadStmt* bad = New<BadStmt>();
+          bad->From = bad->To = colon;
+          s->Stmt = bad;
+        }
         return s;
       }
       // Reported at the colon: the offending token may be anywhere before it.
@@ -214,7 +233,8 @@ void Parser::ParseIfHeader(Stmt** init_out, Expr** cond_out) {
   if (tok_ != Token::SEMICOLON) {
     if (tok_ == Token::VAR) {  // accept a var declaration but complain
       Next();
-      Error(pos_, "var declaration not allowed in 'IF' initializer");
+      Error(pos_, compiler() ? "var declaration not allowed in if initializer"
+                             : "var declaration not allowed in 'IF' initializer");
     }
     init = ParseSimpleStmt(kBasic, nullptr);
   }
@@ -226,6 +246,10 @@ void Parser::ParseIfHeader(Stmt** init_out, Expr** cond_out) {
       semi_pos = pos_;
       semi_lit = lit_;
       Next();
+    } else if (compiler()) {
+      // cmd/compile asks for the '{' rather than a ';'.
+      Expect(Token::LBRACE);
+      if (tok_ != Token::LBRACE) AdvanceTo({Token::LBRACE, Token::RBRACE});
     } else {
       Expect(Token::SEMICOLON);
     }
@@ -249,6 +273,37 @@ void Parser::ParseIfHeader(Stmt** init_out, Expr** cond_out) {
   *cond_out = cond;
 }
 
+// ParseCompilerForClause parses "[ Condition ] ; [ PostStmt ]" of a for clause with
+// cmd/compile's errors.
+void Parser::ParseCompilerForClause(Stmt** cond, Stmt** post) {
+  if (tok_ != Token::SEMICOLON) {
+    if (tok_ == Token::LBRACE) {
+      SyntaxError("expecting for loop condition");
+      return;
+    }
+    *cond = ParseSimpleStmt(kBasic, nullptr);
+  }
+  Expect(Token::SEMICOLON);
+  if (tok_ == Token::LBRACE) return;
+  *post = ParseSimpleStmt(kBasic, nullptr);
+  if (AssignStmt* as = DynCast<AssignStmt>(*post); as && as->Tok == Token::DEFINE) {
+    SyntaxError(as->TokPos, "cannot declare in post statement of for loop");
+  }
+}
+
+// ExpectClauseBody expects the '{' of a switch or select body as cmd/compile does:
+// when it is missing, reports msg and skips to the first clause.
+base::Pos Parser::ExpectClauseBody(std::string_view msg) {
+  base::Pos pos = pos_;
+  if (tok_ == Token::LBRACE) {
+    Next();
+  } else {
+    SyntaxError(msg);
+    AdvanceTo({Token::CASE, Token::DEFAULT, Token::RBRACE});
+  }
+  return pos;
+}
+
 // IfStmt = "if" [ SimpleStmt ";" ] Expression Block [ "else" ( IfStmt | Block ) ] .
 IfStmt* Parser::ParseIfStmt() {
   ScopeGuard scope(this, 1);
@@ -256,7 +311,7 @@ IfStmt* Parser::ParseIfStmt() {
   IfStmt* s = New<IfStmt>();
   s->If = Expect(Token::IF);
   ParseIfHeader(&s->Init, &s->Cond);
-  s->Body = ParseBlockStmt();
+  s->Body = ParseBlockStmt("if clause");
   if (tok_ == Token::ELSE) {
     Next();
     switch (tok_) {
@@ -266,7 +321,12 @@ IfStmt* Parser::ParseIfStmt() {
         ExpectSemi();
         break;
       default: {
-        ErrorExpected(pos_, "if statement or block");
+        if (compiler()) {
+          SyntaxError("else must be followed by if or statement block");
+          AdvanceTo({Token::IDENT, Token::RBRACE});
+        } else {
+          ErrorExpected(pos_, "if statement or block");
+        }
         BadStmt* bad = New<BadStmt>();
         bad->From = pos_;
         bad->To = pos_;
@@ -298,8 +358,11 @@ CaseClause* Parser::ParseCaseClause(bool type_switch) {
   if (tok_ == Token::CASE) {
     Next();
     c->List = type_switch ? ParseTypeList() : ParseList(true);
-  } else {
+  } else if (tok_ == Token::DEFAULT || !compiler()) {
     Expect(Token::DEFAULT);
+  } else {
+    SyntaxError("expecting case or default or }");
+    AdvanceTo({Token::COLON, Token::CASE, Token::DEFAULT, Token::RBRACE});
   }
   c->Colon = Expect(Token::COLON);
   c->Body = ParseStmtList();
@@ -335,6 +398,10 @@ Stmt* Parser::ParseSwitchStmt() {
   if (tok_ != Token::LBRACE) {
     int prev_lev = expr_lev_;
     expr_lev_ = -1;
+    if (tok_ == Token::VAR && compiler()) {
+      Next();
+      SyntaxError("var declaration not allowed in switch initializer");
+    }
     if (tok_ != Token::SEMICOLON) s2 = ParseSimpleStmt(kBasic, nullptr);
     if (tok_ == Token::SEMICOLON) {
       Next();
@@ -346,9 +413,14 @@ Stmt* Parser::ParseSwitchStmt() {
   }
   bool type_switch = IsTypeSwitchGuard(s2);
   BlockStmt* body = New<BlockStmt>();
-  body->Lbrace = Expect(Token::LBRACE);
   size_t mark = Mark();
-  while (tok_ == Token::CASE || tok_ == Token::DEFAULT) Push(ParseCaseClause(type_switch));
+  if (compiler()) {
+    body->Lbrace = ExpectClauseBody("missing { after switch clause");
+    while (tok_ != Token::EOF_ && tok_ != Token::RBRACE) Push(ParseCaseClause(type_switch));
+  } else {
+    body->Lbrace = Expect(Token::LBRACE);
+    while (tok_ == Token::CASE || tok_ == Token::DEFAULT) Push(ParseCaseClause(type_switch));
+  }
   body->List = Finish<Stmt>(mark);
   body->Rbrace = Expect(Token::RBRACE);
   ExpectSemi();
@@ -405,8 +477,11 @@ CommClause* Parser::ParseCommClause() {
       s->X = lhs[0];
       c->Comm = s;
     }
-  } else {
+  } else if (tok_ == Token::DEFAULT || !compiler()) {
     Expect(Token::DEFAULT);
+  } else {
+    SyntaxError("expecting case or default or }");
+    AdvanceTo({Token::COLON, Token::CASE, Token::DEFAULT, Token::RBRACE});
   }
   c->Colon = Expect(Token::COLON);
   c->Body = ParseStmtList();
@@ -418,9 +493,14 @@ SelectStmt* Parser::ParseSelectStmt() {
   SelectStmt* s = New<SelectStmt>();
   s->Select = Expect(Token::SELECT);
   BlockStmt* body = New<BlockStmt>();
-  body->Lbrace = Expect(Token::LBRACE);
   size_t mark = Mark();
-  while (tok_ == Token::CASE || tok_ == Token::DEFAULT) Push(ParseCommClause());
+  if (compiler()) {
+    body->Lbrace = ExpectClauseBody("missing { after select clause");
+    while (tok_ != Token::EOF_ && tok_ != Token::RBRACE) Push(ParseCommClause());
+  } else {
+    body->Lbrace = Expect(Token::LBRACE);
+    while (tok_ == Token::CASE || tok_ == Token::DEFAULT) Push(ParseCommClause());
+  }
   body->List = Finish<Stmt>(mark);
   body->Rbrace = Expect(Token::RBRACE);
   ExpectSemi();
@@ -439,6 +519,10 @@ Stmt* Parser::ParseForStmt() {
   if (tok_ != Token::LBRACE) {
     int prev_lev = expr_lev_;
     expr_lev_ = -1;
+    if (tok_ == Token::VAR && compiler()) {
+      Next();
+      SyntaxError("var declaration not allowed in for initializer");
+    }
     if (tok_ != Token::SEMICOLON) {
       if (tok_ == Token::RANGE) {
         // "for range x": an assignment without left-hand side.
@@ -459,13 +543,17 @@ Stmt* Parser::ParseForStmt() {
       Next();
       s1 = s2;
       s2 = nullptr;
-      if (tok_ != Token::SEMICOLON) s2 = ParseSimpleStmt(kBasic, nullptr);
-      ExpectSemi();
-      if (tok_ != Token::LBRACE) s3 = ParseSimpleStmt(kBasic, nullptr);
+      if (compiler()) {
+        ParseCompilerForClause(&s2, &s3);
+      } else {
+        if (tok_ != Token::SEMICOLON) s2 = ParseSimpleStmt(kBasic, nullptr);
+        ExpectSemi();
+        if (tok_ != Token::LBRACE) s3 = ParseSimpleStmt(kBasic, nullptr);
+      }
     }
     expr_lev_ = prev_lev;
   }
-  BlockStmt* body = ParseBlockStmt();
+  BlockStmt* body = ParseBlockStmt("for clause");
   ExpectSemi();
 
   if (is_range) {
@@ -558,6 +646,8 @@ Stmt* Parser::ParseStmt() {
       return s;
     }
     default: {
+      // cmd/compile ends the statement list here; its closer reports the token.
+      if (compiler()) return nullptr;
       base::Pos pos = pos_;
       ErrorExpected(pos, "statement");
       Advance(kStmtStart);
