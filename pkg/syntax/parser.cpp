@@ -75,7 +75,8 @@ Parser::Parser(base::File* file, std::string_view src, base::Arena& arena, unsig
               errors_.Add(file_->PositionFor(pos, true), std::string(msg));
             }
           },
-          (mode & kParseComments) ? kScanComments : 0u),
+          ((mode & kParseComments) ? kScanComments : 0u) |
+              ((mode & kCompilerErrors) ? kScanCompilerErrors : 0u)),
       stack_limit_(StackLimit()) {
   scratch_.reserve(256);
   Next();
@@ -196,6 +197,14 @@ void Parser::Error(base::Pos pos, std::string_view msg) {
     }
   }
   errors_.Add(std::move(epos), std::string(msg));
+}
+
+void Parser::PlainError(base::Pos pos, std::string_view msg) {
+  if (compiler()) {
+    AddCompilerError(pos, std::string(msg));
+  } else {
+    Error(pos, msg);
+  }
 }
 
 // ErrorExpected reports "expected what", naming the current token when the error is

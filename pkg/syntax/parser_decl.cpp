@@ -243,7 +243,11 @@ Spec* Parser::ParseValueSpec(CommentGroup* doc, Token keyword, int iota) {
   ValueSpec* spec = New<ValueSpec>();
   spec->Doc = doc;
   spec->Names = ParseIdentList();
-  spec->Type = TryIdentOrType();
+  if (compiler() && keyword == Token::VAR && tok_ != Token::ASSIGN) {
+    spec->Type = ParseType();  // cmd/compile: a type or "= values" must follow
+  } else {
+    spec->Type = TryIdentOrType();
+  }
   if (tok_ == Token::ASSIGN) {  // always permitted, for more tolerant parsing
     Next();
     spec->Values = ParseList(true);
@@ -273,6 +277,18 @@ void Parser::ParseGenericType(TypeSpec* spec, base::Pos open, Ident* name0, Expr
     Next();
   }
   spec->Type = ParseType();
+}
+
+// ParseCompilerTypeDeclType parses the type of a type declaration with cmd/compile's
+// error for a missing one.
+Expr* Parser::ParseCompilerTypeDeclType() {
+  Expr* typ = TryIdentOrType();
+  if (!typ) {
+    typ = NewBadExpr(pos_, pos_);
+    SyntaxError("in type declaration");
+    AdvanceTo({Token::SEMICOLON, Token::RPAREN});
+  }
+  return typ;
 }
 
 // TypeSpec = AliasDecl | TypeDef ; TypeDef = identifier [ TypeParameters ] Type .
@@ -312,7 +328,7 @@ Spec* Parser::ParseTypeSpec(CommentGroup* doc) {
       spec->Assign = pos_;
       Next();
     }
-    spec->Type = ParseType();
+    spec->Type = compiler() ? ParseCompilerTypeDeclType() : ParseType();
   }
   ExpectSemi();  // before reading line_comment_
   spec->Comment = line_comment_;

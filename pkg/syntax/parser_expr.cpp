@@ -259,7 +259,8 @@ Expr* Parser::CheckExpr(Expr* x) {
 // CheckExprOrType checks that x is an expression or a type, not a raw [...]T.
 Expr* Parser::CheckExprOrType(Expr* x) {
   if (ArrayType* t = DynCast<ArrayType>(Unparen(x))) {
-    if (t->Len && t->Len->kind == NodeKind::Ellipsis) {
+    // cmd/compile leaves a misplaced [...]T to the type checker.
+    if (t->Len && t->Len->kind == NodeKind::Ellipsis && !compiler()) {
       Error(NodePos(t->Len), "expected array length, found '...'");
       return NewBadExpr(NodePos(x), SafePos(NodeEnd(x)));
     }
@@ -285,8 +286,13 @@ Expr* Parser::ParsePrimaryExpr(Expr* x) {
           x = ParseTypeAssertion(CheckExpr(x));
         } else {
           base::Pos pos = pos_;
-          ErrorExpected(pos, "selector or type assertion");
-          if (tok_ != Token::RBRACE) Next();  // make progress
+          if (compiler()) {
+            SyntaxError("expecting name or (");
+            AdvanceTo({Token::SEMICOLON, Token::RPAREN});
+          } else {
+            ErrorExpected(pos, "selector or type assertion");
+            if (tok_ != Token::RBRACE) Next();  // make progress
+          }
           SelectorExpr* s = New<SelectorExpr>();
           s->X = x;
           s->Sel = NewIdent(pos, "_");
@@ -314,7 +320,8 @@ Expr* Parser::ParsePrimaryExpr(Expr* x) {
             done = true;
         }
         if (done) break;
-        if (t != x) Error(NodePos(t), "cannot parenthesize type in composite literal");
+        // cmd/compile reports it at the '{'.
+        if (t != x) Error(compiler() ? pos_ : NodePos(t), "cannot parenthesize type in composite literal");
         x = ParseLiteralValue(x);
         break;
       }

@@ -63,6 +63,8 @@ class Parser {
   CommentGroup* ConsumeCommentGroup(int n, int* endline);
   int Line(base::Pos p);
   void Error(base::Pos pos, std::string_view msg);
+  // PlainError is Error for what cmd/compile reports without "syntax error: ".
+  void PlainError(base::Pos pos, std::string_view msg);
   void ErrorExpected(base::Pos pos, std::string_view what);
   base::Pos Expect(Token tok);
   base::Pos Expect2(Token tok);
@@ -124,11 +126,13 @@ class Parser {
   Ident* ParseIdent();
   List<Ident> ParseIdentList();
   Expr* ParseType();
+  Expr* ParseTypeOr(std::string_view msg);
   Expr* ParseQualifiedIdent(Ident* ident);
   Expr* ParseTypeName(Ident* ident);
   ArrayType* ParseArrayType(base::Pos lbrack, Expr* len);
   void ParseArrayFieldOrTypeInstance(Ident* x, Ident** name, Expr** type);
   Field* ParseFieldDecl();
+  Expr* ParseCompilerEmbeddedType();
   StructType* ParseStructType();
   StarExpr* ParsePointerType();
   Ellipsis* ParseDotsType();
@@ -205,6 +209,7 @@ class Parser {
   Spec* ParseValueSpec(CommentGroup* doc, Token keyword, int iota);
   void ParseGenericType(TypeSpec* spec, base::Pos open, Ident* name0, Expr* typ0);
   Spec* ParseTypeSpec(CommentGroup* doc);
+  Expr* ParseCompilerTypeDeclType();
   GenDecl* ParseGenDecl(Token keyword, SpecKind kind);
   FuncDecl* ParseFuncDecl();
   Decl* ParseDecl(const TokenSet& sync);
@@ -317,6 +322,11 @@ class ScopeGuard {
   Parser* p_;
   int n_;
 };
+
+// CompilerStmtString and CompilerStmtPos give the short form and position of a
+// simple statement as cmd/compile's errors show them (parser_gc_print.cpp).
+std::string CompilerStmtString(const Stmt* s);
+base::Pos CompilerStmtPos(const Stmt* s);
 
 // Unparen strips any parentheses around x.
 Expr* Unparen(Expr* x);

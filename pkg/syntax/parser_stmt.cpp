@@ -134,6 +134,7 @@ Stmt* Parser::ParseSimpleStmt(SimpleStmtMode mode, bool* is_range) {
 
 // CheckAssignStmt checks that only identifiers are on the left of ':='.
 void Parser::CheckAssignStmt(AssignStmt* as) {
+  if (compiler()) return;  // cmd/compile leaves it to the type checker
   for (Expr* x : as->Lhs) {
     if (x->kind != NodeKind::Ident) ErrorExpected(NodePos(x), "identifier on left side of :=");
   }
@@ -210,6 +211,10 @@ BranchStmt* Parser::ParseBranchStmt(Token tok) {
 Expr* Parser::MakeExpr(Stmt* s, std::string_view want) {
   if (!s) return nullptr;
   if (ExprStmt* es = DynCast<ExprStmt>(s)) return CheckExpr(es->X);
+  if (compiler()) {
+    SyntaxError(CompilerStmtPos(s), "cannot use " + CompilerStmtString(s) + " as value");
+    return NewBadExpr(NodePos(s), SafePos(NodeEnd(s)));
+  }
   std::string msg = "expected ";
   msg += want;
   msg += s->kind == NodeKind::AssignStmt ? ", found assignment" : ", found simple statement";
@@ -382,6 +387,8 @@ bool Parser::IsTypeSwitchGuard(Stmt* s) {
   if (!as || as->Lhs.size != 1 || as->Rhs.size != 1 || !IsTypeSwitchAssert(as->Rhs[0])) {
     return false;
   }
+  // cmd/compile's guard declares a name; anything else is a statement used as value.
+  if (compiler() && as->Lhs[0]->kind != NodeKind::Ident) return false;
   if (as->Tok == Token::ASSIGN) {
     Error(as->TokPos, "expected ':=', found '='");  // permit v = x.(type) but complain
     return true;

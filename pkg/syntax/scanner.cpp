@@ -158,6 +158,16 @@ bool Scanner::FindLineEnd() {
   return found;
 }
 
+// AtCompilerIdentChar reports (with kScanCompilerErrors) a non-ASCII character that
+// cmd/compile takes into an identifier although it is no letter or digit.
+bool Scanner::AtCompilerIdentChar() {
+  if (!(mode_ & kScanCompilerErrors) || ch_ < 0x80 || IsLetterCh(ch_) || IsDigitCh(ch_)) {
+    return false;
+  }
+  Error(offset_, fmt::format("invalid character {} in identifier", base::FormatRuneU(ch_)));
+  return true;
+}
+
 std::string_view Scanner::ScanIdentifier() {
   int offs = offset_;
   // ASCII fast path; fall back to decoding at the first non-ASCII byte.
@@ -174,7 +184,7 @@ std::string_view Scanner::ScanIdentifier() {
   } else {
     rd_offset_ = i;
     Next();
-    while (IsLetterCh(ch_) || IsDigitCh(ch_)) Next();
+    while (IsLetterCh(ch_) || IsDigitCh(ch_) || AtCompilerIdentChar()) Next();
   }
   return std::string_view(src_ + offs, size_t(offset_ - offs));
 }

@@ -177,6 +177,23 @@ Token Scanner::ScanNumber() {
 
 // ScanEscape scans an escape sequence after '\\' whose quote is the escaped quote
 // character. On error it stops at the offending character and returns false.
+// QuoteRune quotes ch as Go's %q verb does for the characters escapes can meet.
+static std::string QuoteRune(int32_t ch) {
+  switch (ch) {
+    case '\'': return "'\\''";
+    case '\\': return "'\\\\'";
+    case '\n': return "'\\n'";
+    case '\t': return "'\\t'";
+    case '\r': return "'\\r'";
+    default: break;
+  }
+  if (ch >= 0x20 && ch < 0x7f) return std::string("'") + char(ch) + "'";
+  if (ch < 0x80) return fmt::format("'\\x{:02x}'", ch);
+  std::string s = "'";
+  base::AppendRune(&s, ch);
+  return s + "'";
+}
+
 bool Scanner::ScanEscape(int32_t quote) {
   int offs = offset_;
   int n = 0;
@@ -230,6 +247,9 @@ bool Scanner::ScanEscape(int32_t quote) {
     if (d >= base) {
       if (ch_ < 0) {
         Error(offset_, "escape sequence not terminated");
+      } else if (mode_ & kScanCompilerErrors) {
+        Error(offset_, fmt::format("invalid character {} in {} escape", QuoteRune(ch_),
+                                   base == 8 ? "octal" : "hexadecimal"));
       } else {
         Error(offset_,
               fmt::format("illegal character {} in escape sequence", base::FormatRuneU(ch_)));
