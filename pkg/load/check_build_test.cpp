@@ -75,6 +75,20 @@ class CheckBuildTest : public ::testing::Test {
   BuildRequest req_;
 };
 
+// Syntax errors are cmd/compile's, as go build 1.19 prints them for this package.
+TEST_F(CheckBuildTest, SyntaxErrorsAsCompiler) {
+  Write("m/syn/a.go",
+        "package syn\n\nfunc f() {\n\tx := 1 2\n\tif x {\n\t}\n\tvar y int foo\n}\n\n"
+        "var z = 3 )\n");
+  BuildResult r = Build({"./syn"});
+  EXPECT_EQ(r.stderr_text,
+            "# example.com/m/syn\n"
+            "syn/a.go:4:9: syntax error: unexpected literal 2 at end of statement\n"
+            "syn/a.go:7:12: syntax error: unexpected foo at end of statement\n"
+            "syn/a.go:10:11: syntax error: unexpected ) after top level declaration\n");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
 TEST_F(CheckBuildTest, OkPackage) {
   BuildResult r = Build({"./ok"});
   EXPECT_EQ(r.stderr_text, "");

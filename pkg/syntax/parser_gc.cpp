@@ -79,6 +79,11 @@ std::string Parser::CompilerTokenString() const {
 void Parser::AddCompilerError(base::Pos pos, std::string msg) {
   if (bailed_) return;
   base::Position epos = file_->PositionFor(pos, true);
+  if (file_->Offset(pos) == int(src_.size()) && src_.ends_with('\n')) {
+    // cmd/compile's EOF after a final newline starts a line of its own.
+    epos.line++;
+    epos.column = 1;
+  }
   if (StartsWith(msg, "syntax error")) {
     // Only one syntax error per line, whatever the error.
     if (epos.line == last_syntax_line_) return;
