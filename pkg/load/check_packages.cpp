@@ -80,6 +80,11 @@ CheckedPackage* SourceImporter::CheckPackage(LoadedPackage* lp) {
   }
   cp->types = types::Check(config_, lp->pkg.import_path, fset_, cp->files, nullptr,
                            &cp->type_errors);
+  cp->errors_ = cp->syntax_errors;
+  if (cp->syntax_errors.empty() ||
+      (config_.compiler_errors && !syntax::HasSyntaxError(cp->syntax_errors))) {
+    for (const base::PositionedError& e : cp->type_errors) cp->errors_.Add(e.pos, e.msg);
+  }
   stack_.pop_back();
   CheckedPackage* result = cp.get();
   checked_[lp] = std::move(cp);

@@ -89,12 +89,14 @@ void Parser::Next0() {
     lit_ = {};
     return;
   }
+  int scan_errors = scanner_.error_count();
   TokenInfo t = scanner_.Scan();
   // cmd/compile's scanner reports an invalid character and skips it.
   while (t.tok == Token::ILLEGAL && compiler()) t = scanner_.Scan();
   pos_ = t.pos;
   tok_ = t.tok;
   lit_ = t.lit;
+  tok_bad_ = scanner_.error_count() != scan_errors;
   if (tok_ == Token::SEMICOLON && lit_ == "\n" && compiler()) pos_ = CompilerNewlinePos(pos_);
 }
 

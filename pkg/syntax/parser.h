@@ -42,6 +42,11 @@ struct ParseResult {
 ParseResult ParseFile(base::FileSet& fset, std::string filename, std::string_view src,
                       base::Arena& arena, unsigned mode);
 
+// HasSyntaxError reports whether errors (from kCompilerErrors) hold a syntax error
+// proper, one that stops cmd/compile before type checking; other parse errors, such
+// as an invalid character, do not.
+bool HasSyntaxError(const base::ErrorList& errors);
+
 // ParseExprResult is the outcome of ParseExprFrom: expr is the (possibly partial)
 // expression, or null where go/parser returns nil (it bailed out while parsing it).
 struct ParseExprResult {

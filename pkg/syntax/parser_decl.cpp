@@ -256,7 +256,9 @@ Spec* Parser::ParseValueSpec(CommentGroup* doc, Token keyword, int iota) {
   if (keyword == Token::VAR) {
     if (!spec->Type && spec->Values.empty()) Error(pos, "missing variable type or initialization");
   } else if (keyword == Token::CONST) {
-    if (spec->Values.empty() && (iota == 0 || spec->Type)) Error(pos, "missing constant value");
+    // cmd/compile leaves a missing value to the type checker.
+    bool missing = spec->Values.empty() && (iota == 0 || spec->Type);
+    if (missing && !compiler()) Error(pos, "missing constant value");
   }
   spec->Comment = line_comment_;
   return spec;

@@ -48,6 +48,12 @@ Expr* Parser::ParseOperand() {
     case Token::IMAG:
     case Token::CHAR:
     case Token::STRING: {
+      if (tok_bad_ && compiler()) {
+        // cmd/compile marks the literal bad: the type checker skips it silently.
+        BadExpr* bad = NewBadExpr(pos_, pos_ + int64_t(lit_.size()));
+        Next();
+        return bad;
+      }
       BasicLit* x = New<BasicLit>();
       x->ValuePos = pos_;
       x->Kind = tok_;
@@ -144,7 +150,9 @@ Expr* Parser::ParseIndexOrSliceOrInstance(Expr* x) {
     if (ncolons == 2) {
       s->Slice3 = true;
       // Checked here rather than by the type checker so that gofmt rejects it.
-      if (!index[1]) {
+      if (compiler()) {
+        CheckCompilerSlice3(index, colons, rbrack);
+      } else if (!index[1]) {
         Error(colons[0], "2nd index required in 3-index slice");
         index[1] = NewBadExpr(colons[0] + 1, colons[1]);
       }

@@ -162,6 +162,37 @@ void Parser::CompilerBadImportPath() {
   }
 }
 
+// CheckCompilerCall checks the expression x of a go or defer statement as
+// cmd/compile does: not parenthesized, a call.
+CallExpr* Parser::CheckCompilerCall(Expr* x, std::string_view call_type) {
+  if (x->kind == NodeKind::BadExpr) return nullptr;
+  std::string in = "expression in " + std::string(call_type);
+  if (Expr* t = Unparen(x); t != x) {
+    PlainError(CompilerExprPos(x), in + " must not be parenthesized");
+    x = t;
+  }
+  if (CallExpr* call = DynCast<CallExpr>(x)) return call;
+  PlainError(CompilerExprPos(x), in + " must be function call");
+  // As cmd/compile, keep x as the callee so that what it uses counts as used.
+  CallExpr* call = New<CallExpr>();
+  call->Fun = x;
+  call->Lparen = call->Rparen = SafePos(NodeEnd(x));
+  return call;
+}
+
+// CheckCompilerSlice3 reports the missing indices of a 3-index slice x[i:j:k] as
+// cmd/compile does, at the token after the place of each.
+void Parser::CheckCompilerSlice3(Expr** index, const base::Pos* colons, base::Pos rbrack) {
+  if (!index[1]) {
+    PlainError(colons[1], "middle index required in 3-index slice");
+    index[1] = NewBadExpr(colons[1], colons[1]);
+  }
+  if (!index[2]) {
+    PlainError(rbrack, "final index required in 3-index slice");
+    index[2] = NewBadExpr(rbrack, rbrack);
+  }
+}
+
 // CompilerListError reports a list element not followed by a comma or the closing
 // token, and skips to a closing token, as cmd/compile's list does.
 void Parser::CompilerListError(std::string_view context, Token close) {
@@ -173,6 +204,8 @@ void Parser::CompilerListError(std::string_view context, Token close) {
 
 // CompilerScanMessage words a scanner error as cmd/compile's scanner does.
 std::string Parser::CompilerScanMessage(std::string_view msg) {
+  if (msg == "illegal byte order mark") return "invalid BOM in the middle of the file";
+  if (msg == "unknown escape sequence") return "unknown escape";
   constexpr std::string_view kIllegal = "illegal character ";
   if (StartsWith(msg, kIllegal) && msg.find(" in escape") == std::string_view::npos) {
     return "invalid character " + std::string(msg.substr(kIllegal.size()));
@@ -181,3 +214,14 @@ std::string Parser::CompilerScanMessage(std::string_view msg) {
 }
 
 }  // namespace gotool::syntax::internal
+
+namespace gotool::syntax {
+
+bool HasSyntaxError(const base::ErrorList& errors) {
+  for (const base::PositionedError& e : errors) {
+    if (e.msg.starts_with("syntax error")) return true;
+  }
+  return false;
+}
+
+}  // namespace gotool::syntax

@@ -134,4 +134,20 @@ base::Pos CompilerStmtPos(const Stmt* s) {
   return NodePos(s);
 }
 
+base::Pos CompilerExprPos(const Expr* x) {
+  switch (x->kind) {
+    case NodeKind::BinaryExpr: return x->As<BinaryExpr>()->OpPos;
+    case NodeKind::UnaryExpr: return x->As<UnaryExpr>()->OpPos;
+    case NodeKind::StarExpr: return x->As<StarExpr>()->Star;
+    case NodeKind::ParenExpr: return x->As<ParenExpr>()->Lparen;
+    case NodeKind::CallExpr: return x->As<CallExpr>()->Lparen;
+    case NodeKind::IndexExpr: return x->As<IndexExpr>()->Lbrack;
+    case NodeKind::SliceExpr: return x->As<SliceExpr>()->Lbrack;
+    case NodeKind::CompositeLit: return x->As<CompositeLit>()->Lbrace;
+    case NodeKind::SelectorExpr: return x->As<SelectorExpr>()->Sel->NamePos + (-1);
+    case NodeKind::TypeAssertExpr: return x->As<TypeAssertExpr>()->Lparen + (-1);
+    default: return NodePos(x);
+  }
+}
+
 }  // namespace gotool::syntax::internal

@@ -184,6 +184,8 @@ class Parser {
   Stmt* ParseSimpleStmt(SimpleStmtMode mode, bool* is_range);
   void CheckAssignStmt(AssignStmt* as);
   CallExpr* ParseCallExpr(std::string_view call_type);
+  CallExpr* CheckCompilerCall(Expr* x, std::string_view call_type);
+  void CheckCompilerSlice3(Expr** index, const base::Pos* colons, base::Pos rbrack);
   Stmt* ParseGoStmt();
   Stmt* ParseDeferStmt();
   ReturnStmt* ParseReturnStmt();
@@ -235,6 +237,7 @@ class Parser {
   base::Pos pos_;
   Token tok_ = Token::ILLEGAL;
   std::string_view lit_;
+  bool tok_bad_ = false;  // the scanner reported an error in the current token
 
   // Error recovery.
   base::Pos sync_pos_;
@@ -327,6 +330,9 @@ class ScopeGuard {
 // simple statement as cmd/compile's errors show them (parser_gc_print.cpp).
 std::string CompilerStmtString(const Stmt* s);
 base::Pos CompilerStmtPos(const Stmt* s);
+// CompilerExprPos returns the position cmd/compile's syntax tree gives x: its
+// operator, '(', '[', '{' or '.', or its start.
+base::Pos CompilerExprPos(const Expr* x);
 
 // Unparen strips any parentheses around x.
 Expr* Unparen(Expr* x);

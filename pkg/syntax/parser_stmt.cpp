@@ -86,9 +86,17 @@ Stmt* Parser::ParseSimpleStmt(SimpleStmtMode mode, bool* is_range) {
   switch (tok_) {
     case Token::COLON: {
       base::Pos colon = pos_;
-      Next();
-      if (Ident* label = DynCast<Ident>(x[0]); label && mode == kLabelOk) {
+      if (!compiler()) Next();
+      Ident* label = DynCast<Ident>(x[0]);
+      if (compiler() && !(label && mode == kLabelOk)) {
+        // cmd/compile: an expression statement, then "unexpected :" at its end.
+        ExprStmt* s = New<ExprStmt>();
+        s->X = x[0];
+        return s;
+      }
+      if (label && mode == kLabelOk) {
         LabeledStmt* s = New<LabeledStmt>();
+        if (compiler()) Next();
         s->Label = label;
         s->Colon = colon;
         s->Stmt = ParseStmt();
@@ -143,6 +151,7 @@ void Parser::CheckAssignStmt(AssignStmt* as) {
 // ParseCallExpr parses the call of a go or defer statement (null if not a call).
 CallExpr* Parser::ParseCallExpr(std::string_view call_type) {
   Expr* x = ParseRhsOrType();  // could be a conversion: (some type)(x)
+  if (compiler()) return CheckCompilerCall(x, call_type);
   if (CallExpr* call = DynCast<CallExpr>(x)) return call;
   if (x->kind != NodeKind::BadExpr) {  // only report a new error
     std::string msg = "function must be invoked in ";
