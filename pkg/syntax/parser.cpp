@@ -75,7 +75,8 @@ Parser::Parser(base::File* file, std::string_view src, base::Arena& arena, unsig
               errors_.Add(file_->PositionFor(pos, true), std::string(msg));
             }
           },
-          ((mode & kParseComments) ? kScanComments : 0u) |
+          // cmd/compile's directives are comments.
+          ((mode & (kParseComments | kCompilerErrors)) ? kScanComments : 0u) |
               ((mode & kCompilerErrors) ? kScanCompilerErrors : 0u)),
       stack_limit_(StackLimit()) {
   scratch_.reserve(256);
@@ -123,6 +124,7 @@ int Parser::Line(base::Pos p) {
 // on which it ends.
 Comment* Parser::ConsumeComment(int* endline) {
   if (IsLineDirective(lit_)) line_directive_seen_ = true;
+  if (compiler() && lit_.starts_with("//go:")) OnDirective(pos_, lit_);
   *endline = Line(pos_);
   if (lit_.size() > 1 && lit_[1] == '*') {
     *endline += int(std::count(lit_.begin(), lit_.end(), '\n'));

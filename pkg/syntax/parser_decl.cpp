@@ -199,6 +199,7 @@ static Ident* ExtractName(base::Arena& arena, Expr* x, bool force, Expr** type) 
 
 // ImportSpec = [ "." | PackageName ] ImportPath .
 Spec* Parser::ParseImportSpec(CommentGroup* doc) {
+  CheckPragma(TakePragma(), 0);
   Ident* ident = nullptr;
   if (tok_ == Token::PERIOD) {
     ident = NewIdent(pos_, ".");
@@ -240,6 +241,7 @@ Spec* Parser::ParseImportSpec(CommentGroup* doc) {
 // VarSpec = IdentifierList ( Type [ "=" ExpressionList ] | "=" ExpressionList ) .
 Spec* Parser::ParseValueSpec(CommentGroup* doc, Token keyword, int iota) {
   base::Pos pos = pos_;
+  Pragmas pragma = TakePragma();
   ValueSpec* spec = New<ValueSpec>();
   spec->Doc = doc;
   spec->Names = ParseIdentList();
@@ -252,6 +254,7 @@ Spec* Parser::ParseValueSpec(CommentGroup* doc, Token keyword, int iota) {
     Next();
     spec->Values = ParseList(true);
   }
+  CheckPragma(pragma, 0, keyword == Token::VAR ? spec : nullptr);
   ExpectSemi();  // before reading line_comment_
   if (keyword == Token::VAR) {
     if (!spec->Type && spec->Values.empty()) Error(pos, "missing variable type or initialization");
@@ -295,6 +298,7 @@ Expr* Parser::ParseCompilerTypeDeclType() {
 
 // TypeSpec = AliasDecl | TypeDef ; TypeDef = identifier [ TypeParameters ] Type .
 Spec* Parser::ParseTypeSpec(CommentGroup* doc) {
+  Pragmas pragma = TakePragma();
   TypeSpec* spec = New<TypeSpec>();
   spec->Doc = doc;
   spec->Name = ParseIdent();
@@ -332,6 +336,7 @@ Spec* Parser::ParseTypeSpec(CommentGroup* doc) {
     }
     spec->Type = compiler() ? ParseCompilerTypeDeclType() : ParseType();
   }
+  CheckPragma(pragma, spec->Assign.IsValid() ? 0 : kPragmaNotInHeap);
   ExpectSemi();  // before reading line_comment_
   spec->Comment = line_comment_;
   return spec;
@@ -362,6 +367,7 @@ GenDecl* Parser::ParseGenDecl(Token keyword, SpecKind kind) {
   };
   if (tok_ == Token::LPAREN) {
     d->Lparen = pos_;
+    if (compiler()) ClearPragma();  // before '(': a group takes no directive
     Next();
     {
       SemiListGuard semis(this, "grouped declaration", Token::RPAREN);
@@ -388,6 +394,7 @@ FuncDecl* Parser::ParseFuncDecl() {
   FuncDecl* d = New<FuncDecl>();
   d->Doc = lead_comment_;
   base::Pos pos = Expect(Token::FUNC);
+  CheckPragma(TakePragma(), kPragmaFuncFlags);
   if (tok_ == Token::LPAREN) {
     FieldList* unused;
     ParseParameters(false, &unused, &d->Recv);
@@ -457,23 +464,25 @@ Decl* Parser::ParseDecl(const TokenSet& sync) {
 // SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" } .
 File* Parser::ParseFile() {
   // Errors scanning the first token: likely not a Go file at all.
-  if (!errors_.empty()) return nullptr;
+  if (ParserErrorSeen()) return nullptr;
   CommentGroup* doc = lead_comment_;
   if (compiler() && tok_ != Token::PACKAGE) {
     SyntaxError("package statement must be first");
     return nullptr;
   }
   base::Pos pos = Expect(Token::PACKAGE);
+  CheckPragma(TakePragma(), kPragmaGoBuild);
   Ident* name = ParseIdent();
   ExpectSemi();
   // Errors in the package clause: likely not a Go file at all.
-  if (!errors_.empty()) return nullptr;
+  if (ParserErrorSeen()) return nullptr;
 
   size_t mark = Mark();
   if (!(mode_ & kPackageClauseOnly)) {
     while (tok_ == Token::IMPORT) Push(ParseGenDecl(Token::IMPORT, SpecKind::kImport));
     if (!(mode_ & kImportsOnly)) {
       while (tok_ != Token::EOF_) Push(ParseDecl(kDeclStart));
+      if (compiler()) ClearPragma();
     }
   }
   if (bailed_) return nullptr;

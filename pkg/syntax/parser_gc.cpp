@@ -99,7 +99,7 @@ void Parser::AddCompilerError(base::Pos pos, std::string msg) {
 
 void Parser::SyntaxError(base::Pos pos, std::string_view msg) {
   // At EOF after an error, further errors are meaningless follow-ups.
-  if (tok_ == Token::EOF_ && !errors_.empty()) return;
+  if (tok_ == Token::EOF_ && ParserErrorSeen()) return;
   std::string text = "syntax error: ";
   if (StartsWith(msg, "in ") || StartsWith(msg, "at ") || StartsWith(msg, "after ")) {
     text += "unexpected " + CompilerTokenString() + " " + std::string(msg);
@@ -119,6 +119,8 @@ void Parser::CompilerExpected(base::Pos pos, std::string_view what) {
 // CompilerExpectSemi ends a statement, a declaration or a grouped spec as
 // cmd/compile does, with its message and recovery for a missing semicolon.
 void Parser::CompilerExpectSemi() {
+  // The end of a declaration or statement: directives not taken are misplaced.
+  if (semi_list_.empty()) ClearPragma();
   if (tok_ == Token::SEMICOLON) {
     Next();
     return;

@@ -34,6 +34,12 @@ inline constexpr TokenSet kDeclStart = {Token::CONST, Token::TYPE, Token::VAR};
 inline constexpr TokenSet kExprEnd = {Token::COMMA,  Token::COLON,  Token::SEMICOLON,
                                       Token::RPAREN, Token::RBRACK, Token::RBRACE};
 
+// Compiler directive flags with a role in placement checks (the others are bits
+// 1..13 of parser_pragma.cpp's table, all allowed on functions only).
+inline constexpr unsigned kPragmaGoBuild = 1u << 0;
+inline constexpr unsigned kPragmaNotInHeap = 1u << 14;
+inline constexpr unsigned kPragmaFuncFlags = ((1u << 14) - 1) & ~kPragmaGoBuild;
+
 // Parser holds the state of one parse: the scanner, one token of look-ahead, the
 // comments seen so far, the errors, and scratch stacks from which lists are copied
 // into the arena once complete.
@@ -88,6 +94,26 @@ class Parser {
   void CompilerExpected(base::Pos pos, std::string_view what);
   void CompilerExpectSemi();
   void AdvanceTo(const TokenSet& followset);
+
+  // ---- cmd/compile's compiler directives (parser_pragma.cpp) ----
+  struct PragmaUse {
+    unsigned flag;
+    base::Pos pos;
+  };
+  struct Pragmas {
+    std::vector<PragmaUse> uses;
+    unsigned flags = 0;
+    std::vector<base::Pos> embeds;
+  };
+  void OnDirective(base::Pos pos, std::string_view text);
+  void DirectiveError(base::Pos pos, std::string_view msg);
+  // ParserErrorSeen reports an error of the parser or scanner (cmd/compile's
+  // p.first), not counting directive errors, which its noder reports.
+  bool ParserErrorSeen() const { return errors_.size() > directive_errors_; }
+  void ClearPragma();
+  Pragmas TakePragma();
+  void CheckPragma(const Pragmas& p, unsigned allowed, const ValueSpec* var = nullptr);
+  const char* EmbedError(const ValueSpec* var) const;
   void CompilerBadImportPath();
   void CompilerListError(std::string_view context, Token close);
   static std::string CompilerScanMessage(std::string_view msg);
@@ -255,7 +281,9 @@ class Parser {
   // type", and its closing token); empty in statement lists and at top level.
   std::string_view semi_list_;
   Token semi_close_ = Token::ILLEGAL;
-  bool list_aborted_ = false;  // a list ended at an error, before its closing token
+  bool list_aborted_ = false;
+  Pragmas pragma_;  // directives not yet given to a declaration
+  size_t directive_errors_ = 0;  // a list ended at an error, before its closing token
 
   // Non-syntactic parser control.
   int expr_lev_ = 0;  // < 0: in control clause, >= 0: in expression

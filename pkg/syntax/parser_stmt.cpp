@@ -610,6 +610,10 @@ Stmt* Parser::ParseForStmt() {
 // BreakStmt | ContinueStmt | GotoStmt | FallthroughStmt | Block | IfStmt |
 // SwitchStmt | SelectStmt | ForStmt | DeferStmt .
 Stmt* Parser::ParseStmt() {
+  // Only declarations take directives.
+  if (compiler() && tok_ != Token::VAR && tok_ != Token::CONST && tok_ != Token::TYPE) {
+    ClearPragma();
+  }
   NestGuard guard(this);
   switch (tok_) {
     case Token::CONST:
