@@ -120,6 +120,7 @@ int RunDebugTypes(const std::vector<std::string>& args) {
   std::vector<std::unique_ptr<std::string>> sources;
   std::vector<syntax::File*> files;
   base::ErrorList errors;
+  base::ErrorList late_errors;  // reported only when there is no other error
   for (const std::string& name : parse.args) {
     auto src = std::make_unique<std::string>();
     if (!ReadSource(name, src.get())) {
@@ -131,6 +132,7 @@ int RunDebugTypes(const std::vector<std::string>& args) {
     if (cfg.compiler_errors) mode |= syntax::kCompilerErrors;
     syntax::ParseResult r = syntax::ParseFile(fset, name, *src, arena, mode);
     for (const base::PositionedError& e : r.errors) errors.Add(e.pos, e.msg);
+    for (const base::PositionedError& e : r.late_errors) late_errors.Add(e.pos, e.msg);
     files.push_back(r.file);
     sources.push_back(std::move(src));
   }
@@ -151,6 +153,7 @@ int RunDebugTypes(const std::vector<std::string>& args) {
   types::Info info;
   types::Check(cfg, "main", fset, files, &info, &errors);
   if (dump) DumpTypes(fset, info);
+  if (errors.empty()) errors = std::move(late_errors);
   errors.Sort();
   errors.Print(stderr);
   return errors.empty() ? 0 : 1;

@@ -59,6 +59,7 @@ bool SourceImporter::ParseFiles(CheckedPackage* cp) {
     unsigned mode = config_.compiler_errors ? syntax::kCompilerErrors : 0u;
     syntax::ParseResult r = syntax::ParseFile(fset_, path, src, cp->arena_, mode);
     for (const base::PositionedError& e : r.errors) cp->syntax_errors.Add(e.pos, e.msg);
+    for (const base::PositionedError& e : r.late_errors) cp->late_errors_.Add(e.pos, e.msg);
     cp->files.push_back(r.file);
   }
   return cp->syntax_errors.empty();
@@ -85,6 +86,7 @@ CheckedPackage* SourceImporter::CheckPackage(LoadedPackage* lp) {
       (config_.compiler_errors && !syntax::HasSyntaxError(cp->syntax_errors))) {
     for (const base::PositionedError& e : cp->type_errors) cp->errors_.Add(e.pos, e.msg);
   }
+  if (cp->errors_.empty()) cp->errors_ = cp->late_errors_;
   stack_.pop_back();
   CheckedPackage* result = cp.get();
   checked_[lp] = std::move(cp);

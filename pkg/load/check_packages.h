@@ -38,6 +38,7 @@ struct CheckedPackage {
  private:
   friend class SourceImporter;
   base::ErrorList errors_;
+  base::ErrorList late_errors_;  // syntax::ParseResult::late_errors
   base::Arena arena_;
   std::deque<std::string> sources_;
 };

@@ -390,6 +390,7 @@ struct ParseJob {
   File* file = nullptr;
   Expr* expr = nullptr;
   base::ErrorList errors;
+  base::ErrorList late_errors;
   bool need_big_stack = false;
 };
 
@@ -413,6 +414,7 @@ void RunParse(ParseJob* job) {
   }
   job->errors = std::move(p.errors());
   job->errors.Sort();
+  job->late_errors = std::move(p.decl_errors());
 }
 
 void* RunParseThread(void* arg) {
@@ -440,6 +442,7 @@ void Run(ParseJob* job) {
   if (!job->need_big_stack) return;
   job->need_big_stack = false;
   job->errors.Reset();
+  job->late_errors.Reset();
   if (!RunOnBigStack(job) || job->need_big_stack) {
     // No thread or still too deep: report it as go/parser's nesting limit would.
     job->file = nullptr;
@@ -468,6 +471,7 @@ ParseResult ParseFile(base::FileSet& fset, std::string filename, std::string_vie
   ParseResult r;
   r.file = job.file;
   r.errors = std::move(job.errors);
+  r.late_errors = std::move(job.late_errors);
   return r;
 }
 

@@ -33,6 +33,9 @@ enum ParseMode : unsigned {
 struct ParseResult {
   File* file = nullptr;
   base::ErrorList errors;
+  // late_errors (kCompilerErrors) are the errors cmd/compile reports only when
+  // parsing and type checking found none: misplaced directives of declarations.
+  base::ErrorList late_errors;
 };
 
 // ParseFile parses the Go source src of the file named filename, adding the file to

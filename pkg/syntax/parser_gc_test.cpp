@@ -85,6 +85,41 @@ TEST(ParserCompilerErrorsTest, Filtering) {
             "3:11: syntax error: unexpected literal 2 after top level declaration\n");
 }
 
+// LateErrors lists the errors cmd/compile reports only when there is no other.
+std::string LateErrors(const std::string& src) {
+  base::FileSet fset;
+  base::Arena arena;
+  ParseResult r = ParseFile(fset, "x.go", src, arena, kCompilerErrors | kAllErrors);
+  std::string out;
+  for (const base::PositionedError& e : r.late_errors) {
+    out += std::to_string(e.pos.line) + ":" + std::to_string(e.pos.column) + ": " + e.msg + "\n";
+  }
+  return out;
+}
+
+TEST(ParserCompilerErrorsTest, Directives) {
+  // A directive not on a line of its own, or before a statement, is misplaced at once.
+  EXPECT_EQ(CompilerErrors("package p\n\nfunc f() {\n\t//go:noinline\n\tx := 1\n\t_ = x\n}\n"),
+            "4:4: misplaced compiler directive\n");
+  EXPECT_EQ(CompilerErrors("package p\n\nfunc f2() {}\n\n//go:noinline\n\n//go:noinline\nvar x int\n\n"
+                           "//go:noinline\nconst c = 1\n"),
+            "");
+  EXPECT_EQ(LateErrors("package p\n\nfunc f2() {}\n\n//go:noinline\n\n//go:noinline\nvar x int\n\n"
+                       "//go:noinline\nconst c = 1\n"),
+            "5:3: misplaced compiler directive\n7:3: misplaced compiler directive\n"
+            "10:3: misplaced compiler directive\n");
+  // go build reports the declarations' directives only when nothing else is wrong.
+  std::string src =
+      "//go:build ignore\n\n//go:noinline\npackage p\n\n//go:notinheap\ntype T int\n\n"
+      "//go:notinheap\nfunc f() {} //go:nosplit\n\n//go:noinline\n";
+  EXPECT_EQ(CompilerErrors(src),
+            "10:15: misplaced compiler directive\n12:3: misplaced compiler directive\n");
+  EXPECT_EQ(LateErrors(src), "3:3: misplaced compiler directive\n9:3: misplaced compiler directive\n");
+  EXPECT_EQ(LateErrors("package p\n\nimport \"embed\"\n\nvar _ embed.FS\n\nfunc f() {\n"
+                       "\t//go:embed x.txt\n\tvar s string\n\t_ = s\n}\n"),
+            "8:4: go:embed cannot apply to var inside func\n");
+}
+
 // The default mode keeps go/parser's errors.
 TEST(ParserCompilerErrorsTest, DefaultModeUnchanged) {
   base::FileSet fset;

@@ -54,6 +54,9 @@ class Parser {
   Expr* ParseExprOnly();
 
   base::ErrorList& errors() { return errors_; }
+  // decl_errors are the errors about directives that declarations took, which
+  // cmd/compile reports only when there is no other error.
+  base::ErrorList& decl_errors() { return decl_errors_; }
   // NeedBigStack reports that parsing stopped because the thread's stack ran low.
   bool need_big_stack() const { return need_big_stack_; }
 
@@ -107,6 +110,7 @@ class Parser {
   };
   void OnDirective(base::Pos pos, std::string_view text);
   void DirectiveError(base::Pos pos, std::string_view msg);
+  void DeclDirectiveError(base::Pos pos, std::string_view msg);
   // ParserErrorSeen reports an error of the parser or scanner (cmd/compile's
   // p.first), not counting directive errors, which its noder reports.
   bool ParserErrorSeen() const { return errors_.size() > directive_errors_; }
@@ -283,7 +287,8 @@ class Parser {
   Token semi_close_ = Token::ILLEGAL;
   bool list_aborted_ = false;
   Pragmas pragma_;  // directives not yet given to a declaration
-  size_t directive_errors_ = 0;  // a list ended at an error, before its closing token
+  size_t directive_errors_ = 0;
+  base::ErrorList decl_errors_;  // see DeclDirectiveError  // a list ended at an error, before its closing token
 
   // Non-syntactic parser control.
   int expr_lev_ = 0;  // < 0: in control clause, >= 0: in expression

@@ -76,6 +76,13 @@ void Parser::DirectiveError(base::Pos pos, std::string_view msg) {
   directive_errors_ += errors_.size() - n;
 }
 
+// DeclDirectiveError records an error about the directives a declaration took:
+// cmd/compile checks them after type checking, so reports them only when there is
+// no other error.
+void Parser::DeclDirectiveError(base::Pos pos, std::string_view msg) {
+  decl_errors_.Add(file_->PositionFor(pos, true), std::string(msg));
+}
+
 // ClearPragma reports the pending directives, which apply to nothing (cmd/compile's
 // clearPragma).
 void Parser::ClearPragma() {
@@ -98,14 +105,14 @@ Parser::Pragmas Parser::TakePragma() {
 void Parser::CheckPragma(const Pragmas& p, unsigned allowed, const ValueSpec* var) {
   if (!compiler()) return;
   for (const PragmaUse& u : p.uses) {
-    if (u.flag & (p.flags & ~allowed)) DirectiveError(u.pos, "misplaced compiler directive");
+    if (u.flag & (p.flags & ~allowed)) DeclDirectiveError(u.pos, "misplaced compiler directive");
   }
   if (p.embeds.empty()) return;
   if (var == nullptr) {
-    for (base::Pos e : p.embeds) DirectiveError(e, "misplaced go:embed directive");
+    for (base::Pos e : p.embeds) DeclDirectiveError(e, "misplaced go:embed directive");
     return;
   }
-  if (const char* err = EmbedError(var)) DirectiveError(p.embeds[0], err);
+  if (const char* err = EmbedError(var)) DeclDirectiveError(p.embeds[0], err);
 }
 
 // EmbedError returns why go:embed cannot apply to the variable spec var (or null).
