@@ -209,6 +209,8 @@ Spec* Parser::ParseImportSpec(CommentGroup* doc) {
   }
   base::Pos pos = pos_;
   std::string_view path;
+  // cmd/compile marks a path with scanner errors bad (the checker skips it).
+  bool bad_path = compiler() && (tok_ != Token::STRING || tok_bad_);
   if (tok_ == Token::STRING) {
     path = lit_;
     // cmd/compile leaves the path's validity to the type checker.
@@ -226,7 +228,7 @@ Spec* Parser::ParseImportSpec(CommentGroup* doc) {
   ExpectSemi();  // before reading line_comment_
   BasicLit* lit = New<BasicLit>();
   lit->ValuePos = pos;
-  lit->Kind = Token::STRING;
+  lit->Kind = bad_path ? Token::ILLEGAL : Token::STRING;
   lit->Value = path;
   ImportSpec* spec = New<ImportSpec>();
   spec->Doc = doc;

@@ -240,6 +240,7 @@ Expr* Parser::ParseLiteralValue(Expr* type) {
 
 // CheckExpr checks that x is an expression and not a type.
 Expr* Parser::CheckExpr(Expr* x) {
+  if (compiler()) return x;  // cmd/compile leaves it to the type checker
   switch (Unparen(x)->kind) {
     case NodeKind::BadExpr:
     case NodeKind::Ident:

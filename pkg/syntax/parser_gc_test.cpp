@@ -75,6 +75,14 @@ TEST(ParserCompilerErrorsTest, ScannerErrors) {
   for (const Case& c : cases) EXPECT_EQ(CompilerErrors(c.src), c.want) << c.src;
 }
 
+TEST(ParserCompilerErrorsTest, RuneAndStringLiterals) {
+  EXPECT_EQ(CompilerErrors("package p\nvar a = 'ab'\nvar b = ''\nvar c = 'x\n"),
+            "2:9: more than one character in rune literal\n"
+            "3:10: empty rune literal or unescaped '\n"
+            "4:11: newline in rune literal\n");
+  EXPECT_EQ(CompilerErrors("package p\nvar s = \"abc\nvar t = 1\n"), "2:13: newline in string\n");
+}
+
 // One syntax error per line, and none at EOF after the first (base.ErrorfAt and
 // syntaxErrorAt), where go/parser reports several.
 TEST(ParserCompilerErrorsTest, Filtering) {

@@ -276,7 +276,11 @@ std::string_view Scanner::ScanRune() {
     if (ch == '\n' || ch < 0) {
       // Report only if no error was reported yet.
       if (valid) {
-        Error(offs, "rune literal not terminated");
+        if (ch == '\n' && (mode_ & kScanCompilerErrors)) {
+          Error(offset_, "newline in rune literal");
+        } else {
+          Error(offs, "rune literal not terminated");
+        }
         valid = false;
       }
       break;
@@ -286,7 +290,15 @@ std::string_view Scanner::ScanRune() {
     n++;
     if (ch == '\\' && !ScanEscape('\'')) valid = false;  // read on to the closing quote
   }
-  if (valid && n != 1) Error(offs, "illegal rune literal");
+  if (valid && n != 1) {
+    if (!(mode_ & kScanCompilerErrors)) {
+      Error(offs, "illegal rune literal");
+    } else if (n == 0) {
+      Error(offset_ - 1, "empty rune literal or unescaped '");  // at the quote
+    } else {
+      Error(offs, "more than one character in rune literal");
+    }
+  }
   return std::string_view(src_ + offs, size_t(offset_ - offs));
 }
 
@@ -297,7 +309,13 @@ std::string_view Scanner::ScanString() {
     SkipPlain(kPlainStr);
     int32_t ch = ch_;
     if (ch == '\n' || ch < 0) {
-      Error(offs, "string literal not terminated");
+      if (!(mode_ & kScanCompilerErrors)) {
+        Error(offs, "string literal not terminated");
+      } else if (ch == '\n') {
+        Error(offset_, "newline in string");
+      } else {
+        Error(offs, "string not terminated");
+      }
       break;
     }
     Next();
@@ -315,7 +333,8 @@ std::string_view Scanner::ScanRawString() {
     SkipPlain(kPlainRaw);
     int32_t ch = ch_;
     if (ch < 0) {
-      Error(offs, "raw string literal not terminated");
+      Error(offs, (mode_ & kScanCompilerErrors) ? "string not terminated"
+                                                : "raw string literal not terminated");
       break;
     }
     Next();
