@@ -43,6 +43,9 @@ TEST(ParserCompilerErrorsTest, Statements) {
        "4:2: syntax error: unexpected if, expecting case or default or }\n"},
       {"package p\nfunc g() {\n\tswitch {\n\tcase true:\n\tL:\n\tcase false:\n\t}\n}\n",
        "5:3: syntax error: missing statement after label\n"},
+      // A header going on after its init statement: cmd/compile asks for the '{'.
+      {"package p\nfunc f() {\n\tswitch i := g()); i {\n\t}\n}\n",
+       "3:17: syntax error: unexpected ), expecting {\n"},
   };
   for (const Case& c : cases) EXPECT_EQ(CompilerErrors(c.src), c.want) << c.src;
 }

@@ -211,6 +211,7 @@ class Parser {
   BlockStmt* ParseBlockStmt(std::string_view context = {});
   void ParseCompilerForClause(Stmt** cond, Stmt** post);
   base::Pos ExpectClauseBody(std::string_view msg);
+  void CompilerHeaderBrace();
   Stmt* ParseSimpleStmt(SimpleStmtMode mode, bool* is_range);
   void CheckAssignStmt(AssignStmt* as);
   CallExpr* ParseCallExpr(std::string_view call_type);

@@ -261,9 +261,7 @@ void Parser::ParseIfHeader(Stmt** init_out, Expr** cond_out) {
       semi_lit = lit_;
       Next();
     } else if (compiler()) {
-      // cmd/compile asks for the '{' rather than a ';'.
-      Expect(Token::LBRACE);
-      if (tok_ != Token::LBRACE) AdvanceTo({Token::LBRACE, Token::RBRACE});
+      CompilerHeaderBrace();  // cmd/compile asks for the '{' rather than a ';'
     } else {
       Expect(Token::SEMICOLON);
     }
@@ -303,6 +301,14 @@ void Parser::ParseCompilerForClause(Stmt** cond, Stmt** post) {
   if (AssignStmt* as = DynCast<AssignStmt>(*post); as && as->Tok == Token::DEFINE) {
     SyntaxError(as->TokPos, "cannot declare in post statement of for loop");
   }
+}
+
+// CompilerHeaderBrace reports a header of if, switch or for that goes on after its
+// init statement with neither ';' nor '{', as cmd/compile does (asking for the '{'),
+// and skips to a brace.
+void Parser::CompilerHeaderBrace() {
+  Expect(Token::LBRACE);
+  if (tok_ != Token::LBRACE) AdvanceTo({Token::LBRACE, Token::RBRACE});
 }
 
 // ExpectClauseBody expects the '{' of a switch or select body as cmd/compile does:
@@ -419,6 +425,11 @@ Stmt* Parser::ParseSwitchStmt() {
       SyntaxError("var declaration not allowed in switch initializer");
     }
     if (tok_ != Token::SEMICOLON) s2 = ParseSimpleStmt(kBasic, nullptr);
+    if (compiler() && tok_ != Token::SEMICOLON && tok_ != Token::LBRACE) {
+      CompilerHeaderBrace();  // s2 was the init statement
+      s1 = s2;
+      s2 = nullptr;
+    }
     if (tok_ == Token::SEMICOLON) {
       Next();
       s1 = s2;
@@ -554,6 +565,12 @@ Stmt* Parser::ParseForStmt() {
       } else {
         s2 = ParseSimpleStmt(kRangeOk, &is_range);
       }
+    }
+    if (compiler() && !is_range && tok_ != Token::SEMICOLON && tok_ != Token::LBRACE) {
+      CompilerHeaderBrace();  // s2 was the init statement
+      s1 = s2;
+      s2 = nullptr;
+      if (tok_ == Token::LBRACE) SyntaxError("expecting for loop condition");
     }
     if (!is_range && tok_ == Token::SEMICOLON) {
       Next();
