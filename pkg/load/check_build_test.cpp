@@ -89,6 +89,22 @@ TEST_F(CheckBuildTest, SyntaxErrorsAsCompiler) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
+// Parse errors that are not syntax errors proper do not stop type checking; go build
+// 1.19 prints both for this package.
+TEST_F(CheckBuildTest, ParseAndTypeErrorsAsCompiler) {
+  Write("m/mixed/a.go",
+        "package mixed\n\nfunc f() {\n\tgo f\n\t_ = \"a\"[1::]\n\tvar x int\n}\n");
+  BuildResult r = Build({"./mixed"});
+  EXPECT_EQ(r.stderr_text,
+            "# example.com/m/mixed\n"
+            "mixed/a.go:4:5: expression in go must be function call\n"
+            "mixed/a.go:5:12: middle index required in 3-index slice\n"
+            "mixed/a.go:5:13: final index required in 3-index slice\n"
+            "mixed/a.go:5:13: invalid operation: 3-index slice of string\n"
+            "mixed/a.go:6:6: x declared but not used\n");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
 TEST_F(CheckBuildTest, OkPackage) {
   BuildResult r = Build({"./ok"});
   EXPECT_EQ(r.stderr_text, "");
