@@ -11,9 +11,9 @@ namespace {
 // kCompilerStopSet holds the keywords that start a statement: cmd/compile's
 // recovery does not skip them inside a function.
 constexpr TokenSet kCompilerStopSet = {
-    Token::BREAK, Token::CONST, Token::CONTINUE, Token::DEFER,  Token::FALLTHROUGH,
-    Token::FOR,   Token::GO,    Token::GOTO,     Token::IF,     Token::RETURN,
-    Token::SELECT, Token::SWITCH, Token::TYPE,   Token::VAR};
+    Token::BREAK,  Token::CONST,  Token::CONTINUE, Token::DEFER, Token::FALLTHROUGH,
+    Token::FOR,    Token::GO,     Token::GOTO,     Token::IF,    Token::RETURN,
+    Token::SELECT, Token::SWITCH, Token::TYPE,     Token::VAR};
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.starts_with(prefix); }
 
@@ -48,7 +48,8 @@ base::Pos Parser::CompilerNewlinePos(base::Pos semi) const {
       break;
     } else if (src_.substr(i, 2) == "/*") {
       size_t end = src_.find("*/", i + 2);
-      if (end == std::string_view::npos || src_.substr(i, end - i).find('\n') != std::string_view::npos) {
+      if (end == std::string_view::npos ||
+          src_.substr(i, end - i).find('\n') != std::string_view::npos) {
         break;
       }
       i = end + 2;
@@ -62,7 +63,8 @@ base::Pos Parser::CompilerNewlinePos(base::Pos semi) const {
 // CompilerTokenString names the current token as cmd/compile's syntaxErrorAt does.
 std::string Parser::CompilerTokenString() const {
   switch (tok_) {
-    case Token::IDENT: return std::string(lit_);
+    case Token::IDENT:
+      return std::string(lit_);
     case Token::SEMICOLON:
       if (lit_ == ";") return "semicolon";
       return file_->Offset(pos_) >= int(src_.size()) ? "EOF" : "newline";
@@ -70,9 +72,12 @@ std::string Parser::CompilerTokenString() const {
     case Token::FLOAT:
     case Token::IMAG:
     case Token::CHAR:
-    case Token::STRING: return "literal " + std::string(lit_);
-    case Token::COMMA: return "comma";
-    default: return std::string(TokenString(tok_));
+    case Token::STRING:
+      return "literal " + std::string(lit_);
+    case Token::COMMA:
+      return "comma";
+    default:
+      return std::string(TokenString(tok_));
   }
 }
 

@@ -29,8 +29,12 @@ void PrintBinary(std::string* out, const BinaryExpr* b) {
 void PrintExpr(std::string* out, const Expr* x) {
   if (x == nullptr) return;
   switch (x->kind) {
-    case NodeKind::Ident: *out += x->As<Ident>()->Name; break;
-    case NodeKind::BasicLit: *out += x->As<BasicLit>()->Value; break;
+    case NodeKind::Ident:
+      *out += x->As<Ident>()->Name;
+      break;
+    case NodeKind::BasicLit:
+      *out += x->As<BasicLit>()->Value;
+      break;
     case NodeKind::ParenExpr:
       *out += "(";
       PrintExpr(out, x->As<ParenExpr>()->X);
@@ -76,7 +80,9 @@ void PrintExpr(std::string* out, const Expr* x) {
       *out += TokenString(x->As<UnaryExpr>()->Op);
       PrintExpr(out, x->As<UnaryExpr>()->X);
       break;
-    case NodeKind::BinaryExpr: PrintBinary(out, x->As<BinaryExpr>()); break;
+    case NodeKind::BinaryExpr:
+      PrintBinary(out, x->As<BinaryExpr>());
+      break;
     case NodeKind::InterfaceType: {
       const InterfaceType* t = x->As<InterfaceType>();
       *out += t->Methods && t->Methods->List.size > 0 ? "interface{…}" : "interface{}";
@@ -86,8 +92,12 @@ void PrintExpr(std::string* out, const Expr* x) {
       PrintExpr(out, x->As<CompositeLit>()->Type);
       *out += x->As<CompositeLit>()->Elts.size > 0 ? "{…}" : "{}";
       break;
-    case NodeKind::FuncLit: *out += "func(…) {…}"; break;
-    default: *out += "…"; break;
+    case NodeKind::FuncLit:
+      *out += "func(…) {…}";
+      break;
+    default:
+      *out += "…";
+      break;
   }
 }
 
@@ -136,17 +146,28 @@ base::Pos CompilerStmtPos(const Stmt* s) {
 
 base::Pos CompilerExprPos(const Expr* x) {
   switch (x->kind) {
-    case NodeKind::BinaryExpr: return x->As<BinaryExpr>()->OpPos;
-    case NodeKind::UnaryExpr: return x->As<UnaryExpr>()->OpPos;
-    case NodeKind::StarExpr: return x->As<StarExpr>()->Star;
-    case NodeKind::ParenExpr: return x->As<ParenExpr>()->Lparen;
-    case NodeKind::CallExpr: return x->As<CallExpr>()->Lparen;
-    case NodeKind::IndexExpr: return x->As<IndexExpr>()->Lbrack;
-    case NodeKind::SliceExpr: return x->As<SliceExpr>()->Lbrack;
-    case NodeKind::CompositeLit: return x->As<CompositeLit>()->Lbrace;
-    case NodeKind::SelectorExpr: return x->As<SelectorExpr>()->Sel->NamePos + (-1);
-    case NodeKind::TypeAssertExpr: return x->As<TypeAssertExpr>()->Lparen + (-1);
-    default: return NodePos(x);
+    case NodeKind::BinaryExpr:
+      return x->As<BinaryExpr>()->OpPos;
+    case NodeKind::UnaryExpr:
+      return x->As<UnaryExpr>()->OpPos;
+    case NodeKind::StarExpr:
+      return x->As<StarExpr>()->Star;
+    case NodeKind::ParenExpr:
+      return x->As<ParenExpr>()->Lparen;
+    case NodeKind::CallExpr:
+      return x->As<CallExpr>()->Lparen;
+    case NodeKind::IndexExpr:
+      return x->As<IndexExpr>()->Lbrack;
+    case NodeKind::SliceExpr:
+      return x->As<SliceExpr>()->Lbrack;
+    case NodeKind::CompositeLit:
+      return x->As<CompositeLit>()->Lbrace;
+    case NodeKind::SelectorExpr:
+      return x->As<SelectorExpr>()->Sel->NamePos + (-1);
+    case NodeKind::TypeAssertExpr:
+      return x->As<TypeAssertExpr>()->Lparen + (-1);
+    default:
+      return NodePos(x);
   }
 }
 

@@ -53,13 +53,16 @@ TEST(ParserCompilerErrorsTest, Statements) {
 TEST(ParserCompilerErrorsTest, Declarations) {
   const Case cases[] = {
       {"type T int\n", "1:1: syntax error: package statement must be first\n"},
-      {"package p\nvar z = 3 )\n", "2:11: syntax error: unexpected ) after top level declaration\n"},
+      {"package p\nvar z = 3 )\n",
+       "2:11: syntax error: unexpected ) after top level declaration\n"},
       {"package p\nimport 42\n", "2:10: syntax error: import path must be a string\n"},
       {"package p\nvar x\nvar y int\n", "2:6: syntax error: unexpected newline, expecting type\n"},
       {"package p\ntype T\n", "2:7: syntax error: unexpected newline in type declaration\n"},
-      {"package p\nfunc f(a int, *int)\n", "2:15: syntax error: mixed named and unnamed parameters\n"},
+      {"package p\nfunc f(a int, *int)\n",
+       "2:15: syntax error: mixed named and unnamed parameters\n"},
       {"package p\nvar c chan\n", "3:1: syntax error: missing channel element type\n"},
-      {"package p\nfunc f()\n{\n}\n", "3:1: syntax error: unexpected semicolon or newline before {\n"},
+      {"package p\nfunc f()\n{\n}\n",
+       "3:1: syntax error: unexpected semicolon or newline before {\n"},
       {"package p\nvar _ = x.3\n",
        "2:10: syntax error: unexpected literal .3 after top level declaration\n"},
   };
@@ -68,7 +71,8 @@ TEST(ParserCompilerErrorsTest, Declarations) {
 
 TEST(ParserCompilerErrorsTest, ScannerErrors) {
   const Case cases[] = {
-      {"package p\nvar x\xe2\x8a\x9by int\n", "2:6: invalid character U+229B '\xe2\x8a\x9b' in identifier\n"},
+      {"package p\nvar x\xe2\x8a\x9by int\n",
+       "2:6: invalid character U+229B '\xe2\x8a\x9b' in identifier\n"},
       {"package p\nvar s = \"\\x'1\"\n", "2:12: invalid character '\\'' in hexadecimal escape\n"},
       // A scanner error does not hide the syntax error on its line.
       {"package p\nvar x = 1 @ 2\n",
@@ -112,9 +116,10 @@ TEST(ParserCompilerErrorsTest, Directives) {
   // A directive not on a line of its own, or before a statement, is misplaced at once.
   EXPECT_EQ(CompilerErrors("package p\n\nfunc f() {\n\t//go:noinline\n\tx := 1\n\t_ = x\n}\n"),
             "4:4: misplaced compiler directive\n");
-  EXPECT_EQ(CompilerErrors("package p\n\nfunc f2() {}\n\n//go:noinline\n\n//go:noinline\nvar x int\n\n"
-                           "//go:noinline\nconst c = 1\n"),
-            "");
+  EXPECT_EQ(
+      CompilerErrors("package p\n\nfunc f2() {}\n\n//go:noinline\n\n//go:noinline\nvar x int\n\n"
+                     "//go:noinline\nconst c = 1\n"),
+      "");
   EXPECT_EQ(LateErrors("package p\n\nfunc f2() {}\n\n//go:noinline\n\n//go:noinline\nvar x int\n\n"
                        "//go:noinline\nconst c = 1\n"),
             "5:3: misplaced compiler directive\n7:3: misplaced compiler directive\n"
@@ -125,7 +130,8 @@ TEST(ParserCompilerErrorsTest, Directives) {
       "//go:notinheap\nfunc f() {} //go:nosplit\n\n//go:noinline\n";
   EXPECT_EQ(CompilerErrors(src),
             "10:15: misplaced compiler directive\n12:3: misplaced compiler directive\n");
-  EXPECT_EQ(LateErrors(src), "3:3: misplaced compiler directive\n9:3: misplaced compiler directive\n");
+  EXPECT_EQ(LateErrors(src),
+            "3:3: misplaced compiler directive\n9:3: misplaced compiler directive\n");
   EXPECT_EQ(LateErrors("package p\n\nimport \"embed\"\n\nvar _ embed.FS\n\nfunc f() {\n"
                        "\t//go:embed x.txt\n\tvar s string\n\t_ = s\n}\n"),
             "8:4: go:embed cannot apply to var inside func\n");

@@ -180,12 +180,18 @@ Token Scanner::ScanNumber() {
 // QuoteRune quotes ch as Go's %q verb does for the characters escapes can meet.
 static std::string QuoteRune(int32_t ch) {
   switch (ch) {
-    case '\'': return "'\\''";
-    case '\\': return "'\\\\'";
-    case '\n': return "'\\n'";
-    case '\t': return "'\\t'";
-    case '\r': return "'\\r'";
-    default: break;
+    case '\'':
+      return "'\\''";
+    case '\\':
+      return "'\\\\'";
+    case '\n':
+      return "'\\n'";
+    case '\t':
+      return "'\\t'";
+    case '\r':
+      return "'\\r'";
+    default:
+      break;
   }
   if (ch >= 0x20 && ch < 0x7f) return std::string("'") + char(ch) + "'";
   if (ch < 0x80) return fmt::format("'\\x{:02x}'", ch);
