@@ -71,6 +71,8 @@ TEST(ParserCompilerErrorsTest, Declarations) {
 
 TEST(ParserCompilerErrorsTest, ScannerErrors) {
   const Case cases[] = {
+      {"package p\nvar \xdb\xb6x = 1\n",
+       "2:5: identifier cannot begin with digit U+06F6 '\xdb\xb6'\n"},
       {"package p\nvar x\xe2\x8a\x9by int\n",
        "2:6: invalid character U+229B '\xe2\x8a\x9b' in identifier\n"},
       {"package p\nvar s = \"\\x'1\"\n", "2:12: invalid character '\\'' in hexadecimal escape\n"},

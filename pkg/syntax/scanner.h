@@ -62,6 +62,7 @@ class Scanner {
   void Error(int offset, std::string_view msg);
   void ErrorIllegal(int offset, int32_t ch);
   bool AtCompilerIdentChar();
+  bool AtCompilerIdentStart();
 
   // Tokens, comments and semicolons (scanner.cpp).
   void SkipWhitespace();
