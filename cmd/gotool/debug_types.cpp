@@ -120,20 +120,25 @@ int RunDebugTypes(const std::vector<std::string>& args) {
   std::vector<std::unique_ptr<std::string>> sources;
   std::vector<syntax::File*> files;
   base::ErrorList errors;
+  base::ErrorList late_errors;  // reported only when there is no other error
   for (const std::string& name : parse.args) {
     auto src = std::make_unique<std::string>();
     if (!ReadSource(name, src.get())) {
       fmt::print(stderr, "open {}: {}\n", name, base::ErrnoText(errno));
       return 1;
     }
-    syntax::ParseResult r =
-        syntax::ParseFile(fset, name, *src, arena, syntax::kParseComments | syntax::kAllErrors);
+    // With -compiler, syntax errors are cmd/compile's.
+    unsigned mode = syntax::kParseComments | syntax::kAllErrors;
+    if (cfg.compiler_errors) mode |= syntax::kCompilerErrors;
+    syntax::ParseResult r = syntax::ParseFile(fset, name, *src, arena, mode);
     for (const base::PositionedError& e : r.errors) errors.Add(e.pos, e.msg);
+    for (const base::PositionedError& e : r.late_errors) late_errors.Add(e.pos, e.msg);
     files.push_back(r.file);
     sources.push_back(std::move(src));
   }
-  // cmd/compile stops after syntax errors; go/types' tests check the partial trees.
-  if (!errors.empty() && cfg.compiler_errors) {
+  // cmd/compile stops after syntax errors proper; go/types' tests check the partial
+  // trees.
+  if (cfg.compiler_errors && syntax::HasSyntaxError(errors)) {
     errors.Sort();
     errors.Print(stderr);
     return 1;
@@ -148,6 +153,7 @@ int RunDebugTypes(const std::vector<std::string>& args) {
   types::Info info;
   types::Check(cfg, "main", fset, files, &info, &errors);
   if (dump) DumpTypes(fset, info);
+  if (errors.empty()) errors = std::move(late_errors);
   errors.Sort();
   errors.Print(stderr);
   return errors.empty() ? 0 : 1;

@@ -75,6 +75,36 @@ class CheckBuildTest : public ::testing::Test {
   BuildRequest req_;
 };
 
+// Syntax errors are cmd/compile's, as go build 1.19 prints them for this package.
+TEST_F(CheckBuildTest, SyntaxErrorsAsCompiler) {
+  Write("m/syn/a.go",
+        "package syn\n\nfunc f() {\n\tx := 1 2\n\tif x {\n\t}\n\tvar y int foo\n}\n\n"
+        "var z = 3 )\n");
+  BuildResult r = Build({"./syn"});
+  EXPECT_EQ(r.stderr_text,
+            "# example.com/m/syn\n"
+            "syn/a.go:4:9: syntax error: unexpected literal 2 at end of statement\n"
+            "syn/a.go:7:12: syntax error: unexpected foo at end of statement\n"
+            "syn/a.go:10:11: syntax error: unexpected ) after top level declaration\n");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+// Parse errors that are not syntax errors proper do not stop type checking; go build
+// 1.19 prints both for this package.
+TEST_F(CheckBuildTest, ParseAndTypeErrorsAsCompiler) {
+  Write("m/mixed/a.go",
+        "package mixed\n\nfunc f() {\n\tgo f\n\t_ = \"a\"[1::]\n\tvar x int\n}\n");
+  BuildResult r = Build({"./mixed"});
+  EXPECT_EQ(r.stderr_text,
+            "# example.com/m/mixed\n"
+            "mixed/a.go:4:5: expression in go must be function call\n"
+            "mixed/a.go:5:12: middle index required in 3-index slice\n"
+            "mixed/a.go:5:13: final index required in 3-index slice\n"
+            "mixed/a.go:5:13: invalid operation: 3-index slice of string\n"
+            "mixed/a.go:6:6: x declared but not used\n");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
 TEST_F(CheckBuildTest, OkPackage) {
   BuildResult r = Build({"./ok"});
   EXPECT_EQ(r.stderr_text, "");

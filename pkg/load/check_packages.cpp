@@ -55,8 +55,11 @@ bool SourceImporter::ParseFiles(CheckedPackage* cp) {
       cp->syntax_errors.Add(base::Position{path, 0, 0, 0}, "open " + path + ": cannot read file");
       continue;
     }
-    syntax::ParseResult r = syntax::ParseFile(fset_, path, src, cp->arena_, 0);
+    // The compiler's syntax errors, as go build prints them.
+    unsigned mode = config_.compiler_errors ? syntax::kCompilerErrors : 0u;
+    syntax::ParseResult r = syntax::ParseFile(fset_, path, src, cp->arena_, mode);
     for (const base::PositionedError& e : r.errors) cp->syntax_errors.Add(e.pos, e.msg);
+    for (const base::PositionedError& e : r.late_errors) cp->late_errors_.Add(e.pos, e.msg);
     cp->files.push_back(r.file);
   }
   return cp->syntax_errors.empty();
@@ -78,6 +81,12 @@ CheckedPackage* SourceImporter::CheckPackage(LoadedPackage* lp) {
   }
   cp->types = types::Check(config_, lp->pkg.import_path, fset_, cp->files, nullptr,
                            &cp->type_errors);
+  cp->errors_ = cp->syntax_errors;
+  if (cp->syntax_errors.empty() ||
+      (config_.compiler_errors && !syntax::HasSyntaxError(cp->syntax_errors))) {
+    for (const base::PositionedError& e : cp->type_errors) cp->errors_.Add(e.pos, e.msg);
+  }
+  if (cp->errors_.empty()) cp->errors_ = cp->late_errors_;
   stack_.pop_back();
   CheckedPackage* result = cp.get();
   checked_[lp] = std::move(cp);

@@ -29,14 +29,16 @@ struct CheckedPackage {
   base::ErrorList syntax_errors;
   base::ErrorList type_errors;
 
-  // Errors returns the errors a build reports: the syntax errors if any, else the
-  // type errors.
-  const base::ErrorList& Errors() const {
-    return syntax_errors.empty() ? type_errors : syntax_errors;
-  }
+  // Errors returns the errors a build reports: the parse errors if any, else the
+  // type errors; with the compiler's wording, parse errors that are not syntax
+  // errors proper ("invalid character ...") do not stop the check, as in cmd/compile,
+  // and both lists are reported.
+  const base::ErrorList& Errors() const { return errors_; }
 
  private:
   friend class SourceImporter;
+  base::ErrorList errors_;
+  base::ErrorList late_errors_;  // syntax::ParseResult::late_errors
   base::Arena arena_;
   std::deque<std::string> sources_;
 };

@@ -69,9 +69,15 @@ Parser::Parser(base::File* file, std::string_view src, base::Arena& arena, unsig
       scanner_(
           file, src, &arena,
           [this](base::Pos pos, std::string_view msg) {
-            errors_.Add(file_->PositionFor(pos, true), std::string(msg));
+            if (compiler()) {
+              AddCompilerError(pos, CompilerScanMessage(msg));
+            } else {
+              errors_.Add(file_->PositionFor(pos, true), std::string(msg));
+            }
           },
-          (mode & kParseComments) ? kScanComments : 0u),
+          // cmd/compile's directives are comments.
+          ((mode & (kParseComments | kCompilerErrors)) ? kScanComments : 0u) |
+              ((mode & kCompilerErrors) ? kScanCompilerErrors : 0u)),
       stack_limit_(StackLimit()) {
   scratch_.reserve(256);
   Next();
@@ -84,10 +90,15 @@ void Parser::Next0() {
     lit_ = {};
     return;
   }
+  int scan_errors = scanner_.error_count();
   TokenInfo t = scanner_.Scan();
+  // cmd/compile's scanner reports an invalid character and skips it.
+  while (t.tok == Token::ILLEGAL && compiler()) t = scanner_.Scan();
   pos_ = t.pos;
   tok_ = t.tok;
   lit_ = t.lit;
+  tok_bad_ = scanner_.error_count() != scan_errors;
+  if (tok_ == Token::SEMICOLON && lit_ == "\n" && compiler()) pos_ = CompilerNewlinePos(pos_);
 }
 
 // Line returns the (//line-adjusted, as token.File.Line) line of p.
@@ -113,6 +124,7 @@ int Parser::Line(base::Pos p) {
 // on which it ends.
 Comment* Parser::ConsumeComment(int* endline) {
   if (IsLineDirective(lit_)) line_directive_seen_ = true;
+  if (compiler() && lit_.starts_with("//go:")) OnDirective(pos_, lit_);
   *endline = Line(pos_);
   if (lit_.size() > 1 && lit_[1] == '*') {
     *endline += int(std::count(lit_.begin(), lit_.end(), '\n'));
@@ -174,6 +186,10 @@ void Parser::Bailout() {
 // Error records an error unless it is on the line of the previous one; after more
 // than 10 errors parsing stops (both only without kAllErrors).
 void Parser::Error(base::Pos pos, std::string_view msg) {
+  if (compiler()) {
+    SyntaxError(pos, msg);
+    return;
+  }
   if (bailed_) return;
   base::Position epos = file_->PositionFor(pos, true);
   if (!(mode_ & kAllErrors)) {
@@ -187,9 +203,21 @@ void Parser::Error(base::Pos pos, std::string_view msg) {
   errors_.Add(std::move(epos), std::string(msg));
 }
 
+void Parser::PlainError(base::Pos pos, std::string_view msg) {
+  if (compiler()) {
+    AddCompilerError(pos, std::string(msg));
+  } else {
+    Error(pos, msg);
+  }
+}
+
 // ErrorExpected reports "expected what", naming the current token when the error is
 // at its position.
 void Parser::ErrorExpected(base::Pos pos, std::string_view what) {
+  if (compiler()) {
+    CompilerExpected(pos, what);
+    return;
+  }
   std::string msg = "expected ";
   msg += what;
   if (pos == pos_) {
@@ -216,6 +244,11 @@ static std::string Quoted(Token tok) {
 
 base::Pos Parser::Expect(Token tok) {
   base::Pos pos = pos_;
+  if (list_aborted_) {
+    // After a list error, cmd/compile leaves a missing closing token unreported.
+    list_aborted_ = false;
+    if (tok_ != tok) return pos;
+  }
   if (tok_ != tok) ErrorExpected(pos, Quoted(tok));
   Next();  // make progress
   return pos;
@@ -235,6 +268,7 @@ base::Pos Parser::Expect2(Token tok) {
 
 // ExpectClosing is Expect with a better message for a missing comma before a newline.
 base::Pos Parser::ExpectClosing(Token tok, std::string_view context) {
+  if (compiler()) return Expect(tok);
   if (tok_ != tok && tok_ == Token::SEMICOLON && lit_ == "\n") {
     std::string msg = "missing ',' before newline in ";
     msg += context;
@@ -245,6 +279,10 @@ base::Pos Parser::ExpectClosing(Token tok, std::string_view context) {
 }
 
 void Parser::ExpectSemi() {
+  if (compiler()) {
+    CompilerExpectSemi();
+    return;
+  }
   // A semicolon is optional before a closing ')' or '}'.
   if (tok_ == Token::RPAREN || tok_ == Token::RBRACE) return;
   switch (tok_) {
@@ -267,6 +305,10 @@ void Parser::ExpectSemi() {
 bool Parser::AtComma(std::string_view context, Token follow) {
   if (tok_ == Token::COMMA) return true;
   if (tok_ == follow) return false;
+  if (compiler()) {
+    CompilerListError(context, follow);
+    return false;
+  }
   std::string msg = "missing ','";
   if (tok_ == Token::SEMICOLON && lit_ == "\n") msg += " before newline";
   msg += " in ";
@@ -348,6 +390,7 @@ struct ParseJob {
   File* file = nullptr;
   Expr* expr = nullptr;
   base::ErrorList errors;
+  base::ErrorList late_errors;
   bool need_big_stack = false;
 };
 
@@ -371,6 +414,7 @@ void RunParse(ParseJob* job) {
   }
   job->errors = std::move(p.errors());
   job->errors.Sort();
+  job->late_errors = std::move(p.decl_errors());
 }
 
 void* RunParseThread(void* arg) {
@@ -398,6 +442,7 @@ void Run(ParseJob* job) {
   if (!job->need_big_stack) return;
   job->need_big_stack = false;
   job->errors.Reset();
+  job->late_errors.Reset();
   if (!RunOnBigStack(job) || job->need_big_stack) {
     // No thread or still too deep: report it as go/parser's nesting limit would.
     job->file = nullptr;
@@ -426,6 +471,7 @@ ParseResult ParseFile(base::FileSet& fset, std::string filename, std::string_vie
   ParseResult r;
   r.file = job.file;
   r.errors = std::move(job.errors);
+  r.late_errors = std::move(job.late_errors);
   return r;
 }
 

@@ -20,6 +20,11 @@ enum ParseMode : unsigned {
   // kSkipObjectResolution skips what go/parser's identifier resolution can report
   // (only its scope-depth limit: resolution itself is not performed).
   kSkipObjectResolution = 1 << 6,
+  // kCompilerErrors reports syntax errors as cmd/compile (package syntax) does: its
+  // wording ("syntax error: unexpected X, expecting Y"), its positions, its error
+  // recovery and its filtering (one syntax error per line, none at EOF after the
+  // first, no limit of 10). The tree is not meant for gofmt in this mode.
+  kCompilerErrors = 1 << 7,
 };
 
 // ParseResult is the outcome of ParseFile. file is never null: on errors it is the
@@ -28,6 +33,9 @@ enum ParseMode : unsigned {
 struct ParseResult {
   File* file = nullptr;
   base::ErrorList errors;
+  // late_errors (kCompilerErrors) are the errors cmd/compile reports only when
+  // parsing and type checking found none: misplaced directives of declarations.
+  base::ErrorList late_errors;
 };
 
 // ParseFile parses the Go source src of the file named filename, adding the file to
@@ -36,6 +44,11 @@ struct ParseResult {
 // with the given mode, extended to the Go 1.22 language.
 ParseResult ParseFile(base::FileSet& fset, std::string filename, std::string_view src,
                       base::Arena& arena, unsigned mode);
+
+// HasSyntaxError reports whether errors (from kCompilerErrors) hold a syntax error
+// proper, one that stops cmd/compile before type checking; other parse errors, such
+// as an invalid character, do not.
+bool HasSyntaxError(const base::ErrorList& errors);
 
 // ParseExprResult is the outcome of ParseExprFrom: expr is the (possibly partial)
 // expression, or null where go/parser returns nil (it bailed out while parsing it).

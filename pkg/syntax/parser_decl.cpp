@@ -199,6 +199,7 @@ static Ident* ExtractName(base::Arena& arena, Expr* x, bool force, Expr** type) 
 
 // ImportSpec = [ "." | PackageName ] ImportPath .
 Spec* Parser::ParseImportSpec(CommentGroup* doc) {
+  CheckPragma(TakePragma(), 0);
   Ident* ident = nullptr;
   if (tok_ == Token::PERIOD) {
     ident = NewIdent(pos_, ".");
@@ -208,21 +209,26 @@ Spec* Parser::ParseImportSpec(CommentGroup* doc) {
   }
   base::Pos pos = pos_;
   std::string_view path;
+  // cmd/compile marks a path with scanner errors bad (the checker skips it).
+  bool bad_path = compiler() && (tok_ != Token::STRING || tok_bad_);
   if (tok_ == Token::STRING) {
     path = lit_;
-    if (!IsValidImport(path)) {
+    // cmd/compile leaves the path's validity to the type checker.
+    if (!compiler() && !IsValidImport(path)) {
       std::string msg = "invalid import path: ";
       msg += path;
       Error(pos, msg);
     }
     Next();
+  } else if (compiler()) {
+    CompilerBadImportPath();
   } else {
     Expect(Token::STRING);  // for the error
   }
   ExpectSemi();  // before reading line_comment_
   BasicLit* lit = New<BasicLit>();
   lit->ValuePos = pos;
-  lit->Kind = Token::STRING;
+  lit->Kind = bad_path ? Token::ILLEGAL : Token::STRING;
   lit->Value = path;
   ImportSpec* spec = New<ImportSpec>();
   spec->Doc = doc;
@@ -237,19 +243,27 @@ Spec* Parser::ParseImportSpec(CommentGroup* doc) {
 // VarSpec = IdentifierList ( Type [ "=" ExpressionList ] | "=" ExpressionList ) .
 Spec* Parser::ParseValueSpec(CommentGroup* doc, Token keyword, int iota) {
   base::Pos pos = pos_;
+  Pragmas pragma = TakePragma();
   ValueSpec* spec = New<ValueSpec>();
   spec->Doc = doc;
   spec->Names = ParseIdentList();
-  spec->Type = TryIdentOrType();
+  if (compiler() && keyword == Token::VAR && tok_ != Token::ASSIGN) {
+    spec->Type = ParseType();  // cmd/compile: a type or "= values" must follow
+  } else {
+    spec->Type = TryIdentOrType();
+  }
   if (tok_ == Token::ASSIGN) {  // always permitted, for more tolerant parsing
     Next();
     spec->Values = ParseList(true);
   }
+  CheckPragma(pragma, 0, keyword == Token::VAR ? spec : nullptr);
   ExpectSemi();  // before reading line_comment_
   if (keyword == Token::VAR) {
     if (!spec->Type && spec->Values.empty()) Error(pos, "missing variable type or initialization");
   } else if (keyword == Token::CONST) {
-    if (spec->Values.empty() && (iota == 0 || spec->Type)) Error(pos, "missing constant value");
+    // cmd/compile leaves a missing value to the type checker.
+    bool missing = spec->Values.empty() && (iota == 0 || spec->Type);
+    if (missing && !compiler()) Error(pos, "missing constant value");
   }
   spec->Comment = line_comment_;
   return spec;
@@ -272,8 +286,21 @@ void Parser::ParseGenericType(TypeSpec* spec, base::Pos open, Ident* name0, Expr
   spec->Type = ParseType();
 }
 
+// ParseCompilerTypeDeclType parses the type of a type declaration with cmd/compile's
+// error for a missing one.
+Expr* Parser::ParseCompilerTypeDeclType() {
+  Expr* typ = TryIdentOrType();
+  if (!typ) {
+    typ = NewBadExpr(pos_, pos_);
+    SyntaxError("in type declaration");
+    AdvanceTo({Token::SEMICOLON, Token::RPAREN});
+  }
+  return typ;
+}
+
 // TypeSpec = AliasDecl | TypeDef ; TypeDef = identifier [ TypeParameters ] Type .
 Spec* Parser::ParseTypeSpec(CommentGroup* doc) {
+  Pragmas pragma = TakePragma();
   TypeSpec* spec = New<TypeSpec>();
   spec->Doc = doc;
   spec->Name = ParseIdent();
@@ -309,8 +336,9 @@ Spec* Parser::ParseTypeSpec(CommentGroup* doc) {
       spec->Assign = pos_;
       Next();
     }
-    spec->Type = ParseType();
+    spec->Type = compiler() ? ParseCompilerTypeDeclType() : ParseType();
   }
+  CheckPragma(pragma, spec->Assign.IsValid() ? 0 : kPragmaNotInHeap);
   ExpectSemi();  // before reading line_comment_
   spec->Comment = line_comment_;
   return spec;
@@ -341,10 +369,14 @@ GenDecl* Parser::ParseGenDecl(Token keyword, SpecKind kind) {
   };
   if (tok_ == Token::LPAREN) {
     d->Lparen = pos_;
+    if (compiler()) ClearPragma();  // before '(': a group takes no directive
     Next();
-    for (int iota = 0; tok_ != Token::RPAREN && tok_ != Token::EOF_; iota++) {
-      count_scope();
-      Push(spec(lead_comment_, iota));
+    {
+      SemiListGuard semis(this, "grouped declaration", Token::RPAREN);
+      for (int iota = 0; tok_ != Token::RPAREN && tok_ != Token::EOF_; iota++) {
+        count_scope();
+        Push(spec(lead_comment_, iota));
+      }
     }
     d->Specs = Finish<Spec>(mark);
     d->Rparen = Expect(Token::RPAREN);
@@ -364,6 +396,7 @@ FuncDecl* Parser::ParseFuncDecl() {
   FuncDecl* d = New<FuncDecl>();
   d->Doc = lead_comment_;
   base::Pos pos = Expect(Token::FUNC);
+  CheckPragma(TakePragma(), kPragmaFuncFlags);
   if (tok_ == Token::LPAREN) {
     FieldList* unused;
     ParseParameters(false, &unused, &d->Recv);
@@ -393,6 +426,10 @@ FuncDecl* Parser::ParseFuncDecl() {
       if (tok_ == Token::LBRACE) {
         // The opening { of the body on the next line.
         Error(pos_, "unexpected semicolon or newline before {");
+        if (compiler()) {  // cmd/compile skips the body
+          AdvanceTo({Token::CONST, Token::TYPE, Token::VAR, Token::FUNC});
+          break;
+        }
         d->Body = ParseBody();
         ExpectSemi();
       }
@@ -411,8 +448,13 @@ Decl* Parser::ParseDecl(const TokenSet& sync) {
     case Token::FUNC: return ParseFuncDecl();
     default: {
       base::Pos pos = pos_;
-      ErrorExpected(pos, "declaration");
-      Advance(sync);
+      if (compiler()) {
+        SyntaxError("non-declaration statement outside function body");
+        AdvanceTo({Token::CONST, Token::TYPE, Token::VAR, Token::FUNC});
+      } else {
+        ErrorExpected(pos, "declaration");
+        Advance(sync);
+      }
       BadDecl* d = New<BadDecl>();
       d->From = pos;
       d->To = pos_;
@@ -424,19 +466,25 @@ Decl* Parser::ParseDecl(const TokenSet& sync) {
 // SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" } .
 File* Parser::ParseFile() {
   // Errors scanning the first token: likely not a Go file at all.
-  if (!errors_.empty()) return nullptr;
+  if (ParserErrorSeen()) return nullptr;
   CommentGroup* doc = lead_comment_;
+  if (compiler() && tok_ != Token::PACKAGE) {
+    SyntaxError("package statement must be first");
+    return nullptr;
+  }
   base::Pos pos = Expect(Token::PACKAGE);
+  CheckPragma(TakePragma(), kPragmaGoBuild);
   Ident* name = ParseIdent();
   ExpectSemi();
   // Errors in the package clause: likely not a Go file at all.
-  if (!errors_.empty()) return nullptr;
+  if (ParserErrorSeen()) return nullptr;
 
   size_t mark = Mark();
   if (!(mode_ & kPackageClauseOnly)) {
     while (tok_ == Token::IMPORT) Push(ParseGenDecl(Token::IMPORT, SpecKind::kImport));
     if (!(mode_ & kImportsOnly)) {
       while (tok_ != Token::EOF_) Push(ParseDecl(kDeclStart));
+      if (compiler()) ClearPragma();
     }
   }
   if (bailed_) return nullptr;

@@ -48,6 +48,12 @@ Expr* Parser::ParseOperand() {
     case Token::IMAG:
     case Token::CHAR:
     case Token::STRING: {
+      if (tok_bad_ && compiler()) {
+        // cmd/compile marks the literal bad: the type checker skips it silently.
+        BadExpr* bad = NewBadExpr(pos_, pos_ + int64_t(lit_.size()));
+        Next();
+        return bad;
+      }
       BasicLit* x = New<BasicLit>();
       x->ValuePos = pos_;
       x->Kind = tok_;
@@ -144,7 +150,9 @@ Expr* Parser::ParseIndexOrSliceOrInstance(Expr* x) {
     if (ncolons == 2) {
       s->Slice3 = true;
       // Checked here rather than by the type checker so that gofmt rejects it.
-      if (!index[1]) {
+      if (compiler()) {
+        CheckCompilerSlice3(index, colons, rbrack);
+      } else if (!index[1]) {
         Error(colons[0], "2nd index required in 3-index slice");
         index[1] = NewBadExpr(colons[0] + 1, colons[1]);
       }
@@ -232,6 +240,7 @@ Expr* Parser::ParseLiteralValue(Expr* type) {
 
 // CheckExpr checks that x is an expression and not a type.
 Expr* Parser::CheckExpr(Expr* x) {
+  if (compiler()) return x;  // cmd/compile leaves it to the type checker
   switch (Unparen(x)->kind) {
     case NodeKind::BadExpr:
     case NodeKind::Ident:
@@ -259,7 +268,8 @@ Expr* Parser::CheckExpr(Expr* x) {
 // CheckExprOrType checks that x is an expression or a type, not a raw [...]T.
 Expr* Parser::CheckExprOrType(Expr* x) {
   if (ArrayType* t = DynCast<ArrayType>(Unparen(x))) {
-    if (t->Len && t->Len->kind == NodeKind::Ellipsis) {
+    // cmd/compile leaves a misplaced [...]T to the type checker.
+    if (t->Len && t->Len->kind == NodeKind::Ellipsis && !compiler()) {
       Error(NodePos(t->Len), "expected array length, found '...'");
       return NewBadExpr(NodePos(x), SafePos(NodeEnd(x)));
     }
@@ -285,8 +295,13 @@ Expr* Parser::ParsePrimaryExpr(Expr* x) {
           x = ParseTypeAssertion(CheckExpr(x));
         } else {
           base::Pos pos = pos_;
-          ErrorExpected(pos, "selector or type assertion");
-          if (tok_ != Token::RBRACE) Next();  // make progress
+          if (compiler()) {
+            SyntaxError("expecting name or (");
+            AdvanceTo({Token::SEMICOLON, Token::RPAREN});
+          } else {
+            ErrorExpected(pos, "selector or type assertion");
+            if (tok_ != Token::RBRACE) Next();  // make progress
+          }
           SelectorExpr* s = New<SelectorExpr>();
           s->X = x;
           s->Sel = NewIdent(pos, "_");
@@ -314,7 +329,8 @@ Expr* Parser::ParsePrimaryExpr(Expr* x) {
             done = true;
         }
         if (done) break;
-        if (t != x) Error(NodePos(t), "cannot parenthesize type in composite literal");
+        // cmd/compile reports it at the '{'.
+        if (t != x) Error(compiler() ? pos_ : NodePos(t), "cannot parenthesize type in composite literal");
         x = ParseLiteralValue(x);
         break;
       }

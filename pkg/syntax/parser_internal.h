@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +34,12 @@ inline constexpr TokenSet kDeclStart = {Token::CONST, Token::TYPE, Token::VAR};
 inline constexpr TokenSet kExprEnd = {Token::COMMA,  Token::COLON,  Token::SEMICOLON,
                                       Token::RPAREN, Token::RBRACK, Token::RBRACE};
 
+// Compiler directive flags with a role in placement checks (the others are bits
+// 1..13 of parser_pragma.cpp's table, all allowed on functions only).
+inline constexpr unsigned kPragmaGoBuild = 1u << 0;
+inline constexpr unsigned kPragmaNotInHeap = 1u << 14;
+inline constexpr unsigned kPragmaFuncFlags = ((1u << 14) - 1) & ~kPragmaGoBuild;
+
 // Parser holds the state of one parse: the scanner, one token of look-ahead, the
 // comments seen so far, the errors, and scratch stacks from which lists are copied
 // into the arena once complete.
@@ -47,11 +54,15 @@ class Parser {
   Expr* ParseExprOnly();
 
   base::ErrorList& errors() { return errors_; }
+  // decl_errors are the errors about directives that declarations took, which
+  // cmd/compile reports only when there is no other error.
+  base::ErrorList& decl_errors() { return decl_errors_; }
   // NeedBigStack reports that parsing stopped because the thread's stack ran low.
   bool need_big_stack() const { return need_big_stack_; }
 
  private:
   friend class NestGuard;
+  friend class SemiListGuard;
   friend class ScopeGuard;
 
   // ---- tokens, comments and errors (parser.cpp) ----
@@ -61,6 +72,8 @@ class Parser {
   CommentGroup* ConsumeCommentGroup(int n, int* endline);
   int Line(base::Pos p);
   void Error(base::Pos pos, std::string_view msg);
+  // PlainError is Error for what cmd/compile reports without "syntax error: ".
+  void PlainError(base::Pos pos, std::string_view msg);
   void ErrorExpected(base::Pos pos, std::string_view what);
   base::Pos Expect(Token tok);
   base::Pos Expect2(Token tok);
@@ -70,6 +83,44 @@ class Parser {
   void Advance(const TokenSet& to);
   void Bailout();
   bool IncNestLev();
+
+  // ---- cmd/compile's syntax errors (parser_gc.cpp), used with kCompilerErrors ----
+  bool compiler() const { return (mode_ & kCompilerErrors) != 0; }
+  // SyntaxError reports msg as cmd/compile's syntaxErrorAt does: a message starting
+  // with "expecting ", "in ", "at " or "after " names the current token first.
+  void SyntaxError(base::Pos pos, std::string_view msg);
+  void SyntaxError(std::string_view msg) { SyntaxError(pos_, msg); }
+  // AddCompilerError records a cmd/compile error, filtered as base.ErrorfAt does.
+  void AddCompilerError(base::Pos pos, std::string msg);
+  std::string CompilerTokenString() const;
+  base::Pos CompilerNewlinePos(base::Pos semi) const;
+  void CompilerExpected(base::Pos pos, std::string_view what);
+  void CompilerExpectSemi();
+  void AdvanceTo(const TokenSet& followset);
+
+  // ---- cmd/compile's compiler directives (parser_pragma.cpp) ----
+  struct PragmaUse {
+    unsigned flag;
+    base::Pos pos;
+  };
+  struct Pragmas {
+    std::vector<PragmaUse> uses;
+    unsigned flags = 0;
+    std::vector<base::Pos> embeds;
+  };
+  void OnDirective(base::Pos pos, std::string_view text);
+  void DirectiveError(base::Pos pos, std::string_view msg);
+  void DeclDirectiveError(base::Pos pos, std::string_view msg);
+  // ParserErrorSeen reports an error of the parser or scanner (cmd/compile's
+  // p.first), not counting directive errors, which its noder reports.
+  bool ParserErrorSeen() const { return errors_.size() > directive_errors_; }
+  void ClearPragma();
+  Pragmas TakePragma();
+  void CheckPragma(const Pragmas& p, unsigned allowed, const ValueSpec* var = nullptr);
+  const char* EmbedError(const ValueSpec* var) const;
+  void CompilerBadImportPath();
+  void CompilerListError(std::string_view context, Token close);
+  static std::string CompilerScanMessage(std::string_view msg);
   void DecNestLev() { nest_lev_--; }
   base::Pos SafePos(base::Pos p) const;
 
@@ -105,11 +156,13 @@ class Parser {
   Ident* ParseIdent();
   List<Ident> ParseIdentList();
   Expr* ParseType();
+  Expr* ParseTypeOr(std::string_view msg);
   Expr* ParseQualifiedIdent(Ident* ident);
   Expr* ParseTypeName(Ident* ident);
   ArrayType* ParseArrayType(base::Pos lbrack, Expr* len);
   void ParseArrayFieldOrTypeInstance(Ident* x, Ident** name, Expr** type);
   Field* ParseFieldDecl();
+  Expr* ParseCompilerEmbeddedType();
   StructType* ParseStructType();
   StarExpr* ParsePointerType();
   Ellipsis* ParseDotsType();
@@ -152,11 +205,18 @@ class Parser {
   // ---- statements (parser_stmt.cpp) ----
   enum SimpleStmtMode { kBasic, kLabelOk, kRangeOk };
   List<Stmt> ParseStmtList();
-  BlockStmt* ParseBody();
-  BlockStmt* ParseBlockStmt();
+  // context names the clause a block belongs to ("if clause"), for cmd/compile's
+  // error about a missing '{'.
+  BlockStmt* ParseBody(std::string_view context = {});
+  BlockStmt* ParseBlockStmt(std::string_view context = {});
+  void ParseCompilerForClause(Stmt** cond, Stmt** post);
+  base::Pos ExpectClauseBody(std::string_view msg);
+  void CompilerHeaderBrace();
   Stmt* ParseSimpleStmt(SimpleStmtMode mode, bool* is_range);
   void CheckAssignStmt(AssignStmt* as);
   CallExpr* ParseCallExpr(std::string_view call_type);
+  CallExpr* CheckCompilerCall(Expr* x, std::string_view call_type);
+  void CheckCompilerSlice3(Expr** index, const base::Pos* colons, base::Pos rbrack);
   Stmt* ParseGoStmt();
   Stmt* ParseDeferStmt();
   ReturnStmt* ParseReturnStmt();
@@ -182,6 +242,7 @@ class Parser {
   Spec* ParseValueSpec(CommentGroup* doc, Token keyword, int iota);
   void ParseGenericType(TypeSpec* spec, base::Pos open, Ident* name0, Expr* typ0);
   Spec* ParseTypeSpec(CommentGroup* doc);
+  Expr* ParseCompilerTypeDeclType();
   GenDecl* ParseGenDecl(Token keyword, SpecKind kind);
   FuncDecl* ParseFuncDecl();
   Decl* ParseDecl(const TokenSet& sync);
@@ -207,12 +268,28 @@ class Parser {
   base::Pos pos_;
   Token tok_ = Token::ILLEGAL;
   std::string_view lit_;
+  bool tok_bad_ = false;  // the scanner reported an error in the current token
 
   // Error recovery.
   base::Pos sync_pos_;
   int sync_cnt_ = 0;
   bool bailed_ = false;
   bool need_big_stack_ = false;
+  // cmd/compile's error state: the line of the last syntax error and the last other
+  // error (with its message), function nesting (its fnest) and whether the specs of
+  // a parenthesized declaration group are being parsed.
+  int last_syntax_line_ = 0;
+  int last_other_line_ = 0;
+  std::string last_other_msg_;
+  int func_depth_ = 0;
+  // The list whose elements end with ';' (cmd/compile's list context, e.g. "struct
+  // type", and its closing token); empty in statement lists and at top level.
+  std::string_view semi_list_;
+  Token semi_close_ = Token::ILLEGAL;
+  bool list_aborted_ = false;
+  Pragmas pragma_;  // directives not yet given to a declaration
+  size_t directive_errors_ = 0;
+  base::ErrorList decl_errors_;  // see DeclDirectiveError  // a list ended at an error, before its closing token
 
   // Non-syntactic parser control.
   int expr_lev_ = 0;  // < 0: in control clause, >= 0: in expression
@@ -245,6 +322,28 @@ class NestGuard {
   Parser* p_;
 };
 
+// SemiListGuard sets the parser's semicolon-separated list context (semi_list_) for
+// its lifetime.
+class SemiListGuard {
+ public:
+  SemiListGuard(Parser* p, std::string_view context, Token close)
+      : p_(p), context_(p->semi_list_), close_(p->semi_close_) {
+    p_->semi_list_ = context;
+    p_->semi_close_ = close;
+  }
+  ~SemiListGuard() {
+    p_->semi_list_ = context_;
+    p_->semi_close_ = close_;
+  }
+  SemiListGuard(const SemiListGuard&) = delete;
+  SemiListGuard& operator=(const SemiListGuard&) = delete;
+
+ private:
+  Parser* p_;
+  std::string_view context_;
+  Token close_;
+};
+
 // ScopeGuard counts n scope-opening constructs for its lifetime (see scope_depth_).
 class ScopeGuard {
  public:
@@ -260,6 +359,14 @@ class ScopeGuard {
   Parser* p_;
   int n_;
 };
+
+// CompilerStmtString and CompilerStmtPos give the short form and position of a
+// simple statement as cmd/compile's errors show them (parser_gc_print.cpp).
+std::string CompilerStmtString(const Stmt* s);
+base::Pos CompilerStmtPos(const Stmt* s);
+// CompilerExprPos returns the position cmd/compile's syntax tree gives x: its
+// operator, '(', '[', '{' or '.', or its start.
+base::Pos CompilerExprPos(const Expr* x);
 
 // Unparen strips any parentheses around x.
 Expr* Unparen(Expr* x);

@@ -10,25 +10,43 @@ List<Stmt> Parser::ParseStmtList() {
   size_t mark = Mark();
   while (tok_ != Token::CASE && tok_ != Token::DEFAULT && tok_ != Token::RBRACE &&
          tok_ != Token::EOF_) {
-    Push(ParseStmt());
+    Stmt* s = ParseStmt();
+    if (!s) break;  // kCompilerErrors: no statement starts here
+    Push(s);
   }
   return Finish<Stmt>(mark);
 }
 
 // FunctionBody = Block . Rbrace is NoPos if the '}' is missing.
-BlockStmt* Parser::ParseBody() {
+BlockStmt* Parser::ParseBody(std::string_view context) {
   BlockStmt* b = New<BlockStmt>();
-  b->Lbrace = Expect(Token::LBRACE);
-  b->List = ParseStmtList();
+  if (compiler() && tok_ != Token::LBRACE && !context.empty()) {
+    // People coming from C may forget that braces are mandatory in Go.
+    SyntaxError("expecting { after " + std::string(context));
+    AdvanceTo({Token::IDENT, Token::RBRACE});
+    if (tok_ == Token::RBRACE) {
+      b->Lbrace = b->Rbrace = pos_;
+      Next();
+      return b;
+    }
+  } else {
+    b->Lbrace = Expect(Token::LBRACE);
+  }
+  {
+    SemiListGuard semis(this, {}, Token::ILLEGAL);
+    func_depth_++;
+    b->List = ParseStmtList();
+    func_depth_--;
+  }
   b->Rbrace = Expect2(Token::RBRACE);
   return b;
 }
 
 // Block = "{" StatementList "}" . Unlike a function body, a block is a scope of
 // its own for go/parser's resolver (see scope_depth_).
-BlockStmt* Parser::ParseBlockStmt() {
+BlockStmt* Parser::ParseBlockStmt(std::string_view context) {
   ScopeGuard scope(this, 1);
-  return ParseBody();
+  return ParseBody(context);
 }
 
 // SimpleStmt = EmptyStmt | ExpressionStmt | SendStmt | IncDecStmt | Assignment |
@@ -68,12 +86,26 @@ Stmt* Parser::ParseSimpleStmt(SimpleStmtMode mode, bool* is_range) {
   switch (tok_) {
     case Token::COLON: {
       base::Pos colon = pos_;
-      Next();
-      if (Ident* label = DynCast<Ident>(x[0]); label && mode == kLabelOk) {
+      if (!compiler()) Next();
+      Ident* label = DynCast<Ident>(x[0]);
+      if (compiler() && !(label && mode == kLabelOk)) {
+        // cmd/compile: an expression statement, then "unexpected :" at its end.
+        ExprStmt* s = New<ExprStmt>();
+        s->X = x[0];
+        return s;
+      }
+      if (label && mode == kLabelOk) {
         LabeledStmt* s = New<LabeledStmt>();
+        if (compiler()) Next();
         s->Label = label;
         s->Colon = colon;
         s->Stmt = ParseStmt();
+        if (!s->Stmt) {  // kCompilerErrors
+          SyntaxError(colon, "missing statement after label");
+          BadStmt* bad = New<BadStmt>();
+          bad->From = bad->To = colon;
+          s->Stmt = bad;
+        }
         return s;
       }
       // Reported at the colon: the offending token may be anywhere before it.
@@ -110,6 +142,7 @@ Stmt* Parser::ParseSimpleStmt(SimpleStmtMode mode, bool* is_range) {
 
 // CheckAssignStmt checks that only identifiers are on the left of ':='.
 void Parser::CheckAssignStmt(AssignStmt* as) {
+  if (compiler()) return;  // cmd/compile leaves it to the type checker
   for (Expr* x : as->Lhs) {
     if (x->kind != NodeKind::Ident) ErrorExpected(NodePos(x), "identifier on left side of :=");
   }
@@ -118,6 +151,7 @@ void Parser::CheckAssignStmt(AssignStmt* as) {
 // ParseCallExpr parses the call of a go or defer statement (null if not a call).
 CallExpr* Parser::ParseCallExpr(std::string_view call_type) {
   Expr* x = ParseRhsOrType();  // could be a conversion: (some type)(x)
+  if (compiler()) return CheckCompilerCall(x, call_type);
   if (CallExpr* call = DynCast<CallExpr>(x)) return call;
   if (x->kind != NodeKind::BadExpr) {  // only report a new error
     std::string msg = "function must be invoked in ";
@@ -186,6 +220,10 @@ BranchStmt* Parser::ParseBranchStmt(Token tok) {
 Expr* Parser::MakeExpr(Stmt* s, std::string_view want) {
   if (!s) return nullptr;
   if (ExprStmt* es = DynCast<ExprStmt>(s)) return CheckExpr(es->X);
+  if (compiler()) {
+    SyntaxError(CompilerStmtPos(s), "cannot use " + CompilerStmtString(s) + " as value");
+    return NewBadExpr(NodePos(s), SafePos(NodeEnd(s)));
+  }
   std::string msg = "expected ";
   msg += want;
   msg += s->kind == NodeKind::AssignStmt ? ", found assignment" : ", found simple statement";
@@ -209,7 +247,8 @@ void Parser::ParseIfHeader(Stmt** init_out, Expr** cond_out) {
   if (tok_ != Token::SEMICOLON) {
     if (tok_ == Token::VAR) {  // accept a var declaration but complain
       Next();
-      Error(pos_, "var declaration not allowed in 'IF' initializer");
+      Error(pos_, compiler() ? "var declaration not allowed in if initializer"
+                             : "var declaration not allowed in 'IF' initializer");
     }
     init = ParseSimpleStmt(kBasic, nullptr);
   }
@@ -221,6 +260,8 @@ void Parser::ParseIfHeader(Stmt** init_out, Expr** cond_out) {
       semi_pos = pos_;
       semi_lit = lit_;
       Next();
+    } else if (compiler()) {
+      CompilerHeaderBrace();  // cmd/compile asks for the '{' rather than a ';'
     } else {
       Expect(Token::SEMICOLON);
     }
@@ -244,6 +285,45 @@ void Parser::ParseIfHeader(Stmt** init_out, Expr** cond_out) {
   *cond_out = cond;
 }
 
+// ParseCompilerForClause parses "[ Condition ] ; [ PostStmt ]" of a for clause with
+// cmd/compile's errors.
+void Parser::ParseCompilerForClause(Stmt** cond, Stmt** post) {
+  if (tok_ != Token::SEMICOLON) {
+    if (tok_ == Token::LBRACE) {
+      SyntaxError("expecting for loop condition");
+      return;
+    }
+    *cond = ParseSimpleStmt(kBasic, nullptr);
+  }
+  Expect(Token::SEMICOLON);
+  if (tok_ == Token::LBRACE) return;
+  *post = ParseSimpleStmt(kBasic, nullptr);
+  if (AssignStmt* as = DynCast<AssignStmt>(*post); as && as->Tok == Token::DEFINE) {
+    SyntaxError(as->TokPos, "cannot declare in post statement of for loop");
+  }
+}
+
+// CompilerHeaderBrace reports a header of if, switch or for that goes on after its
+// init statement with neither ';' nor '{', as cmd/compile does (asking for the '{'),
+// and skips to a brace.
+void Parser::CompilerHeaderBrace() {
+  Expect(Token::LBRACE);
+  if (tok_ != Token::LBRACE) AdvanceTo({Token::LBRACE, Token::RBRACE});
+}
+
+// ExpectClauseBody expects the '{' of a switch or select body as cmd/compile does:
+// when it is missing, reports msg and skips to the first clause.
+base::Pos Parser::ExpectClauseBody(std::string_view msg) {
+  base::Pos pos = pos_;
+  if (tok_ == Token::LBRACE) {
+    Next();
+  } else {
+    SyntaxError(msg);
+    AdvanceTo({Token::CASE, Token::DEFAULT, Token::RBRACE});
+  }
+  return pos;
+}
+
 // IfStmt = "if" [ SimpleStmt ";" ] Expression Block [ "else" ( IfStmt | Block ) ] .
 IfStmt* Parser::ParseIfStmt() {
   ScopeGuard scope(this, 1);
@@ -251,7 +331,7 @@ IfStmt* Parser::ParseIfStmt() {
   IfStmt* s = New<IfStmt>();
   s->If = Expect(Token::IF);
   ParseIfHeader(&s->Init, &s->Cond);
-  s->Body = ParseBlockStmt();
+  s->Body = ParseBlockStmt("if clause");
   if (tok_ == Token::ELSE) {
     Next();
     switch (tok_) {
@@ -261,7 +341,12 @@ IfStmt* Parser::ParseIfStmt() {
         ExpectSemi();
         break;
       default: {
-        ErrorExpected(pos_, "if statement or block");
+        if (compiler()) {
+          SyntaxError("else must be followed by if or statement block");
+          AdvanceTo({Token::IDENT, Token::RBRACE});
+        } else {
+          ErrorExpected(pos_, "if statement or block");
+        }
         BadStmt* bad = New<BadStmt>();
         bad->From = pos_;
         bad->To = pos_;
@@ -293,8 +378,11 @@ CaseClause* Parser::ParseCaseClause(bool type_switch) {
   if (tok_ == Token::CASE) {
     Next();
     c->List = type_switch ? ParseTypeList() : ParseList(true);
-  } else {
+  } else if (tok_ == Token::DEFAULT || !compiler()) {
     Expect(Token::DEFAULT);
+  } else {
+    SyntaxError("expecting case or default or }");
+    AdvanceTo({Token::COLON, Token::CASE, Token::DEFAULT, Token::RBRACE});
   }
   c->Colon = Expect(Token::COLON);
   c->Body = ParseStmtList();
@@ -314,6 +402,8 @@ bool Parser::IsTypeSwitchGuard(Stmt* s) {
   if (!as || as->Lhs.size != 1 || as->Rhs.size != 1 || !IsTypeSwitchAssert(as->Rhs[0])) {
     return false;
   }
+  // cmd/compile's guard declares a name; anything else is a statement used as value.
+  if (compiler() && as->Lhs[0]->kind != NodeKind::Ident) return false;
   if (as->Tok == Token::ASSIGN) {
     Error(as->TokPos, "expected ':=', found '='");  // permit v = x.(type) but complain
     return true;
@@ -330,7 +420,16 @@ Stmt* Parser::ParseSwitchStmt() {
   if (tok_ != Token::LBRACE) {
     int prev_lev = expr_lev_;
     expr_lev_ = -1;
+    if (tok_ == Token::VAR && compiler()) {
+      Next();
+      SyntaxError("var declaration not allowed in switch initializer");
+    }
     if (tok_ != Token::SEMICOLON) s2 = ParseSimpleStmt(kBasic, nullptr);
+    if (compiler() && tok_ != Token::SEMICOLON && tok_ != Token::LBRACE) {
+      CompilerHeaderBrace();  // s2 was the init statement
+      s1 = s2;
+      s2 = nullptr;
+    }
     if (tok_ == Token::SEMICOLON) {
       Next();
       s1 = s2;
@@ -341,9 +440,14 @@ Stmt* Parser::ParseSwitchStmt() {
   }
   bool type_switch = IsTypeSwitchGuard(s2);
   BlockStmt* body = New<BlockStmt>();
-  body->Lbrace = Expect(Token::LBRACE);
   size_t mark = Mark();
-  while (tok_ == Token::CASE || tok_ == Token::DEFAULT) Push(ParseCaseClause(type_switch));
+  if (compiler()) {
+    body->Lbrace = ExpectClauseBody("missing { after switch clause");
+    while (tok_ != Token::EOF_ && tok_ != Token::RBRACE) Push(ParseCaseClause(type_switch));
+  } else {
+    body->Lbrace = Expect(Token::LBRACE);
+    while (tok_ == Token::CASE || tok_ == Token::DEFAULT) Push(ParseCaseClause(type_switch));
+  }
   body->List = Finish<Stmt>(mark);
   body->Rbrace = Expect(Token::RBRACE);
   ExpectSemi();
@@ -400,8 +504,11 @@ CommClause* Parser::ParseCommClause() {
       s->X = lhs[0];
       c->Comm = s;
     }
-  } else {
+  } else if (tok_ == Token::DEFAULT || !compiler()) {
     Expect(Token::DEFAULT);
+  } else {
+    SyntaxError("expecting case or default or }");
+    AdvanceTo({Token::COLON, Token::CASE, Token::DEFAULT, Token::RBRACE});
   }
   c->Colon = Expect(Token::COLON);
   c->Body = ParseStmtList();
@@ -413,9 +520,14 @@ SelectStmt* Parser::ParseSelectStmt() {
   SelectStmt* s = New<SelectStmt>();
   s->Select = Expect(Token::SELECT);
   BlockStmt* body = New<BlockStmt>();
-  body->Lbrace = Expect(Token::LBRACE);
   size_t mark = Mark();
-  while (tok_ == Token::CASE || tok_ == Token::DEFAULT) Push(ParseCommClause());
+  if (compiler()) {
+    body->Lbrace = ExpectClauseBody("missing { after select clause");
+    while (tok_ != Token::EOF_ && tok_ != Token::RBRACE) Push(ParseCommClause());
+  } else {
+    body->Lbrace = Expect(Token::LBRACE);
+    while (tok_ == Token::CASE || tok_ == Token::DEFAULT) Push(ParseCommClause());
+  }
   body->List = Finish<Stmt>(mark);
   body->Rbrace = Expect(Token::RBRACE);
   ExpectSemi();
@@ -434,6 +546,10 @@ Stmt* Parser::ParseForStmt() {
   if (tok_ != Token::LBRACE) {
     int prev_lev = expr_lev_;
     expr_lev_ = -1;
+    if (tok_ == Token::VAR && compiler()) {
+      Next();
+      SyntaxError("var declaration not allowed in for initializer");
+    }
     if (tok_ != Token::SEMICOLON) {
       if (tok_ == Token::RANGE) {
         // "for range x": an assignment without left-hand side.
@@ -450,17 +566,27 @@ Stmt* Parser::ParseForStmt() {
         s2 = ParseSimpleStmt(kRangeOk, &is_range);
       }
     }
+    if (compiler() && !is_range && tok_ != Token::SEMICOLON && tok_ != Token::LBRACE) {
+      CompilerHeaderBrace();  // s2 was the init statement
+      s1 = s2;
+      s2 = nullptr;
+      if (tok_ == Token::LBRACE) SyntaxError("expecting for loop condition");
+    }
     if (!is_range && tok_ == Token::SEMICOLON) {
       Next();
       s1 = s2;
       s2 = nullptr;
-      if (tok_ != Token::SEMICOLON) s2 = ParseSimpleStmt(kBasic, nullptr);
-      ExpectSemi();
-      if (tok_ != Token::LBRACE) s3 = ParseSimpleStmt(kBasic, nullptr);
+      if (compiler()) {
+        ParseCompilerForClause(&s2, &s3);
+      } else {
+        if (tok_ != Token::SEMICOLON) s2 = ParseSimpleStmt(kBasic, nullptr);
+        ExpectSemi();
+        if (tok_ != Token::LBRACE) s3 = ParseSimpleStmt(kBasic, nullptr);
+      }
     }
     expr_lev_ = prev_lev;
   }
-  BlockStmt* body = ParseBlockStmt();
+  BlockStmt* body = ParseBlockStmt("for clause");
   ExpectSemi();
 
   if (is_range) {
@@ -501,6 +627,10 @@ Stmt* Parser::ParseForStmt() {
 // BreakStmt | ContinueStmt | GotoStmt | FallthroughStmt | Block | IfStmt |
 // SwitchStmt | SelectStmt | ForStmt | DeferStmt .
 Stmt* Parser::ParseStmt() {
+  // Only declarations take directives.
+  if (compiler() && tok_ != Token::VAR && tok_ != Token::CONST && tok_ != Token::TYPE) {
+    ClearPragma();
+  }
   NestGuard guard(this);
   switch (tok_) {
     case Token::CONST:
@@ -553,6 +683,8 @@ Stmt* Parser::ParseStmt() {
       return s;
     }
     default: {
+      // cmd/compile ends the statement list here; its closer reports the token.
+      if (compiler()) return nullptr;
       base::Pos pos = pos_;
       ErrorExpected(pos, "statement");
       Advance(kStmtStart);

@@ -28,13 +28,29 @@ List<Ident> Parser::ParseIdentList() {
   return Finish<Ident>(mark);
 }
 
+// ParseTypeOr parses a type; with kCompilerErrors, a missing type is reported as msg
+// (cmd/compile's message for the context) without skipping tokens.
+Expr* Parser::ParseTypeOr(std::string_view msg) {
+  if (!compiler()) return ParseType();
+  Expr* typ = TryIdentOrType();
+  if (!typ) {
+    typ = NewBadExpr(pos_, pos_);
+    SyntaxError(msg);
+  }
+  return typ;
+}
+
 // Type = TypeName [ TypeArgs ] | TypeLit | "(" Type ")" .
 Expr* Parser::ParseType() {
   Expr* typ = TryIdentOrType();
   if (!typ) {
     base::Pos pos = pos_;
     ErrorExpected(pos, "type");
-    Advance(kExprEnd);
+    if (compiler()) {
+      AdvanceTo(kExprEnd);
+    } else {
+      Advance(kExprEnd);
+    }
     return NewBadExpr(pos, pos_);
   }
   return typ;
@@ -125,6 +141,22 @@ void Parser::ParseArrayFieldOrTypeInstance(Ident* x, Ident** name, Expr** type) 
   *type = PackIndexExpr(x, lbrack, args, rbrack);
 }
 
+// ParseCompilerEmbeddedType parses an embedded field's "*T" or "(T)" with
+// cmd/compile's error for parentheses.
+Expr* Parser::ParseCompilerEmbeddedType() {
+  StarExpr* star = nullptr;
+  if (tok_ == Token::MUL) {
+    star = New<StarExpr>();
+    star->Star = pos_;
+    Next();
+  }
+  if (tok_ == Token::LPAREN) SyntaxError("cannot parenthesize embedded type");
+  Expr* typ = ParseType();
+  if (!star) return typ;
+  star->X = typ;
+  return star;
+}
+
 // FieldDecl = (IdentifierList Type | EmbeddedField) [ Tag ] .
 Field* Parser::ParseFieldDecl() {
   CommentGroup* doc = lead_comment_;
@@ -154,6 +186,8 @@ Field* Parser::ParseFieldDecl() {
         typ = ParseType();
       }
     }
+  } else if (compiler()) {
+    typ = ParseCompilerEmbeddedType();
   } else {
     typ = ParseType();  // embedded, possibly generic type
   }
@@ -181,6 +215,7 @@ StructType* Parser::ParseStructType() {
   base::Pos pos = Expect(Token::STRUCT);
   base::Pos lbrace = Expect(Token::LBRACE);
   size_t mark = Mark();
+  SemiListGuard semis(this, "struct type", Token::RBRACE);
   // A field cannot start with '(' but accepting it gives better errors.
   while (tok_ == Token::IDENT || tok_ == Token::MUL || tok_ == Token::LPAREN) {
     Push(ParseFieldDecl());
@@ -209,7 +244,7 @@ StarExpr* Parser::ParsePointerType() {
 Ellipsis* Parser::ParseDotsType() {
   Ellipsis* e = New<Ellipsis>();
   e->Ellipsis = Expect(Token::ELLIPSIS);
-  e->Elt = ParseType();
+  e->Elt = ParseTypeOr("... is missing type");
   return e;
 }
 
@@ -354,7 +389,8 @@ List<Field> Parser::ParseParameterList(Ident* name0, Expr* typ0, Token closing) 
       if (tparams) {
         Error(missing_name, "all type parameters must be named");
       } else {
-        Error(pos, "mixed named and unnamed parameters");
+        // cmd/compile reports it at the left-most offending parameter.
+        Error(compiler() ? missing_name : pos, "mixed named and unnamed parameters");
       }
     }
   }
@@ -467,7 +503,7 @@ Field* Parser::ParseMethodSpec() {
         // m[T any](...): parsed for better errors and recovery.
         ParseParameterList(name0, nullptr, Token::RBRACK);
         Expect(Token::RBRACK);
-        Error(lbrack, "interface method must have no type parameters");
+        PlainError(lbrack, "interface method must have no type parameters");
         FieldList* tparams;
         FieldList* params;
         ParseParameters(false, &tparams, &params);
@@ -556,6 +592,7 @@ InterfaceType* Parser::ParseInterfaceType() {
   base::Pos pos = Expect(Token::INTERFACE);
   base::Pos lbrace = Expect(Token::LBRACE);
   size_t mark = Mark();
+  SemiListGuard semis(this, "interface type", Token::RBRACE);
   for (;;) {
     if (tok_ == Token::IDENT) {
       Field* f = ParseMethodSpec();
@@ -619,7 +656,8 @@ ChanType* Parser::ParseChanType() {
     Expect(Token::CHAN);
     t->Dir = kChanRecv;
   }
-  t->Value = ParseType();
+  // cmd/compile assumes an absent element type and does not skip.
+  t->Value = ParseTypeOr("missing channel element type");
   return t;
 }
 

@@ -158,6 +158,28 @@ bool Scanner::FindLineEnd() {
   return found;
 }
 
+// AtCompilerIdentChar reports (with kScanCompilerErrors) a non-ASCII character that
+// cmd/compile takes into an identifier although it is no letter or digit.
+bool Scanner::AtCompilerIdentChar() {
+  if (!(mode_ & kScanCompilerErrors) || ch_ < 0x80 || IsLetterCh(ch_) || IsDigitCh(ch_)) {
+    return false;
+  }
+  Error(offset_, fmt::format("invalid character {} in identifier", base::FormatRuneU(ch_)));
+  return true;
+}
+
+// AtCompilerIdentStart reports (with kScanCompilerErrors) a non-ASCII character that
+// is no letter but starts an identifier for cmd/compile, with an error.
+bool Scanner::AtCompilerIdentStart() {
+  if (!(mode_ & kScanCompilerErrors) || ch_ < 0x80 || ch_ == kBOM) return false;
+  if (IsDigitCh(ch_)) {
+    Error(offset_, fmt::format("identifier cannot begin with digit {}", base::FormatRuneU(ch_)));
+  } else {
+    Error(offset_, fmt::format("invalid character {} in identifier", base::FormatRuneU(ch_)));
+  }
+  return true;
+}
+
 std::string_view Scanner::ScanIdentifier() {
   int offs = offset_;
   // ASCII fast path; fall back to decoding at the first non-ASCII byte.
@@ -174,7 +196,7 @@ std::string_view Scanner::ScanIdentifier() {
   } else {
     rd_offset_ = i;
     Next();
-    while (IsLetterCh(ch_) || IsDigitCh(ch_)) Next();
+    while (IsLetterCh(ch_) || IsDigitCh(ch_) || AtCompilerIdentChar()) Next();
   }
   return std::string_view(src_ + offs, size_t(offset_ - offs));
 }
@@ -238,7 +260,7 @@ TokenInfo Scanner::Scan() {
     bool insert_semi = false;
     int32_t ch = ch_;
 
-    if (IsLetterCh(ch)) {
+    if (IsLetterCh(ch) || AtCompilerIdentStart()) {
       lit = ScanIdentifier();
       tok = Token::IDENT;
       insert_semi = true;

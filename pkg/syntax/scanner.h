@@ -17,6 +17,10 @@ namespace gotool::syntax {
 enum ScanMode : unsigned {
   kScanComments = 1 << 0,     // return COMMENT tokens
   kDontInsertSemis = 1 << 1,  // do not insert automatic semicolons (for tests)
+  // kScanCompilerErrors words some errors as cmd/compile's scanner does and scans
+  // identifiers as it does: a non-ASCII character that is no letter or digit is
+  // taken into the identifier, with an error.
+  kScanCompilerErrors = 1 << 2,
 };
 
 // ScanErrorHandler receives each scanning error: its position and go/scanner's text.
@@ -57,6 +61,8 @@ class Scanner {
   void SkipPlain(uint16_t klass);
   void Error(int offset, std::string_view msg);
   void ErrorIllegal(int offset, int32_t ch);
+  bool AtCompilerIdentChar();
+  bool AtCompilerIdentStart();
 
   // Tokens, comments and semicolons (scanner.cpp).
   void SkipWhitespace();

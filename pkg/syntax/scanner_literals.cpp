@@ -177,6 +177,29 @@ Token Scanner::ScanNumber() {
 
 // ScanEscape scans an escape sequence after '\\' whose quote is the escaped quote
 // character. On error it stops at the offending character and returns false.
+// QuoteRune quotes ch as Go's %q verb does for the characters escapes can meet.
+static std::string QuoteRune(int32_t ch) {
+  switch (ch) {
+    case '\'':
+      return "'\\''";
+    case '\\':
+      return "'\\\\'";
+    case '\n':
+      return "'\\n'";
+    case '\t':
+      return "'\\t'";
+    case '\r':
+      return "'\\r'";
+    default:
+      break;
+  }
+  if (ch >= 0x20 && ch < 0x7f) return std::string("'") + char(ch) + "'";
+  if (ch < 0x80) return fmt::format("'\\x{:02x}'", ch);
+  std::string s = "'";
+  base::AppendRune(&s, ch);
+  return s + "'";
+}
+
 bool Scanner::ScanEscape(int32_t quote) {
   int offs = offset_;
   int n = 0;
@@ -230,6 +253,9 @@ bool Scanner::ScanEscape(int32_t quote) {
     if (d >= base) {
       if (ch_ < 0) {
         Error(offset_, "escape sequence not terminated");
+      } else if (mode_ & kScanCompilerErrors) {
+        Error(offset_, fmt::format("invalid character {} in {} escape", QuoteRune(ch_),
+                                   base == 8 ? "octal" : "hexadecimal"));
       } else {
         Error(offset_,
               fmt::format("illegal character {} in escape sequence", base::FormatRuneU(ch_)));
@@ -256,7 +282,11 @@ std::string_view Scanner::ScanRune() {
     if (ch == '\n' || ch < 0) {
       // Report only if no error was reported yet.
       if (valid) {
-        Error(offs, "rune literal not terminated");
+        if (ch == '\n' && (mode_ & kScanCompilerErrors)) {
+          Error(offset_, "newline in rune literal");
+        } else {
+          Error(offs, "rune literal not terminated");
+        }
         valid = false;
       }
       break;
@@ -266,7 +296,15 @@ std::string_view Scanner::ScanRune() {
     n++;
     if (ch == '\\' && !ScanEscape('\'')) valid = false;  // read on to the closing quote
   }
-  if (valid && n != 1) Error(offs, "illegal rune literal");
+  if (valid && n != 1) {
+    if (!(mode_ & kScanCompilerErrors)) {
+      Error(offs, "illegal rune literal");
+    } else if (n == 0) {
+      Error(offset_ - 1, "empty rune literal or unescaped '");  // at the quote
+    } else {
+      Error(offs, "more than one character in rune literal");
+    }
+  }
   return std::string_view(src_ + offs, size_t(offset_ - offs));
 }
 
@@ -277,7 +315,13 @@ std::string_view Scanner::ScanString() {
     SkipPlain(kPlainStr);
     int32_t ch = ch_;
     if (ch == '\n' || ch < 0) {
-      Error(offs, "string literal not terminated");
+      if (!(mode_ & kScanCompilerErrors)) {
+        Error(offs, "string literal not terminated");
+      } else if (ch == '\n') {
+        Error(offset_, "newline in string");
+      } else {
+        Error(offs, "string not terminated");
+      }
       break;
     }
     Next();
@@ -295,7 +339,8 @@ std::string_view Scanner::ScanRawString() {
     SkipPlain(kPlainRaw);
     int32_t ch = ch_;
     if (ch < 0) {
-      Error(offs, "raw string literal not terminated");
+      Error(offs, (mode_ & kScanCompilerErrors) ? "string not terminated"
+                                                : "raw string literal not terminated");
       break;
     }
     Next();

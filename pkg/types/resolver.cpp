@@ -91,6 +91,8 @@ Package* Checker::ImportPackage(const syntax::ImportSpec* s, std::string_view pa
 
 // CollectImport declares the package name of one import spec in file scope fs.
 static void CollectImport(Checker* check, syntax::ImportSpec* s, Scope* fs) {
+  // A bad path (not a well-formed string literal) was reported by the parser.
+  if (s->Path->Kind != syntax::Token::STRING) return;
   std::string err;
   std::string path = ValidatedImportPath(s->Path->Value, &err);
   if (path.empty()) {
