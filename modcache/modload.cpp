@@ -170,13 +170,14 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::GoMod(const module::Version& m
 // for retractions and +incompatible checks).
 mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version& m) {
   if (m.version.empty()) return GoMod(m);
-  Result<std::string> data = modcache::GoModFile(env_, m);
+  std::string hash;
+  Result<std::string> data = modcache::GoModFile(env_, m, &hash);
   if (!data.ok()) {
     if (data.error().message.find("SECURITY ERROR") != std::string::npos)
       sums_->SetFatal(data.error().message);
     return AsModError(m, data.error());
   }
-  sums_->Use({m.path, m.version + "/go.mod"}, dirhash::HashGoMod(data.value()));
+  sums_->Use({m.path, m.version + "/go.mod"}, hash);
   return GoModSource::GoModFile{"go.mod", data.value()};
 }
 
