@@ -137,7 +137,15 @@ std::string Format(const FileSyntax& f) {
 
 bool MustQuote(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
-    base::DecodedRune d = base::DecodeRune(s.substr(i));
+    auto c = static_cast<unsigned char>(s[i]);
+    // ASCII (nearly every go.mod token) without decoding: printable is 0x20-0x7e.
+    base::DecodedRune d =
+        c < 0x80 ? base::DecodedRune{static_cast<int32_t>(c), 1} : base::DecodeRune(s.substr(i));
+    if (c < 0x80 && c >= 0x20 && c < 0x7f && c != ' ' && c != '"' && c != '\'' && c != '`' &&
+        std::string_view("()[]{},").find(static_cast<char>(c)) == std::string_view::npos) {
+      ++i;
+      continue;
+    }
     i += d.width;
     switch (d.rune) {
       case ' ':
