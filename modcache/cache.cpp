@@ -13,8 +13,8 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <unordered_map>
 #include <sstream>
+#include <unordered_map>
 #include <vector>
 
 #include "modcache/gojson.h"

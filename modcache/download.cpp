@@ -252,8 +252,7 @@ Result<RevInfo> StatVersion(const DownloadEnv& env, const module::Version& m) {
   return info;
 }
 
-Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m,
-                              std::string* hash) {
+Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m, std::string* hash) {
   if (Status s = Prepare(env, m); !s.ok()) return s.error();
   bool fresh = false, verified = false;
   Result<std::string> data = FetchGoMod(env, m, &fresh, &verified, hash);

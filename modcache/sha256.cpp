@@ -41,7 +41,12 @@ bool HasShaExtensions() {
   return (b & (1u << 29)) != 0;
 }
 
-const bool kShaExtensions = HasShaExtensions();
+// ShaExtensions caches HasShaExtensions on first use: CPUID traps to the hypervisor
+// on a virtual machine, which every gotool start would pay as a static initializer.
+bool ShaExtensions() {
+  static const bool has = HasShaExtensions();
+  return has;
+}
 
 // CompressShaNi runs the compression function over n blocks with the x86 SHA
 // instructions, some ten times faster than the portable code: module zips are hashed
@@ -52,7 +57,8 @@ __attribute__((target("sha,sse4.1,ssse3"))) void CompressShaNi(std::uint32_t* st
                                                                std::size_t n) {
   const __m128i kByteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
   __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state)), 0xB1);
-  __m128i cdgh = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4)), 0x1B);
+  __m128i cdgh =
+      _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4)), 0x1B);
   __m128i abef = _mm_alignr_epi8(tmp, cdgh, 8);
   cdgh = _mm_blend_epi16(cdgh, tmp, 0xF0);
   for (; n > 0; --n, p += 64) {
@@ -96,7 +102,7 @@ Hasher::Hasher()
 
 void Hasher::Compress(const std::uint8_t* block) {
 #if defined(__x86_64__)
-  if (kShaExtensions) return CompressShaNi(state_.data(), block, 1);
+  if (ShaExtensions()) return CompressShaNi(state_.data(), block, 1);
 #endif
   std::uint32_t w[64];
   for (int t = 0; t < 16; t++) w[t] = LoadBigEndian(block + 4 * t);
@@ -134,7 +140,7 @@ void Hasher::Write(std::string_view data) {
     pending_size_ = 0;
   }
 #if defined(__x86_64__)
-  if (kShaExtensions && n >= 64) {
+  if (n >= 64 && ShaExtensions()) {
     CompressShaNi(state_.data(), p, n / 64);
     p += n / 64 * 64, n %= 64;
   }
