@@ -206,7 +206,18 @@ class Input {
         break;
     }
     if (!IsIdentRune(c)) Fail("unexpected input character " + module::QuoteRune(c));
-    while (IsIdentRune(PeekRune())) {
+    for (;;) {
+      // Plain ASCII identifier bytes, nearly all of them, without decoding; '/' may
+      // start a comment and goes the slow way.
+      if (!Eof()) {
+        auto b = static_cast<unsigned char>(data_[pos_.byte]);
+        if (b > 0x20 && b < 0x7f && b != '/' && IsIdentRune(b)) {
+          ++pos_.byte;
+          ++pos_.line_rune;
+          continue;
+        }
+      }
+      if (!IsIdentRune(PeekRune())) break;
       if (PeekPrefix("//")) break;
       if (PeekPrefix("/*")) Fail("mod files must use // comments (not /* */ comments)");
       ReadRune();

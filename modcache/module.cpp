@@ -77,7 +77,7 @@ std::string CheckElem(std::string_view elem, PathKind kind) {
   }
   std::string_view short_name = elem.substr(0, elem.find('.'));
   for (std::string_view bad : kBadWindowsNames)
-    if (EqualFold(bad, short_name))
+    if (short_name.size() == bad.size() && EqualFold(bad, short_name))
       return Quote(short_name) + " disallowed as path element component on Windows";
   if (kind == PathKind::kFile) return "";
   std::size_t tilde = short_name.rfind('~');
