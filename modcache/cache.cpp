@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 #include <vector>
 
 #include "modcache/gojson.h"
@@ -89,11 +90,56 @@ Status CheckCacheDir(const std::string& gomodcache) {
   return OkStatus();
 }
 
+namespace {
+
+// Memo remembers successful escapes: a command asks for the cache paths of each
+// module several times (.info, .mod, .zip, its directory), and checking and escaping
+// a module path costs more than the look-up.
+class Memo {
+ public:
+  bool Get(const std::string& key, std::string* out) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = map_.find(key);
+    if (it == map_.end()) return false;
+    *out = it->second;
+    return true;
+  }
+  void Put(const std::string& key, const std::string& value) {
+    std::lock_guard<std::mutex> lock(mu_);
+    map_.emplace(key, value);
+  }
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<std::string, std::string> map_;
+};
+
+Memo& EscapedPaths() {
+  static Memo* memo = new Memo;
+  return *memo;
+}
+
+Memo& EscapedVersions() {
+  static Memo* memo = new Memo;
+  return *memo;
+}
+
+// EscapedPath returns module::EscapePath(path), checked, or sets *err.
+std::string EscapedPath(std::string_view path, std::string* err) {
+  std::string key(path), esc;
+  if (EscapedPaths().Get(key, &esc)) return esc;
+  esc = module::EscapePath(path, err);
+  if (err->empty()) EscapedPaths().Put(key, esc);
+  return esc;
+}
+
+}  // namespace
+
 Result<std::string> DownloadDir(const std::string& gomodcache, std::string_view path) {
   if (gomodcache.empty())
     return Error{"module cache not found: neither GOMODCACHE nor GOPATH is set"};
   std::string err;
-  std::string esc = module::EscapePath(path, &err);
+  std::string esc = EscapedPath(path, &err);
   if (!err.empty()) return Error{err};
   return gomodcache + "/cache/download/" + esc + "/@v";
 }
@@ -102,21 +148,32 @@ Result<std::string> CachePath(const std::string& gomodcache, const module::Versi
                               std::string_view suffix) {
   Result<std::string> dir = DownloadDir(gomodcache, m.path);
   if (!dir.ok()) return dir;
-  if (!semver::IsValid(m.version))
-    return Error{m.path + "@" + m.version + ": non-semver module version \"" + m.version + "\""};
-  if (module::CanonicalVersion(m.version) != m.version)
-    return Error{m.path + "@" + m.version + ": non-canonical module version \"" + m.version + "\""};
-  std::string err;
-  std::string esc = module::EscapeVersion(m.version, &err);
-  if (!err.empty()) return Error{err};
-  return dir.value() + "/" + esc + "." + std::string(suffix);
+  std::string esc;
+  if (!EscapedVersions().Get(m.version, &esc)) {
+    if (!semver::IsValid(m.version))
+      return Error{m.path + "@" + m.version + ": non-semver module version \"" + m.version + "\""};
+    if (module::CanonicalVersion(m.version) != m.version)
+      return Error{m.path + "@" + m.version + ": non-canonical module version \"" + m.version +
+                   "\""};
+    std::string err;
+    esc = module::EscapeVersion(m.version, &err);
+    if (!err.empty()) return Error{err};
+    EscapedVersions().Put(m.version, esc);
+  }
+  std::string out = std::move(dir.value());
+  out.reserve(out.size() + 1 + esc.size() + 1 + suffix.size());
+  out += '/';
+  out += esc;
+  out += '.';
+  out += suffix;
+  return out;
 }
 
 Result<std::string> ModuleDir(const std::string& gomodcache, const module::Version& m) {
   if (gomodcache.empty())
     return Error{"module cache not found: neither GOMODCACHE nor GOPATH is set"};
   std::string err;
-  std::string path = module::EscapePath(m.path, &err);
+  std::string path = EscapedPath(m.path, &err);
   if (!err.empty()) return Error{err};
   std::string ver = module::EscapeVersion(m.version, &err);
   if (!err.empty()) return Error{err};
@@ -243,17 +300,26 @@ Status RewriteVersionList(const std::string& dir) {
 }
 
 void MakeTreeReadOnly(const std::string& dir) {
-  std::error_code ec;
-  std::vector<fs::path> dirs{dir};
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_symlink(ec)) continue;
-    if (it->is_directory(ec))
-      dirs.push_back(it->path());
-    else
-      ::chmod(it->path().c_str(), 0444);
+  // Files are created read-only (zip::Unzip); like the go command's makeDirsReadOnly,
+  // this removes the write bits of the directories, children before parents.
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return;
+  std::vector<std::string> subdirs;
+  while (struct dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name == "." || name == "..") continue;
+    bool is_dir = e->d_type == DT_DIR;
+    if (e->d_type == DT_UNKNOWN) {
+      struct stat st;
+      is_dir = ::lstat((dir + "/" + e->d_name).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+    }
+    if (is_dir) subdirs.push_back(dir + "/" + e->d_name);
   }
-  // Directories last, deepest first, so the walk could still enter them.
-  for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) ::chmod(it->c_str(), 0555);
+  ::closedir(d);
+  for (const std::string& sub : subdirs) MakeTreeReadOnly(sub);
+  struct stat st;
+  if (::lstat(dir.c_str(), &st) == 0 && (st.st_mode & 0222) != 0)
+    ::chmod(dir.c_str(), st.st_mode & 07777 & ~0222);
 }
 
 void RemoveTree(const std::string& dir) {

@@ -74,8 +74,8 @@ Status WriteGoMod(const std::string& gomodcache, const module::Version& m, std::
 // RewriteVersionList rewrites the list file of the directory dir (an @v directory).
 Status RewriteVersionList(const std::string& dir);
 
-// MakeTreeReadOnly removes the write bits of dir and everything below it (0555
-// directories, 0444 files), as the go command does without -modcacherw.
+// MakeTreeReadOnly removes the write bits of dir and of the directories below it, as
+// the go command does without -modcacherw (the files themselves are created 0444).
 void MakeTreeReadOnly(const std::string& dir);
 
 // RemoveTree deletes dir even when it was made read-only.

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <unordered_map>
 
 #include "modcache/sha256.h"
 #include "pkg/base/atomic_file.h"
@@ -101,16 +102,26 @@ std::string HashZip(const std::string& zipfile, std::string* error) {
       *error = "zip: not a valid zip file";
     return "";
   }
-  zip_int64_t n = zip_get_num_entries(z.get(), 0);
+  return HashZipEntries(z.get(), error);
+}
+
+std::string HashZipEntries(zip_t* z, std::string* error) {
+  zip_int64_t n = zip_get_num_entries(z, 0);
   std::vector<std::string> files;
-  for (zip_int64_t i = 0; i < n; ++i) files.emplace_back(zip_get_name(z.get(), i, ZIP_FL_ENC_RAW));
+  // Each name's first entry, as a look-up by name finds it.
+  std::unordered_map<std::string, zip_uint64_t> index;
+  for (zip_int64_t i = 0; i < n; ++i) {
+    files.emplace_back(zip_get_name(z, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW));
+    index.emplace(files.back(), static_cast<zip_uint64_t>(i));
+  }
   return Hash1(
       files,
       [&](const std::string& name, std::string* data) -> std::string {
         zip_stat_t st;
-        if (zip_stat(z.get(), name.c_str(), ZIP_FL_ENC_RAW, &st) != 0)
+        auto it = index.find(name);
+        if (it == index.end() || zip_stat_index(z, it->second, ZIP_FL_ENC_RAW, &st) != 0)
           return fmt::format("file \"{}\" not found in zip", name);
-        std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z.get(), st.index, 0),
+        std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z, st.index, 0),
                                                              zip_fclose);
         if (!f) return fmt::format("open {} in zip: cannot read", name);
         data->resize(st.size);

@@ -104,7 +104,7 @@ Result<RevInfo> FetchInfo(const DownloadEnv& env, const module::Version& m, bool
 
 // FetchGoMod returns m's go.mod, cached or from the proxy, checked against go.sum.
 Result<std::string> FetchGoMod(const DownloadEnv& env, const module::Version& m, bool* fresh,
-                               bool* verified) {
+                               bool* verified, std::string* hash = nullptr) {
   *fresh = false;
   Result<std::string> file = cache::CachePath(env.gomodcache, m, "mod");
   if (!file.ok()) return file.error();
@@ -115,8 +115,9 @@ Result<std::string> FetchGoMod(const DownloadEnv& env, const module::Version& m,
     if (!data.ok()) return data;
   }
   module::Version key{m.path, m.version + "/go.mod"};
-  if (Status s = CheckSum(env, key, dirhash::HashGoMod(data.value()), verified); !s.ok())
-    return s.error();
+  std::string h = dirhash::HashGoMod(data.value());
+  if (Status s = CheckSum(env, key, h, verified); !s.ok()) return s.error();
+  if (hash != nullptr) *hash = std::move(h);
   return data;
 }
 
@@ -136,8 +137,11 @@ void RemoveStale(const std::string& dir, const std::string& prefix, const std::s
   for (const std::string& f : stale) cache::RemoveTree(f);
 }
 
+// DownloadZipLocked makes sure zipfile and its .ziphash are in place; when it
+// downloaded the zip, *opened receives it, open for the extraction.
 Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
-                         const std::string& zipfile, std::string* sum, bool* verified) {
+                         const std::string& zipfile, std::string* sum, bool* verified,
+                         std::shared_ptr<zip::Archive>* opened = nullptr) {
   std::string ziphash = zipfile + "hash";
   if (Exists(zipfile) && Exists(ziphash)) {
     Result<std::string> h = cache::ReadFile(ziphash);
@@ -170,12 +174,14 @@ Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
   // The go command's download-time check, worded as its own (no module prefix). The
   // full check (file names, sizes) comes with the extraction, as in the go command,
   // so a zip that fails it stays in the download cache but is never extracted.
-  if (Status s = zip::CheckZipPrefix(m, tmp); !s.ok()) {
-    if (tmp == zipfile) return s;
-    return fail(s.error());
+  Result<std::shared_ptr<zip::Archive>> z = zip::Archive::Open(tmp);
+  Status checked = z.ok() ? zip::CheckZipPrefix(m, *z.value()) : Status(z.error());
+  if (!checked.ok()) {
+    if (tmp == zipfile) return checked;
+    return fail(checked.error());
   }
   std::string err;
-  *sum = dirhash::HashZip(tmp, &err);
+  *sum = dirhash::HashZipEntries(z.value()->get(), &err);
   if (!err.empty()) return fail(VersionError(m, Error{err}));
   if (Status s = CheckSum(env, m, *sum, verified); !s.ok()) {
     if (tmp == zipfile) return s;
@@ -184,6 +190,8 @@ Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
   if (Status s = cache::WriteFile(ziphash, *sum); !s.ok()) return fail(s.error());
   if (tmp != zipfile && ::rename(tmp.c_str(), zipfile.c_str()) != 0)
     return fail(Error{"rename " + tmp + " " + zipfile + ": " + base::ErrnoText(errno)});
+  z.value()->set_file(zipfile);
+  if (opened != nullptr) *opened = z.value();
   return OkStatus();
 }
 
@@ -191,7 +199,7 @@ Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
 // directory beside it, renamed into place, with a .partial marker meanwhile (the
 // go command treats a directory with one as incomplete).
 Status Extract(const DownloadEnv& env, const module::Version& m, const std::string& zipfile,
-               const std::string& dir) {
+               const std::string& dir, const zip::Archive* opened) {
   Result<std::string> partial = cache::CachePath(env.gomodcache, m, "partial");
   if (!partial.ok()) return partial.error();
   if (Exists(dir) && !Exists(partial.value())) return OkStatus();
@@ -203,7 +211,8 @@ Status Extract(const DownloadEnv& env, const module::Version& m, const std::stri
   std::string tmp = dir + ".tmp-XXXXXX";
   if (::mkdtemp(tmp.data()) == nullptr)
     return Error{"mkdir " + tmp + ": " + base::ErrnoText(errno)};
-  if (Status s = zip::Unzip(tmp, m, zipfile); !s.ok()) {
+  Status unzipped = opened != nullptr ? zip::Unzip(tmp, m, *opened) : zip::Unzip(tmp, m, zipfile);
+  if (Status s = std::move(unzipped); !s.ok()) {
     cache::RemoveTree(tmp);
     Say(env, "-> " + s.error().message + "\n");  // the go command's report of a failed unzip
     ::unlink(partial.value().c_str());
@@ -243,10 +252,10 @@ Result<RevInfo> StatVersion(const DownloadEnv& env, const module::Version& m) {
   return info;
 }
 
-Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m) {
+Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m, std::string* hash) {
   if (Status s = Prepare(env, m); !s.ok()) return s.error();
   bool fresh = false, verified = false;
-  Result<std::string> data = FetchGoMod(env, m, &fresh, &verified);
+  Result<std::string> data = FetchGoMod(env, m, &fresh, &verified, hash);
   if (data.ok() && fresh) {
     if (Status s = cache::WriteGoMod(env.gomodcache, m, data.value()); !s.ok()) return s.error();
   }
@@ -281,9 +290,8 @@ Result<DownloadedModule> Download(const DownloadEnv& env, const module::Version&
   if (info_fresh) {
     if (Status s = cache::WriteInfo(env.gomodcache, m, out.info); !s.ok()) return s.error();
   }
-  Result<std::string> gomod = FetchGoMod(env, m, &mod_fresh, &mod_verified);
+  Result<std::string> gomod = FetchGoMod(env, m, &mod_fresh, &mod_verified, &out.gomod_sum);
   if (!gomod.ok()) return gomod.error();
-  out.gomod_sum = dirhash::HashGoMod(gomod.value());
   if (mod_fresh) {
     if (Status s = cache::WriteGoMod(env.gomodcache, m, gomod.value()); !s.ok()) return s.error();
   }
@@ -295,9 +303,12 @@ Result<DownloadedModule> Download(const DownloadEnv& env, const module::Version&
     if (!r->ok()) return r->error();
   Result<cache::FileLock> lock = cache::FileLock::Acquire(lockfile.value());
   if (!lock.ok()) return lock.error();
-  if (Status s = DownloadZipLocked(env, m, zipfile.value(), &out.sum, &zip_verified); !s.ok())
+  std::shared_ptr<zip::Archive> opened;
+  if (Status s = DownloadZipLocked(env, m, zipfile.value(), &out.sum, &zip_verified, &opened);
+      !s.ok())
     return s.error();
-  if (Status s = Extract(env, m, zipfile.value(), dir.value()); !s.ok()) return s.error();
+  if (Status s = Extract(env, m, zipfile.value(), dir.value(), opened.get()); !s.ok())
+    return s.error();
   out.info_file = cache::CachePath(env.gomodcache, m, "info").value();
   out.gomod_file = cache::CachePath(env.gomodcache, m, "mod").value();
   out.zip_file = zipfile.value();

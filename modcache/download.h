@@ -52,8 +52,10 @@ struct DownloadedModule {
 Result<RevInfo> StatVersion(const DownloadEnv& env, const module::Version& m);
 
 // GoModFile returns m's go.mod from the cache, or from the proxy (then cached, with
-// @v/list rewritten), after checking it against env.gosum's "V/go.mod" line.
-Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m);
+// @v/list rewritten), after checking it against env.gosum's "V/go.mod" line. When
+// hash is set it receives the go.mod's h1: hash, computed for that check anyway.
+Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m,
+                              std::string* hash = nullptr);
 
 // DownloadZip makes sure m's .zip and .ziphash are in the cache: it downloads the zip
 // to a temporary file under the version's lock, checks its file names and its hash

@@ -55,7 +55,7 @@ struct ModuleGraph::Loader {
   std::map<Key, mvs::Result<ModSummary>> raw;  // by actual (replacement) module
   std::map<Key, mvs::Error> errs;              // goModSummary failures by requested module
 
-  mvs::Result<ModSummary> RawSummary(const module::Version& actual);
+  const mvs::Result<ModSummary>& RawSummary(const module::Version& actual);
   mvs::Result<ModSummary> Summary(const module::Version& m);
   std::optional<mvs::Error> Read(bool pruned, const mvs::VersionList& roots);
   bool AllRootsSelected() const;
@@ -63,7 +63,7 @@ struct ModuleGraph::Loader {
   std::optional<mvs::Error> UpdateUnprunedRoots(bool pruned);
 };
 
-mvs::Result<ModSummary> ModuleGraph::Loader::RawSummary(const module::Version& actual) {
+const mvs::Result<ModSummary>& ModuleGraph::Loader::RawSummary(const module::Version& actual) {
   if (auto it = raw.find(KeyOf(actual)); it != raw.end()) return it->second;
   auto file = src.GoMod(actual);
   mvs::Result<ModSummary> result = mvs::Error{};
@@ -88,13 +88,12 @@ mvs::Result<ModSummary> ModuleGraph::Loader::RawSummary(const module::Version& a
       result = std::move(s);
     }
   }
-  raw.emplace(KeyOf(actual), result);
-  return result;
+  return raw.emplace(KeyOf(actual), std::move(result)).first->second;
 }
 
 mvs::Result<ModSummary> ModuleGraph::Loader::Summary(const module::Version& m) {
   module::Version actual = mg.replace_.Resolve(m);
-  auto raw_summary = RawSummary(actual);
+  const mvs::Result<ModSummary>& raw_summary = RawSummary(actual);
   if (!raw_summary.ok()) return raw_summary;
   ModSummary s = raw_summary.value();
   if (!actual.version.empty()) {
@@ -131,19 +130,19 @@ std::optional<mvs::Error> ModuleGraph::Loader::Read(bool pruned, const mvs::Vers
     auto [m, p] = queue.front();
     queue.pop_front();
     auto s = Summary(m);
-    if (loaded.insert(KeyOf(m)).second) {
-      if (s.ok()) {
-        graph->Require(m, s.value().require);
-        mg.summaries_.insert_or_assign(KeyOf(m), s.value());
-      } else {
-        failed.insert(KeyOf(m));
-        errs.insert_or_assign(KeyOf(m), s.error());
-      }
+    bool first = loaded.insert(KeyOf(m)).second;
+    if (first && !s.ok()) {
+      failed.insert(KeyOf(m));
+      errs.insert_or_assign(KeyOf(m), s.error());
     }
     if (!s.ok()) continue;
     if (!p || !s.value().pruned) {
       bool next = p ? s.value().pruned : false;
       for (const auto& r : s.value().require) enqueue(r, next);
+    }
+    if (first) {
+      graph->Require(m, s.value().require);
+      mg.summaries_.insert_or_assign(KeyOf(m), std::move(s.value()));
     }
   }
   mg.graph_ = std::move(graph);

@@ -59,7 +59,7 @@ std::string GoVersionOf(const ModuleGraph& mg, GoModSource& src, const module::V
 
 // CompleteFromCache fills in Time, GoVersion, GoMod and Dir of m (completeFromModCache).
 void CompleteFromCache(const ModuleGraph& mg, GoModSource& src, ModuleCache& cache,
-                       ModulePublic* m) {
+                       const ListMode& mode, ModulePublic* m) {
   module::Version mod{m->path, m->version};
   if (!m->version.empty()) {
     auto t = cache.Time(mod);
@@ -69,7 +69,7 @@ void CompleteFromCache(const ModuleGraph& mg, GoModSource& src, ModuleCache& cac
       m->error = t.error().Message();
   }
   if (m->go_version.empty()) m->go_version = GoVersionOf(mg, src, mod);
-  if (!m->version.empty()) {
+  if (!m->version.empty() && mode.cache_paths) {
     m->go_mod = cache.GoModPath(mod);
     m->dir = cache.Dir(mod);
   }
@@ -130,7 +130,7 @@ ModulePublic ModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, Go
     info.indirect = !mg.IsDirect(m.path);
     const module::Version* r = mg.replacements().Lookup(m);
     if (!r) {
-      CompleteFromCache(mg, src, cache, &info);
+      CompleteFromCache(mg, src, cache, mode, &info);
     } else {
       // A replaced module's own version and time are not looked up.
       auto rep = std::make_shared<ModulePublic>();
@@ -140,7 +140,7 @@ ModulePublic ModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, Go
         rep->dir = cache.AbsDir(r->path);
         rep->go_mod = rep->dir + "/go.mod";
       }
-      CompleteFromCache(mg, src, cache, rep.get());
+      CompleteFromCache(mg, src, cache, mode, rep.get());
       info.dir = rep->dir;
       info.go_mod = rep->go_mod;
       info.go_version = rep->go_version;

@@ -67,6 +67,9 @@ struct ListMode {
   bool versions = false;   // -versions
   bool retracted = false;  // -retracted (not supported yet)
   bool update = false;     // -u (not supported yet)
+  // cache_paths fills in GoMod and Dir, which only -json prints; looking them up is
+  // a stat each, with no effect on the output otherwise.
+  bool cache_paths = true;
 };
 
 // ListResult is what `go list -m` prints: modules on stdout, or, when there are

@@ -111,10 +111,9 @@ void FetchOne(const DownloadEnv& env, SumState& sums, DownloadJSON* m) {
   Result<RevInfo> info = StatVersion(env, mod);
   if (!info.ok()) return fail(info.error());
   m->info = cache::CachePath(env.gomodcache, mod, "info").value();
-  Result<std::string> gomod = GoModFile(env, mod);
+  Result<std::string> gomod = GoModFile(env, mod, &m->go_mod_sum);
   if (!gomod.ok()) return fail(gomod.error());
   m->go_mod = cache::CachePath(env.gomodcache, mod, "mod").value();
-  m->go_mod_sum = dirhash::HashGoMod(gomod.value());
   sums.Use({m->path, m->version + "/go.mod"}, m->go_mod_sum);
   Result<DownloadedModule> d = Download(env, mod);
   if (!d.ok()) {

@@ -102,6 +102,7 @@ CommandResult ListModulesCommand(const ModRequest& req) {
   mode.versions = req.versions;
   mode.retracted = req.retracted;
   mode.update = req.update;
+  mode.cache_paths = req.json;
   ListResult lr = List(s, dir, req.args, mode);
   for (std::string& e : lr.errors) e = GotoolMessage(e);
   if (!req.errors_ok && !lr.errors.empty()) {

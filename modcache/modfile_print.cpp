@@ -1,6 +1,8 @@
 // go.mod printer: x/mod/modfile's standard layout, and token quoting.
 #include <fmt/core.h>
 
+#include <array>
+
 #include "modcache/modfile_syntax.h"
 #include "modcache/module.h"
 #include "pkg/base/utf8.h"
@@ -135,9 +137,29 @@ std::string Format(const FileSyntax& f) {
   return std::move(p.out);
 }
 
+namespace {
+
+// kPlainASCII marks the bytes that never make a token need quotes: printable ASCII
+// other than space, quotes and brackets.
+constexpr std::array<bool, 256> kPlainASCII = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x21; c < 0x7f; ++c) t[c] = true;
+  for (char c : std::string_view("\"'`()[]{},")) t[static_cast<unsigned char>(c)] = false;
+  return t;
+}();
+
+}  // namespace
+
 bool MustQuote(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
-    base::DecodedRune d = base::DecodeRune(s.substr(i));
+    auto c = static_cast<unsigned char>(s[i]);
+    // ASCII (nearly every go.mod token) without decoding: printable is 0x20-0x7e.
+    base::DecodedRune d =
+        c < 0x80 ? base::DecodedRune{static_cast<int32_t>(c), 1} : base::DecodeRune(s.substr(i));
+    if (kPlainASCII[c]) {
+      ++i;
+      continue;
+    }
     i += d.width;
     switch (d.rune) {
       case ' ':

@@ -75,12 +75,19 @@ class Input {
 
   bool Eof() const { return static_cast<std::size_t>(pos_.byte) >= data_.size(); }
   std::string_view Remaining() const { return data_.substr(pos_.byte); }
-  int32_t PeekRune() const { return Eof() ? 0 : base::DecodeRune(Remaining()).rune; }
+  // Rune decodes the rune at the current position; ASCII, nearly every byte of a
+  // go.mod file, is taken as is.
+  base::DecodedRune Rune() const {
+    auto c = static_cast<unsigned char>(data_[pos_.byte]);
+    if (c < 0x80) return {static_cast<int32_t>(c), 1};
+    return base::DecodeRune(Remaining());
+  }
+  int32_t PeekRune() const { return Eof() ? 0 : Rune().rune; }
   bool PeekPrefix(std::string_view p) const { return Remaining().starts_with(p); }
 
   int32_t ReadRune() {
     if (Eof()) Fail("internal lexer error: readRune at EOF");
-    base::DecodedRune d = base::DecodeRune(Remaining());
+    base::DecodedRune d = Rune();
     if (d.rune == '\n') {
       ++pos_.line;
       pos_.line_rune = 1;
@@ -111,7 +118,7 @@ class Input {
   }
 
   Token Lex() {
-    Token t = token_;
+    Token t = std::move(token_);
     ReadToken();
     return t;
   }
@@ -199,7 +206,18 @@ class Input {
         break;
     }
     if (!IsIdentRune(c)) Fail("unexpected input character " + module::QuoteRune(c));
-    while (IsIdentRune(PeekRune())) {
+    for (;;) {
+      // Plain ASCII identifier bytes, nearly all of them, without decoding; '/' may
+      // start a comment and goes the slow way.
+      if (!Eof()) {
+        auto b = static_cast<unsigned char>(data_[pos_.byte]);
+        if (b > 0x20 && b < 0x7f && b != '/' && IsIdentRune(b)) {
+          ++pos_.byte;
+          ++pos_.line_rune;
+          continue;
+        }
+      }
+      if (!IsIdentRune(PeekRune())) break;
       if (PeekPrefix("//")) break;
       if (PeekPrefix("/*")) Fail("mod files must use // comments (not /* */ comments)");
       ReadRune();

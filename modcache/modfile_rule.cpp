@@ -34,6 +34,7 @@ bool ParseString(std::string* s, std::string* out, std::string* err) {
     return false;
   } else {
     *out = *s;
+    if (!MustQuote(*out)) return true;  // *s is its own AutoQuote
   }
   *s = AutoQuote(*out);
   return true;
@@ -87,8 +88,10 @@ std::string ParseDirectiveComment(const LineBlock* block, const Line& line) {
 }
 
 std::string ParseDeprecation(const LineBlock* block, const Line& line) {
-  static const RE2 re(R"((?s)(?:^|\n\n)Deprecated: *(.*?)(?:$|\n\n))");
   std::string text = ParseDirectiveComment(block, line), m;
+  // Nearly no module is deprecated: skip the regexp (and compiling it) unless it can match.
+  if (text.find("Deprecated:") == std::string::npos) return "";
+  static const RE2 re(R"((?s)(?:^|\n\n)Deprecated: *(.*?)(?:$|\n\n))");
   if (!RE2::PartialMatch(text, re, &m)) return "";
   return m;
 }
@@ -357,9 +360,40 @@ std::unique_ptr<File> ParseLax(std::string_view filename, std::string_view data,
   return ParseToFile(filename, data, fix, false, errs);
 }
 
+namespace {
+
+// TakeNumber reads `0|[1-9][0-9]*` (or only the latter) from the front of *v.
+bool TakeNumber(std::string_view* v, bool allow_zero) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (v->empty() || !digit(v->front())) return false;
+  if (v->front() == '0') {
+    if (!allow_zero) return false;
+    v->remove_prefix(1);
+    return true;
+  }
+  while (!v->empty() && digit(v->front())) v->remove_prefix(1);
+  return true;
+}
+
+}  // namespace
+
+// IsGoVersion matches ^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$
+// by hand: compiling the regexp costs more than parsing a whole go.mod file.
 bool IsGoVersion(std::string_view v) {
-  static const RE2 re(R"(^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$)");
-  return RE2::FullMatch(re2::StringPiece(v.data(), v.size()), re);
+  if (!TakeNumber(&v, false) || !v.starts_with('.')) return false;
+  v.remove_prefix(1);
+  if (!TakeNumber(&v, true)) return false;
+  if (v.starts_with('.')) {
+    v.remove_prefix(1);
+    if (!TakeNumber(&v, true)) return false;
+  }
+  if (v.empty()) return true;
+  std::size_t letters = 0;
+  while (letters < v.size() && v[letters] >= 'a' && v[letters] <= 'z') ++letters;
+  if (letters == 0 || letters == v.size()) return false;
+  for (char c : v.substr(letters))
+    if (c < '0' || c > '9') return false;
+  return true;
 }
 
 bool IsDirectoryPath(std::string_view ns) {

@@ -189,5 +189,15 @@ TEST(Modfile, QuotingAndModulePath) {
   EXPECT_EQ(ModulePath("go 1.19\n"), "");
 }
 
+// IsGoVersion agrees with the go command's regexp
+// ^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$.
+TEST(ModFile, IsGoVersion) {
+  for (const char* v : {"1.19", "1.0", "1.21.0", "1.21rc1", "10.200.3", "1.22.1beta2", "2.0"})
+    EXPECT_TRUE(modfile::IsGoVersion(v)) << v;
+  for (const char* v : {"", "1", "1.", ".1", "01.2", "1.02", "1.2.", "1.2.03", "1.2rc", "1.2.3rc",
+                        "1.2RC1", "1.2.3.4", "v1.2", "1.2 ", "1.2-rc1", "0.1"})
+    EXPECT_FALSE(modfile::IsGoVersion(v)) << v;
+}
+
 }  // namespace
 }  // namespace gotool::modcache::modfile

@@ -170,13 +170,14 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::GoMod(const module::Version& m
 // for retractions and +incompatible checks).
 mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version& m) {
   if (m.version.empty()) return GoMod(m);
-  Result<std::string> data = modcache::GoModFile(env_, m);
+  std::string hash;
+  Result<std::string> data = modcache::GoModFile(env_, m, &hash);
   if (!data.ok()) {
     if (data.error().message.find("SECURITY ERROR") != std::string::npos)
       sums_->SetFatal(data.error().message);
     return AsModError(m, data.error());
   }
-  sums_->Use({m.path, m.version + "/go.mod"}, dirhash::HashGoMod(data.value()));
+  sums_->Use({m.path, m.version + "/go.mod"}, hash);
   return GoModSource::GoModFile{"go.mod", data.value()};
 }
 
@@ -332,7 +333,56 @@ SumKeySet KeepSums(const ModuleGraph* mg, const modfile::File& main) {
   return keep;
 }
 
+namespace {
+
+bool NoComments(const modfile::Comments& c) {
+  return c.before.empty() && c.suffix.empty() && c.after.empty();
+}
+
+// KeepsLayout reports, without parsing go.mod again, the commonest case in which
+// writing the graph's roots back leaves it as it is: go 1.17 or later; the roots
+// exactly go.mod's requirements, unique and all direct; those in the file's only
+// block, a require block of two lines or more without any comment, sorted; no
+// duplicate exclude or replace. SetRequireSeparateIndirect then moves every line to
+// the end of that same block, adds an empty indirect block, and SortBlocks and
+// Cleanup restore the original order and drop the empty block.
+bool KeepsLayout(const ModuleGraph& mg, const modfile::File& f) {
+  if (!f.go || !IsPrunedGoVersion(f.go->version) || mg.roots_changed()) return false;
+  std::set<std::pair<std::string, std::string>> reqs, roots, seen;
+  for (const auto& r : f.require)
+    if (r->indirect || !reqs.insert({r->mod.path, r->mod.version}).second) return false;
+  for (const auto& m : mg.roots()) roots.insert({m.path, m.version});
+  if (roots != reqs || roots.size() != f.require.size()) return false;
+  for (const auto& x : f.exclude)
+    if (!seen.insert({x->mod.path, x->mod.version}).second) return false;
+  seen.clear();
+  for (const auto& r : f.replace)
+    if (!seen.insert({r->old_mod.path, r->old_mod.version}).second) return false;
+  const modfile::LineBlock* block = nullptr;
+  for (const modfile::Stmt& s : f.syntax->stmt) {
+    if (auto* lp = std::get_if<std::shared_ptr<modfile::Line>>(&s)) {
+      if (!(*lp)->token.empty() && (*lp)->token[0] == "require") return false;
+    } else if (auto* bp = std::get_if<std::shared_ptr<modfile::LineBlock>>(&s)) {
+      if (block != nullptr || (*bp)->token.empty() || (*bp)->token[0] != "require") return false;
+      block = bp->get();
+    }
+  }
+  if (block == nullptr || block->line.size() < 2 || block->line.size() != f.require.size() ||
+      !NoComments(block->comments) || !NoComments(block->lparen.comments) ||
+      !NoComments(block->rparen.comments))
+    return false;
+  for (std::size_t i = 0; i < block->line.size(); ++i) {
+    const modfile::Line& l = *block->line[i];
+    if (!NoComments(l.comments) || l.token.size() != 2) return false;
+    if (i > 0 && l.token < block->line[i - 1]->token) return false;  // SortBlocks' order
+  }
+  return true;
+}
+
+}  // namespace
+
 bool RequirementsChanged(const ModuleGraph& mg, const MainModule& main, std::string* updated) {
+  if (KeepsLayout(mg, *main.file)) return false;
   std::vector<modfile::Error> errs;
   auto f = modfile::Parse(main.gomod_file, main.gomod_data, nullptr, &errs);
   if (!f) return false;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "modcache/cache.h"
@@ -39,6 +40,69 @@ TEST(ModLoad, FindModuleRoot) {
   EXPECT_EQ(FindModuleRoot(tmp + "/m"), tmp + "/m");
   EXPECT_EQ(FindModuleRoot(tmp), "");
   fs::remove_all(tmp);
+}
+
+// MapSource serves go.mod files from a map by "path@version".
+class MapSource : public GoModSource {
+ public:
+  explicit MapSource(std::map<std::string, std::string> mods) : mods_(std::move(mods)) {}
+  mvs::Result<GoModFile> GoMod(const module::Version& m) override {
+    auto it = mods_.find(m.path + "@" + m.version);
+    if (it == mods_.end()) return mvs::Error{m.path, m.version, "not found"};
+    return GoModFile{"go.mod", it->second};
+  }
+
+ private:
+  std::map<std::string, std::string> mods_;
+};
+
+// WritesBack computes what RequirementsChanged decides the long way: parse again,
+// write the roots back, compare the formatted texts.
+bool WritesBack(const ModuleGraph& mg, const std::string& data) {
+  std::vector<modfile::Error> errs;
+  auto f = modfile::Parse("go.mod", data, nullptr, &errs);
+  std::string before = f->Format();
+  std::vector<modfile::Require> list;
+  for (const module::Version& m : mg.roots()) list.push_back({m, !mg.IsDirect(m.path), nullptr});
+  if (IsPrunedGoVersion(f->go->version))
+    f->SetRequireSeparateIndirect(list);
+  else
+    f->SetRequire(list);
+  f->Cleanup();
+  return f->Format() != before;
+}
+
+// RequirementsChanged's shortcut for an unchanged sorted require block agrees with
+// writing the requirements back, on go.mod files it takes and on ones it leaves.
+TEST(ModLoad, RequirementsChangedShortcut) {
+  MapSource src({{"example.com/a@v1.0.0", "module example.com/a\n\ngo 1.17\n"},
+                 {"example.com/b@v1.1.0", "module example.com/b\n\ngo 1.17\n"},
+                 {"example.com/c@v1.2.0", "module example.com/c\n\ngo 1.17\n"}});
+  const std::string reqs = "\texample.com/a v1.0.0\n\texample.com/b v1.1.0\n";
+  for (const std::string& text : std::vector<std::string>{
+           "module m\n\ngo 1.17\n\nrequire (\n" + reqs + ")\n",
+           "module m\n\ngo 1.17\n\nrequire (\n" + reqs + "\texample.com/c v1.2.0\n)\n",
+           "module m\n\ngo 1.17\n\nrequire (\n\texample.com/b v1.1.0\n\texample.com/a v1.0.0\n)\n",
+           "module m\n\ngo 1.17\nrequire (\n" + reqs + ")\nexclude example.com/x v1.0.0\n",
+           "module m\n\ngo 1.17\n\nrequire (\n" + reqs + ")\n\nreplace example.com/c => ../c\n",
+           "module m\n\ngo 1.17\n\nrequire (\n\texample.com/a v1.0.0 // indirect\n"
+           "\texample.com/b v1.1.0\n)\n",
+           "module m\n\ngo 1.17\n\nrequire (\n\texample.com/a v1.0.0\n\n\texample.com/b "
+           "v1.1.0\n)\n",
+           "module m\n\ngo 1.16\n\nrequire (\n" + reqs + ")\n",
+       }) {
+    std::vector<modfile::Error> errs;
+    MainModule main;
+    main.gomod_file = "go.mod";
+    main.gomod_data = text;
+    main.file = modfile::Parse("go.mod", text, nullptr, &errs);
+    ASSERT_NE(main.file, nullptr) << text;
+    auto mg = ModuleGraph::Load(*main.file, src);
+    ASSERT_TRUE(mg.ok()) << text;
+    std::string updated;
+    EXPECT_EQ(RequirementsChanged(*mg.value(), main, &updated), WritesBack(*mg.value(), text))
+        << text;
+  }
 }
 
 TEST(ModLoad, SumStateAddsOnlyKeptSums) {

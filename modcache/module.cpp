@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <mutex>
+#include <unordered_set>
 
 #include "modcache/semver.h"
 #include "pkg/base/strconv.h"
@@ -50,6 +52,14 @@ constexpr std::array<std::string_view, 22> kBadWindowsNames = {
     "CON",  "PRN",  "AUX",  "NUL",  "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7",
     "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"};
 
+// NextRune decodes the rune at s[i]; ASCII, nearly all of a module path, is
+// taken as is.
+base::DecodedRune NextRune(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return {static_cast<int32_t>(c), 1};
+  return base::DecodeRune(s.substr(i));
+}
+
 // CheckElem checks one path element; it returns the error text or "".
 std::string CheckElem(std::string_view elem, PathKind kind) {
   if (elem.empty()) return "empty path element";
@@ -58,7 +68,7 @@ std::string CheckElem(std::string_view elem, PathKind kind) {
   if (elem[0] == '.' && kind == PathKind::kModule) return "leading dot in path element";
   if (elem.back() == '.') return "trailing dot in path element";
   for (std::size_t i = 0; i < elem.size();) {
-    base::DecodedRune d = base::DecodeRune(elem.substr(i));
+    base::DecodedRune d = NextRune(elem, i);
     bool ok = kind == PathKind::kModule   ? ModPathOK(d.rune)
               : kind == PathKind::kImport ? ImportPathOK(d.rune)
                                           : FileNameOK(d.rune);
@@ -67,7 +77,7 @@ std::string CheckElem(std::string_view elem, PathKind kind) {
   }
   std::string_view short_name = elem.substr(0, elem.find('.'));
   for (std::string_view bad : kBadWindowsNames)
-    if (EqualFold(bad, short_name))
+    if (short_name.size() == bad.size() && EqualFold(bad, short_name))
       return Quote(short_name) + " disallowed as path element component on Windows";
   if (kind == PathKind::kFile) return "";
   std::size_t tilde = short_name.rfind('~');
@@ -169,7 +179,45 @@ std::string InvalidVersionError::Message() const {
   return fmt::format("{} {} invalid: {}", Noun(), Quote(version), err);
 }
 
+namespace {
+
+// ValidPaths remembers the module paths CheckPath accepted: a command checks each
+// module's path many times (each cache path, each download step).
+class ValidPaths {
+ public:
+  bool Has(std::string_view path) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return set_.count(std::string(path)) > 0;
+  }
+  void Add(std::string_view path) {
+    std::lock_guard<std::mutex> lock(mu_);
+    set_.emplace(path);
+  }
+
+ private:
+  std::mutex mu_;
+  std::unordered_set<std::string> set_;
+};
+
+ValidPaths& KnownValidPaths() {
+  static ValidPaths* paths = new ValidPaths;
+  return *paths;
+}
+
+std::optional<InvalidPathError> CheckPathUncached(std::string_view path);
+
+}  // namespace
+
 std::optional<InvalidPathError> CheckPath(std::string_view path) {
+  if (KnownValidPaths().Has(path)) return std::nullopt;
+  std::optional<InvalidPathError> err = CheckPathUncached(path);
+  if (!err) KnownValidPaths().Add(path);
+  return err;
+}
+
+namespace {
+
+std::optional<InvalidPathError> CheckPathUncached(std::string_view path) {
   auto fail = [&](std::string err) {
     return InvalidPathError{"module", std::string(path), std::move(err)};
   };
@@ -182,7 +230,7 @@ std::optional<InvalidPathError> CheckPath(std::string_view path) {
   if (first.find('.') == std::string_view::npos) return fail("missing dot in first path element");
   if (path[0] == '-') return fail("leading dash in first path element");
   for (std::size_t k = 0; k < first.size();) {
-    base::DecodedRune d = base::DecodeRune(first.substr(k));
+    base::DecodedRune d = NextRune(first, k);
     if (!FirstPathOK(d.rune))
       return fail("invalid char " + QuoteRune(d.rune) + " in first path element");
     k += d.width;
@@ -190,6 +238,8 @@ std::optional<InvalidPathError> CheckPath(std::string_view path) {
   if (!SplitPathVersion(path).ok) return fail("invalid version");
   return std::nullopt;
 }
+
+}  // namespace
 
 std::optional<InvalidPathError> CheckImportPath(std::string_view path) {
   std::string err = CheckPathElems(path, PathKind::kImport);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <string_view>
 
 #include "modcache/semver.h"
 
@@ -163,19 +164,21 @@ VersionList Graph::BuildList() const {
 }
 
 void Graph::WalkBreadthFirst(const std::function<void(const module::Version&)>& f) const {
-  std::deque<module::Version> queue;
-  std::set<Key> enqueued;
-  for (const auto& m : roots_) {
-    if (m.version != kNone && enqueued.insert(KeyOf(m)).second) queue.push_back(m);
-  }
+  // Views and pointers into roots_ and required_, which the walk does not change:
+  // copying every path into the queue and the set cost more than the walk itself.
+  using View = std::pair<std::string_view, std::string_view>;
+  std::deque<const module::Version*> queue;
+  std::set<View> enqueued;
+  auto enqueue = [&](const module::Version& m) {
+    if (m.version != kNone && enqueued.insert({m.path, m.version}).second) queue.push_back(&m);
+  };
+  for (const auto& m : roots_) enqueue(m);
   while (!queue.empty()) {
-    module::Version m = queue.front();
+    const module::Version& m = *queue.front();
     queue.pop_front();
     f(m);
     if (const VersionList* reqs = RequiredBy(m)) {
-      for (const auto& r : *reqs) {
-        if (r.version != kNone && enqueued.insert(KeyOf(r)).second) queue.push_back(r);
-      }
+      for (const auto& r : *reqs) enqueue(r);
     }
   }
 }

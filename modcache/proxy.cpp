@@ -191,7 +191,48 @@ bool MatchPrefixPatterns(std::string_view patterns, std::string_view target) {
   return false;
 }
 
+namespace {
+
+// TakeSimpleString reads `"text"` from the front of *s when text is printable ASCII
+// without escapes; it returns false otherwise (the general parser then decides).
+bool TakeSimpleString(std::string_view* s, std::string* out) {
+  if (s->empty() || s->front() != '"') return false;
+  for (std::size_t i = 1; i < s->size(); ++i) {
+    char c = (*s)[i];
+    if (c == '"') {
+      out->assign(s->data() + 1, i - 1);
+      s->remove_prefix(i + 1);
+      return true;
+    }
+    if (c == '\\' || c < 0x20 || c > 0x7e) return false;
+  }
+  return false;
+}
+
+bool TakePrefix(std::string_view* s, std::string_view prefix) {
+  if (!s->starts_with(prefix)) return false;
+  s->remove_prefix(prefix.size());
+  return true;
+}
+
+// ParseSimpleRevInfo decodes the form the go command writes into the module cache,
+// {"Version":"v","Time":"t"} (and a trailing newline), without a JSON library: a
+// `list -m all` reads one per module. Anything else is left to the general parser.
+bool ParseSimpleRevInfo(std::string_view data, RevInfo* info) {
+  while (!data.empty() && (data.back() == '\n' || data.back() == '\r')) data.remove_suffix(1);
+  RevInfo r;
+  if (!TakePrefix(&data, "{\"Version\":") || !TakeSimpleString(&data, &r.version) ||
+      !TakePrefix(&data, ",\"Time\":") || !TakeSimpleString(&data, &r.time) || data != "}")
+    return false;
+  info->version = std::move(r.version);
+  info->time = std::move(r.time);
+  return true;
+}
+
+}  // namespace
+
 std::string ParseRevInfo(std::string_view data, RevInfo* info) {
+  if (ParseSimpleRevInfo(data, info)) return "";
   nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return "invalid character in JSON";
   auto str = [&](const char* key, std::string* out) -> bool {

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "modcache/proxy.h"
 #include "pkg/base/atomic_file.h"
@@ -227,9 +228,41 @@ struct Attempt {
   char errbuf[CURL_ERROR_SIZE] = {0};
 };
 
+// Handles keeps idle libcurl handles for the next request, from any thread. A handle
+// keeps its connections open across curl_easy_reset, so requests to one proxy reuse a
+// kept-alive connection instead of connecting again (as Go's http.Transport does).
+class Handles {
+ public:
+  CURL* Get() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!idle_.empty()) {
+        CURL* curl = idle_.back();
+        idle_.pop_back();
+        curl_easy_reset(curl);
+        return curl;
+      }
+    }
+    return curl_easy_init();
+  }
+  void Put(CURL* curl) {
+    std::lock_guard<std::mutex> lock(mu_);
+    idle_.push_back(curl);
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<CURL*> idle_;  // never freed: the process's exit closes their sockets
+};
+
+Handles& IdleHandles() {
+  static Handles* handles = new Handles;
+  return *handles;
+}
+
 // Perform runs one GET of url into sink with env's timeouts and credentials.
 void Perform(const ProxyEnv& env, const std::string& url, Sink* sink, Attempt* out) {
-  CURL* curl = curl_easy_init();
+  CURL* curl = IdleHandles().Get();
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, out->errbuf);
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
@@ -258,7 +291,9 @@ void Perform(const ProxyEnv& env, const std::string& url, Sink* sink, Attempt* o
   char* ip = nullptr;
   if (curl_easy_getinfo(curl, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip != nullptr) out->info.ip = ip;
   curl_easy_getinfo(curl, CURLINFO_PRIMARY_PORT, &out->info.port);
-  curl_easy_cleanup(curl);
+  // The handle points at this attempt's buffers: clear them before it is reused.
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, static_cast<char*>(nullptr));
+  IdleHandles().Put(curl);
 }
 
 }  // namespace

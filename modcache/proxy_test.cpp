@@ -1,5 +1,8 @@
 // Tests of the GOPROXY client, the cache layout and downloads against the test proxy.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -75,6 +78,36 @@ TEST(Cache, FormatInfo) {
   EXPECT_EQ(cache::FormatInfo({"v1.0.0", "2023-01-02T03:04:05Z",
                                R"({"VCS":"git","URL":"https://x","Ref":"refs/tags/v1.0.0","TagSum":"t1:x"})"}),
             R"({"Version":"v1.0.0","Time":"2023-01-02T03:04:05Z","Origin":{"VCS":"git","URL":"https://x","Ref":"refs/tags/v1.0.0"}})");
+}
+
+// The cache's own .info form is decoded without the JSON library; every other form
+// goes through it, with the same results.
+TEST(RevInfo, SimpleAndGeneral) {
+  struct Case {
+    const char* data;
+    const char* version;
+    const char* time;
+    bool ok;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {R"({"Version":"v1.0.0","Time":"2023-01-01T00:00:00Z"})", "v1.0.0",
+            "2023-01-01T00:00:00Z", true},
+           {"{\"Version\":\"v1.0.0\",\"Time\":\"2023-01-01T00:00:00Z\"}\n", "v1.0.0",
+            "2023-01-01T00:00:00Z", true},
+           {R"({"Time":"2023-01-01T00:00:00Z","Version":"v1.2.0"})", "v1.2.0",
+            "2023-01-01T00:00:00Z", true},
+           {R"({ "Version": "v1.\u0030.0", "Time": "t" })", "v1.0.0", "t", true},
+           {R"({"Version":"v1.0.0","Time":"t","Origin":{"VCS":"git"}})", "v1.0.0", "t", true},
+           {R"({"Version":"v1.0.0","Time":"t"} x)", "", "", false},
+           {R"({"Version":1})", "", "", false},
+       }) {
+    RevInfo info;
+    std::string err = ParseRevInfo(c.data, &info);
+    EXPECT_EQ(err.empty(), c.ok) << c.data;
+    if (!c.ok) continue;
+    EXPECT_EQ(info.version, c.version) << c.data;
+    EXPECT_EQ(info.time, c.time) << c.data;
+  }
 }
 
 // ProxyTest runs a test proxy over testdata/mod and gives each test a fresh cache.
@@ -174,12 +207,39 @@ TEST_F(ProxyTest, DownloadSuccess) {
   EXPECT_EQ(Read(root + dl + "list"), "v1.0.0\nv1.1.0\n");
 }
 
+// The test proxy answers several requests on one connection (HTTP/1.1 keep-alive),
+// so that clients reuse their connections as they would with a real proxy.
+TEST_F(ProxyTest, KeepAlive) {
+  std::string root = proxy_.Root();
+  int port = std::stoi(root.substr(root.rfind(':') + 1));
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  std::string req = "GET /mod/example.com/hello/@v/list HTTP/1.1\r\nHost: x\r\n\r\n";
+  std::string last = "GET /mod/example.com/hello/@v/list HTTP/1.1\r\nConnection: close\r\n\r\n";
+  std::string both = req + last;
+  ASSERT_EQ(::send(fd, both.data(), both.size(), 0), static_cast<ssize_t>(both.size()));
+  std::string got;
+  char buf[4096];
+  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) got.append(buf, static_cast<size_t>(n));
+  ::close(fd);
+  std::size_t first = got.find("HTTP/1.1 200 OK");
+  ASSERT_NE(first, std::string::npos) << got;
+  EXPECT_NE(got.find("HTTP/1.1 200 OK", first + 1), std::string::npos) << got;
+  EXPECT_NE(got.find("Connection: close"), std::string::npos) << got;
+}
+
 TEST_F(ProxyTest, EscapedPathsAndMissingTime) {
   Result<DownloadedModule> r = Download(env_, {"example.com/Upper", "v1.0.0-RC.1"});
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r.value().dir, env_.gomodcache + "/example.com/!upper@v1.0.0-!r!c.1");
-  EXPECT_EQ(Read(r.value().info_file), R"({"Version":"v1.0.0-RC.1","Time":"0001-01-01T00:00:00Z"})");
-    // As the go command, list skips versions whose escaped form is not a version.
+  EXPECT_EQ(Read(r.value().info_file),
+            R"({"Version":"v1.0.0-RC.1","Time":"0001-01-01T00:00:00Z"})");
+  // As the go command, list skips versions whose escaped form is not a version.
   EXPECT_EQ(Read(env_.gomodcache + "/cache/download/example.com/!upper/@v/list"), "");
 }
 

@@ -58,6 +58,18 @@ class Collisions {
   std::map<std::string, std::pair<std::string, bool>> seen_;
 };
 
+// ReadAll reads the file fd names into *data.
+bool ReadAll(int fd, std::string* data) {
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    if (n == 0) return true;
+    data->append(buf, static_cast<std::size_t>(n));
+  }
+}
+
 Result<ZipPtr> Open(const std::string& zipfile) {
   struct stat st;
   if (::stat(zipfile.c_str(), &st) != 0)
@@ -168,8 +180,10 @@ Status MkdirAll(const std::string& dir) {
 Status Extract(zip_t* z, const Entry& e, const std::string& dest) {
   std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z, e.index, 0), zip_fclose);
   if (!f) return Error{"open " + e.name + " in zip: " + zip_strerror(z)};
-  // O_EXCL|O_NOFOLLOW: never write through a symlink or over an existing file.
-  int fd = ::open(dest.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  // O_EXCL|O_NOFOLLOW: never write through a symlink or over an existing file. Read-only
+  // from the start, as the go command creates them (-modcacherw leaves only the
+  // directories writable), so no chmod per file is needed afterwards.
+  int fd = ::open(dest.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0444);
   if (fd < 0) return Error{"open " + dest + ": " + base::ErrnoText(errno)};
   char buf[65536];
   zip_uint64_t total = 0;
@@ -203,6 +217,38 @@ Status Extract(zip_t* z, const Entry& e, const std::string& dest) {
 
 }  // namespace
 
+Archive::~Archive() {
+  if (z_ != nullptr) zip_discard(z_);
+}
+
+Result<std::shared_ptr<Archive>> Archive::Open(const std::string& zipfile) {
+  struct stat st;
+  if (::stat(zipfile.c_str(), &st) != 0)
+    return Error{"stat " + zipfile + ": " + base::ErrnoText(errno)};
+  if (st.st_size > kMaxZipFile)
+    return Error{"module zip file is too large (" + std::to_string(st.st_size) +
+                 " bytes; limit is " + std::to_string(kMaxZipFile) + " bytes)"};
+  std::shared_ptr<Archive> a(new Archive);
+  a->file_ = zipfile;
+  int fd = ::open(zipfile.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error{"zip: not a valid zip file"};
+  a->data_.reserve(static_cast<std::size_t>(st.st_size));
+  bool ok = ReadAll(fd, &a->data_);
+  ::close(fd);
+  // An empty file is no zip (libzip would open an empty buffer as an empty archive).
+  if (!ok || a->data_.empty()) return Error{"zip: not a valid zip file"};
+  zip_error_t zerr;
+  zip_error_init(&zerr);
+  zip_source_t* src = zip_source_buffer_create(a->data_.data(), a->data_.size(), 0, &zerr);
+  if (src != nullptr) {
+    a->z_ = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
+    if (a->z_ == nullptr) zip_source_free(src);
+  }
+  zip_error_fini(&zerr);
+  if (a->z_ == nullptr) return Error{"zip: not a valid zip file"};
+  return a;
+}
+
 Status CheckZip(const module::Version& m, const std::string& zipfile) {
   Result<ZipPtr> z = Open(zipfile);
   if (!z.ok()) return z.error();
@@ -212,12 +258,16 @@ Status CheckZip(const module::Version& m, const std::string& zipfile) {
 }
 
 Status CheckZipPrefix(const module::Version& m, const std::string& zipfile) {
-  Result<ZipPtr> z = Open(zipfile);
+  Result<std::shared_ptr<Archive>> z = Archive::Open(zipfile);
   if (!z.ok()) return z.error();
+  return CheckZipPrefix(m, *z.value());
+}
+
+Status CheckZipPrefix(const module::Version& m, const Archive& zip) {
   std::string prefix = m.path + "@" + m.version + "/";
-  zip_int64_t n = zip_get_num_entries(z.value().get(), 0);
+  zip_int64_t n = zip_get_num_entries(zip.get(), 0);
   for (zip_int64_t i = 0; i < n; ++i) {
-    const char* name = zip_get_name(z.value().get(), static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
+    const char* name = zip_get_name(zip.get(), static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
     if (name == nullptr) return Error{"zip: not a valid zip file"};
     if (!std::string_view(name).starts_with(prefix))
       return Error{"zip for " + prefix.substr(0, prefix.size() - 1) + " has unexpected file " + name};
@@ -226,12 +276,18 @@ Status CheckZipPrefix(const module::Version& m, const std::string& zipfile) {
 }
 
 Status Unzip(const std::string& dir, const module::Version& m, const std::string& zipfile) {
-  auto fail = [&](const Error& e) { return Error{"unzip " + zipfile + ": " + e.message}; };
+  if (::rmdir(dir.c_str()) != 0 && errno != ENOENT)  // only an empty dir goes
+    return Error{"unzip " + zipfile + ": target directory " + dir + " exists and is not empty"};
+  Result<std::shared_ptr<Archive>> z = Archive::Open(zipfile);
+  if (!z.ok()) return Error{"unzip " + zipfile + ": " + z.error().message};
+  return Unzip(dir, m, *z.value());
+}
+
+Status Unzip(const std::string& dir, const module::Version& m, const Archive& zip) {
+  auto fail = [&](const Error& e) { return Error{"unzip " + zip.file() + ": " + e.message}; };
   if (::rmdir(dir.c_str()) != 0 && errno != ENOENT)  // only an empty dir goes
     return fail(Error{"target directory " + dir + " exists and is not empty"});
-  Result<ZipPtr> z = Open(zipfile);
-  if (!z.ok()) return fail(z.error());
-  Result<std::vector<Entry>> files = Check(m, z.value().get());
+  Result<std::vector<Entry>> files = Check(m, zip.get());
   if (!files.ok()) return fail(files.error());
   if (Status s = MkdirAll(dir); !s.ok()) return fail(s.error());
   for (const Entry& e : files.value()) {
@@ -239,7 +295,7 @@ Status Unzip(const std::string& dir, const module::Version& m, const std::string
     if (std::size_t slash = e.name.find_last_of('/'); slash != std::string::npos) {
       if (Status s = MkdirAll(dir + "/" + e.name.substr(0, slash)); !s.ok()) return fail(s.error());
     }
-    if (Status s = Extract(z.value().get(), e, dest); !s.ok()) return fail(s.error());
+    if (Status s = Extract(zip.get(), e, dest); !s.ok()) return fail(s.error());
   }
   return OkStatus();
 }

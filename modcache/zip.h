@@ -2,7 +2,10 @@
 // collisions) and safe extraction into the module cache (x/mod/zip's CheckZip, Unzip).
 #pragma once
 
+#include <zip.h>
+
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "modcache/module.h"
@@ -17,6 +20,32 @@ inline constexpr std::int64_t kMaxGoMod = std::int64_t{16} << 20;
 // kMaxLICENSE bounds the LICENSE file of a module zip.
 inline constexpr std::int64_t kMaxLICENSE = std::int64_t{16} << 20;
 
+// Archive is a module zip read into memory and opened once, so that the checks after a
+// download, its hash and its extraction share one reading of the file and of its
+// central directory (libzip converts every entry's time with mktime, which consults
+// the time zone file each time).
+class Archive {
+ public:
+  Archive(const Archive&) = delete;
+  Archive& operator=(const Archive&) = delete;
+  ~Archive();
+
+  // Open reads zipfile (at most kMaxZipFile bytes) and opens it as a zip; errors read
+  // as CheckZip's ("zip: not a valid zip file").
+  static Result<std::shared_ptr<Archive>> Open(const std::string& zipfile);
+
+  zip_t* get() const { return z_; }
+  // file names the zip in messages; set_file renames it (after a rename on disk).
+  const std::string& file() const { return file_; }
+  void set_file(std::string file) { file_ = std::move(file); }
+
+ private:
+  Archive() = default;
+  std::string file_;
+  std::string data_;
+  zip_t* z_ = nullptr;
+};
+
 // CheckZip checks the zip file of module m as the go command does before using it:
 // the zip and its uncompressed content within kMaxZipFile; every entry named
 // "path@version/<clean valid file path>"; no case-insensitive collisions or
@@ -27,10 +56,12 @@ Status CheckZip(const module::Version& m, const std::string& zipfile);
 // CheckZipPrefix is the check the go command makes right after a download: every
 // entry starts with "path@version/" ("zip for P@V has unexpected file NAME").
 Status CheckZipPrefix(const module::Version& m, const std::string& zipfile);
+Status CheckZipPrefix(const module::Version& m, const Archive& zip);
 
 // Unzip checks zipfile (CheckZip) and extracts it into dir, which must be missing or
 // empty: regular files only (no symlinks, whatever the zip says), nothing outside
 // dir, and no file longer than its declared size. Errors read "unzip ZIP: reason".
 Status Unzip(const std::string& dir, const module::Version& m, const std::string& zipfile);
+Status Unzip(const std::string& dir, const module::Version& m, const Archive& zip);
 
 }  // namespace gotool::modcache::zip

@@ -1,6 +1,8 @@
 // Tests of module zip checks and extraction.
 #include "modcache/zip.h"
 
+#include "modcache/dirhash.h"
+
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -115,6 +117,38 @@ TEST_F(ZipTest, NonEmptyTarget) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().message,
             "unzip " + z + ": target directory " + tmp_ + "/out exists and is not empty");
+}
+
+// An archive opened once serves the prefix check, the hash and the extraction, with
+// the same results as the file-based calls; files come out read-only, as go's do.
+TEST_F(ZipTest, ArchiveOpenedOnce) {
+  std::string z = Write({{"example.com/m@v1.0.0/go.mod", "module example.com/m\n"},
+                         {"example.com/m@v1.0.0/a/b/c.go", "package b\n"}});
+  Result<std::shared_ptr<zip::Archive>> a = zip::Archive::Open(z);
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  EXPECT_TRUE(zip::CheckZipPrefix(m_, *a.value()).ok());
+  std::string err1, err2;
+  EXPECT_EQ(dirhash::HashZipEntries(a.value()->get(), &err1), dirhash::HashZip(z, &err2));
+  EXPECT_EQ(err1, "");
+  Status s = zip::Unzip(tmp_ + "/out", m_, *a.value());
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  struct stat st;
+  ASSERT_EQ(::stat((tmp_ + "/out/a/b/c.go").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0444u);
+  Status bad = zip::CheckZipPrefix({"example.com/other", "v1.0.0"}, *a.value());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().message,
+            "zip for example.com/other@v1.0.0 has unexpected file example.com/m@v1.0.0/go.mod");
+}
+
+// An empty file is not a zip, as for the go command (libzip would open an empty buffer).
+TEST_F(ZipTest, EmptyFileIsNoZip) {
+  std::string z = tmp_ + "/empty.zip";
+  std::ofstream(z).close();
+  Result<std::shared_ptr<zip::Archive>> a = zip::Archive::Open(z);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.error().message, "zip: not a valid zip file");
+  EXPECT_EQ(zip::CheckZipPrefix(m_, z).error().message, "zip: not a valid zip file");
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ int NotImplemented(const std::string& full_name) {
   return 2;
 }
 
-Command::Command(CLI::App* parent, std::string full_name, std::string usage_args,
+Command::Command(CLI::App* /*parent*/, std::string full_name, std::string usage_args,
                  std::string short_help, std::string long_help)
     : full_name_(std::move(full_name)),
       usage_args_(std::move(usage_args)),
@@ -32,33 +32,38 @@ Command::Command(CLI::App* parent, std::string full_name, std::string usage_args
       long_help_(std::move(long_help)) {
   std::size_t space = full_name_.rfind(' ');
   name_ = space == std::string::npos ? full_name_ : full_name_.substr(space + 1);
-  app_ = parent->add_subcommand(name_, short_help_);
-  app_->set_help_flag();  // -h and -help are handled the Go way, in Execute
-  // A catch-all for the non-flag arguments, replaced by Args() when the command has them.
-  app_->add_option("args", ignored_args_);
 }
 
 void Command::Bool(const std::string& name, bool* value, const std::string& help) {
-  app_->add_flag("--" + name, *value, help)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  bindings_.push_back({name, [name, value, help](CLI::App* app) {
+                         app->add_flag("--" + name, *value, help)
+                             ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+                       }});
   specs_.push_back({name, cfg::FlagKind::kBool});
 }
 
 void Command::Int(const std::string& name, int* value, const std::string& help) {
-  app_->add_option("--" + name, *value, help)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  bindings_.push_back({name, [name, value, help](CLI::App* app) {
+                         app->add_option("--" + name, *value, help)
+                             ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+                       }});
   specs_.push_back({name, cfg::FlagKind::kInt});
 }
 
 void Command::String(const std::string& name, std::string* value, const std::string& help) {
-  app_->add_option("--" + name, *value, help)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  bindings_.push_back({name, [name, value, help](CLI::App* app) {
+                         app->add_option("--" + name, *value, help)
+                             ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+                       }});
   specs_.push_back({name, cfg::FlagKind::kString});
 }
 
 void Command::StringList(const std::string& name, std::vector<std::string>* values,
                          const std::string& help) {
-  app_->add_option("--" + name, *values, help)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  bindings_.push_back({name, [name, values, help](CLI::App* app) {
+                         app->add_option("--" + name, *values, help)
+                             ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+                       }});
   specs_.push_back({name, cfg::FlagKind::kString});
 }
 
@@ -67,14 +72,29 @@ void Command::Rest(const std::string& name, std::vector<std::string>* rest) {
   rest_ = rest;
 }
 
-void Command::Args(std::vector<std::string>* args) {
-  app_->remove_option(app_->get_option("args"));
-  app_->add_option("args", *args);
+void Command::Args(std::vector<std::string>* args) { args_ = args; }
+
+// App returns the CLI11 app of this command, with options for at least the flags
+// given (a flag's option is added the first time it is used).
+CLI::App* Command::App(const std::vector<cfg::ParsedFlag>& flags) {
+  if (!app_) {
+    app_ = std::make_unique<CLI::App>(short_help_, name_);
+    app_->set_help_flag();  // -h and -help are handled the Go way, in Execute
+    // The non-flag arguments; a command without Args() ignores them.
+    app_->add_option("args", args_ != nullptr ? *args_ : ignored_args_);
+  }
+  for (const cfg::ParsedFlag& f : flags) {
+    if (std::find(added_.begin(), added_.end(), f.name) != added_.end()) continue;
+    added_.push_back(f.name);
+    for (const Binding& b : bindings_)
+      if (b.name == f.name) b.add(app_.get());
+  }
+  return app_.get();
 }
 
 Command* Command::AddSubcommand(std::string name, std::string usage_args, std::string short_help,
                                 std::string long_help) {
-  subcommands_.push_back(std::make_unique<Command>(app_, full_name_ + " " + name,
+  subcommands_.push_back(std::make_unique<Command>(nullptr, full_name_ + " " + name,
                                                    std::move(usage_args), std::move(short_help),
                                                    std::move(long_help)));
   return subcommands_.back().get();
@@ -164,8 +184,9 @@ int Command::Execute(const std::vector<std::string>& args,
   std::vector<std::string> tokens = cfg::ToCliArgs(parse);
   std::reverse(tokens.begin(), tokens.end());  // CLI11 takes its vector in reverse
   try {
-    app_->clear();
-    app_->parse(tokens);
+    CLI::App* app = App(parse.flags);
+    app->clear();
+    app->parse(tokens);
   } catch (const CLI::ParseError& e) {
     return UsageError(e.what());
   }

@@ -14,10 +14,13 @@ namespace gotool::cli {
 
 // Command is one subcommand (`gotool env`) or sub-subcommand (`gotool mod tidy`). Its
 // flags are CLI11 options bound to an options struct; ParseGoFlags checks and
-// normalises the Go-style command line before CLI11 parses it.
+// normalises the Go-style command line before CLI11 parses it. The CLI11 app and its
+// options are made when the command runs, and only for the flags given: defining
+// every option of every command up front cost more than listing a module graph.
 class Command {
  public:
-  // Command adds the CLI11 subcommand name to parent. usage_args follows the name in
+  // Command defines the subcommand name (parent, the CLI11 app of the command above,
+  // is not used: each command parses its own arguments). usage_args follows the name in
   // the usage line ("[-json] [-u] [-w] [var ...]"); short_help is the one-line summary
   // listed by `gotool help`; long_help is printed by `gotool help <name>`.
   Command(CLI::App* parent, std::string full_name, std::string usage_args, std::string short_help,
@@ -78,7 +81,17 @@ class Command {
   int UsageError(const std::string& message) const;
   std::string SubcommandList() const;
 
-  CLI::App* app_;
+  // Binding adds one flag's CLI11 option to an app.
+  struct Binding {
+    std::string name;
+    std::function<void(CLI::App*)> add;
+  };
+  CLI::App* App(const std::vector<cfg::ParsedFlag>& flags);
+
+  std::unique_ptr<CLI::App> app_;  // made by the first Execute
+  std::vector<Binding> bindings_;
+  std::vector<std::string> added_;  // flags whose options app_ has
+  std::vector<std::string>* args_ = nullptr;
   std::string name_;
   std::string full_name_;
   std::string usage_args_;

@@ -76,9 +76,7 @@ int Run(const std::vector<std::string>& args) {
   // The common case: a known command whose own flags cover $GOFLAGS (or with no
   // GOFLAGS), so no other command needs building to check them.
   if (!args.empty()) {
-    CLI::App fast_root("gotool: the go command, reimplemented", "gotool");
-    fast_root.set_help_flag();
-    if (std::unique_ptr<Command> c = MakeCommand(&fast_root, args[0])) {
+    if (std::unique_ptr<Command> c = MakeCommand(nullptr, args[0])) {
       bool unchecked = args[0] == "env" || args[0] == "help" || args[0] == "debug";
       std::string err =
           cfg::CheckGoflags(goflags, [&](std::string_view flag) { return c->DefinesFlag(flag); });
@@ -87,9 +85,8 @@ int Run(const std::vector<std::string>& args) {
       }
     }
   }
-  CLI::App root("gotool: the go command, reimplemented", "gotool");
-  root.set_help_flag();
-  Commands commands = MakeCommands(&root);
+  // Commands parse their own arguments: there is no root CLI11 app.
+  Commands commands = MakeCommands(nullptr);
   if (args.empty()) {
     PrintMainUsage(stderr, commands);
     return 2;

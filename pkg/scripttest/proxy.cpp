@@ -1,10 +1,12 @@
 // The test module proxy: archives loaded from a directory, a blocking HTTP/1.1 server
-// on 127.0.0.1 with one thread per connection, zips built with libzip on demand.
+// on 127.0.0.1 with one thread per (keep-alive) connection, zips built with libzip
+// on first demand and kept while their archive is unchanged.
 #include "pkg/scripttest/proxy.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <zip.h>
@@ -159,42 +161,73 @@ std::string TestProxy::Latest(const std::string& path) const {
   return !release.empty() ? release : !prerelease.empty() ? prerelease : pseudo;
 }
 
+std::shared_ptr<const TestProxy::Archive> TestProxy::Read(const Module& m, bool want_zip,
+                                                          std::string* error) const {
+  struct stat st;
+  if (::stat(m.file.c_str(), &st) != 0) {
+    *error = "cannot load archive";
+    return nullptr;
+  }
+  std::shared_ptr<const Archive> old;
+  {
+    std::lock_guard<std::mutex> lock(archives_mu_);
+    auto it = archives_.find(m.file);
+    if (it != archives_.end()) old = it->second;
+  }
+  bool same = old && old->size == st.st_size && old->mtime.tv_sec == st.st_mtim.tv_sec &&
+              old->mtime.tv_nsec == st.st_mtim.tv_nsec;
+  if (same && (old->zip_built || !want_zip)) return old;
+  // Parse (when the file changed) and build the zip outside the lock; two requests
+  // racing here build the same bytes, and the last one stored wins.
+  auto a = std::make_shared<Archive>();
+  if (same) {
+    *a = *old;
+  } else {
+    bool ok = false;
+    std::string text = ReadAll(m.file, &ok);
+    if (!ok) {
+      *error = "cannot load archive";
+      return nullptr;
+    }
+    a->size = st.st_size;
+    a->mtime = st.st_mtim;
+    for (base::TxtarFile& f : base::ParseTxtar(text).files) a->files.push_back(std::move(f));
+  }
+  if (want_zip) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const base::TxtarFile& f : a->files) {
+      if (f.name == ".info" || f.name == ".mod" || f.name == ".zip") continue;
+      std::string name = f.name.starts_with("/") ? f.name.substr(1)
+                                                 : m.path + "@" + m.version + "/" + f.name;
+      files.emplace_back(name, f.data);
+    }
+    a->zip = BuildZip(files, error);
+    if (!error->empty()) return nullptr;
+    a->zip_built = true;
+  }
+  std::lock_guard<std::mutex> lock(archives_mu_);
+  archives_[m.file] = a;
+  return a;
+}
+
 std::string TestProxy::ModuleFile(const std::string& path, const std::string& version,
                                   const std::string& name, bool* found, std::string* error) const {
   *found = false;
   const Module* m = Find(path, version);
   if (m == nullptr) return "";
-  bool ok = false;
-  std::string text = ReadAll(m->file, &ok);
-  if (!ok) {
-    *error = "cannot load archive";
-    return "";
-  }
-  base::Txtar a = base::ParseTxtar(text);
+  std::shared_ptr<const Archive> a = Read(*m, name == ".zip", error);
+  if (!a) return "";
   if (name == ".zip") {
     *found = true;
-    return Zip(*m, error);
+    return a->zip;
   }
-  for (const base::TxtarFile& f : a.files) {
+  for (const base::TxtarFile& f : a->files) {
     if (f.name == name) {
       *found = true;
       return f.data;
     }
   }
   return "";
-}
-
-std::string TestProxy::Zip(const Module& m, std::string* error) const {
-  bool ok = false;
-  base::Txtar a = base::ParseTxtar(ReadAll(m.file, &ok));
-  std::vector<std::pair<std::string, std::string>> files;
-  for (const base::TxtarFile& f : a.files) {
-    if (f.name == ".info" || f.name == ".mod" || f.name == ".zip") continue;
-    std::string name = f.name.starts_with("/") ? f.name.substr(1)
-                                               : m.path + "@" + m.version + "/" + f.name;
-    files.emplace_back(name, f.data);
-  }
-  return BuildZip(files, error);
 }
 
 void TestProxy::Respond(const std::string& url_path, int* status, std::string* type,
@@ -323,16 +356,48 @@ void TestProxy::Serve() {
   }
 }
 
+namespace {
+
+// WantsClose reports whether the request head asks to close the connection after
+// the response: "Connection: close", or HTTP/1.0 without keep-alive.
+bool WantsClose(const std::string& head) {
+  std::string lower = head;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::size_t eol = lower.find("\r\n");
+  bool http10 = lower.substr(0, eol).ends_with("http/1.0");
+  if (lower.find("\r\nconnection: close") != std::string::npos) return true;
+  return http10 && lower.find("\r\nconnection: keep-alive") == std::string::npos;
+}
+
+}  // namespace
+
+// Handle serves the requests of one connection: HTTP/1.1 keeps it open between
+// requests, as clients' connection pools expect (a new connection per request would
+// make both tools under test pay for the proxy's accept and thread start each time).
 void TestProxy::Handle(int fd) {
-  std::string req;
+  std::string buffered;
   char buf[4096];
-  while (req.find("\r\n\r\n") == std::string::npos && req.size() < 65536 && !stopping_) {
-    pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, 100) <= 0) continue;
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n <= 0) break;
-    req.append(buf, static_cast<std::size_t>(n));
+  for (;;) {
+    std::size_t end;
+    while ((end = buffered.find("\r\n\r\n")) == std::string::npos && buffered.size() < 65536 &&
+           !stopping_) {
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, 100) <= 0) continue;
+      ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n <= 0) break;
+      buffered.append(buf, static_cast<std::size_t>(n));
+    }
+    if (end == std::string::npos) break;  // closed, stopped, or no request
+    std::string head = buffered.substr(0, end + 4);
+    buffered.erase(0, end + 4);
+    if (!HandleOne(fd, head)) break;
   }
+  ::shutdown(fd, SHUT_RDWR);
+  ::close(fd);
+}
+
+// HandleOne answers one request; it returns whether the connection stays open.
+bool TestProxy::HandleOne(int fd, const std::string& req) {
   std::istringstream in(req);
   std::string method, target;
   in >> method >> target;
@@ -374,26 +439,27 @@ void TestProxy::Handle(int fd) {
   } else {
     Respond(path, &status, &type, &body, &hang);
   }
-  while (hang && !stopping_) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  if (!hang) {
-    const char* reason = status == 200   ? "OK"
-                         : status == 401 ? "Unauthorized"
-                         : status == 404 ? "Not Found"
-                         : status == 503 ? "Service Unavailable"
-                                         : "Internal Server Error";
-    std::string head = "HTTP/1.1 " + std::to_string(status) + " " + reason +
-                       "\r\nContent-Type: " + type +
-                       "\r\nContent-Length: " + std::to_string(body.size()) +
-                       "\r\nConnection: close\r\n\r\n";
-    std::string out = head + (method == "HEAD" ? "" : body);
-    for (std::size_t off = 0; off < out.size();) {
-      ssize_t w = ::send(fd, out.data() + off, out.size() - off, MSG_NOSIGNAL);
-      if (w <= 0) break;
-      off += static_cast<std::size_t>(w);
-    }
+  if (hang) {
+    while (!stopping_) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return false;
   }
-  ::shutdown(fd, SHUT_RDWR);
-  ::close(fd);
+  bool close = WantsClose(req);
+  const char* reason = status == 200   ? "OK"
+                       : status == 401 ? "Unauthorized"
+                       : status == 404 ? "Not Found"
+                       : status == 503 ? "Service Unavailable"
+                                       : "Internal Server Error";
+  std::string out = "HTTP/1.1 " + std::to_string(status) + " " + reason +
+                    "\r\nContent-Type: " + type +
+                    "\r\nContent-Length: " + std::to_string(body.size()) +
+                    (close ? "\r\nConnection: close" : "") + "\r\n\r\n";
+  if (method != "HEAD") out += body;
+  for (std::size_t off = 0; off < out.size();) {
+    ssize_t w = ::send(fd, out.data() + off, out.size() - off, MSG_NOSIGNAL);
+    if (w <= 0) return false;
+    off += static_cast<std::size_t>(w);
+  }
+  return !close;
 }
 
 void TestProxy::Stop() {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -10,6 +12,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "pkg/base/txtar.h"
 
 namespace gotool::scripttest {
 
@@ -70,11 +74,22 @@ class TestProxy {
                bool* hang) const;
 
  private:
+  // Archive is a module archive as last read: parsed, with its zip once built. It is
+  // read again when the file changes (size or mtime), so tests may rewrite archives.
+  struct Archive {
+    std::int64_t size = -1;
+    std::timespec mtime{};
+    std::vector<base::TxtarFile> files;
+    std::string zip;
+    bool zip_built = false;
+  };
+
   void Serve();
   void Handle(int fd);
+  bool HandleOne(int fd, const std::string& req);
+  std::shared_ptr<const Archive> Read(const Module& m, bool want_zip, std::string* error) const;
   std::string ModuleFile(const std::string& path, const std::string& version,
                          const std::string& name, bool* found, std::string* error) const;
-  std::string Zip(const Module& m, std::string* error) const;
   const Module* Find(const std::string& path, const std::string& version) const;
   std::string Latest(const std::string& path) const;
 
@@ -87,6 +102,8 @@ class TestProxy {
   std::vector<std::thread> workers_;
   std::vector<std::string> requests_;
   std::set<std::string> flaky_seen_;
+  mutable std::mutex archives_mu_;
+  mutable std::map<std::string, std::shared_ptr<const Archive>> archives_;  // by file
 };
 
 }  // namespace gotool::scripttest

@@ -5,6 +5,8 @@
 #            requiring the next, FILES files apiece) into an empty GOMODCACHE;
 #  2. warm:  `list -m all` in the same module with the cache filled, REPEAT times
 #            per measured run.
+# Both tools must print the same list and leave the same go.sum and module cache
+# (every path, type, permission and file content).
 # Runs alternate between the tools; the best wall time and the best CPU time (user +
 # system) of each are kept. Prints the ratios go / gotool (above 1 means gotool is
 # faster) and the targets for the wall times (cold >= 2, warm >= 5). Both tools run with GOFLAGS=-mod=mod, GOSUMDB=off and GOPROXY set to
@@ -132,10 +134,18 @@ cold() {  # cold NAME TOOL: mod download into an empty cache
   timed "cold_$name" 1 bash -c 'cd "$work/$1/m" && tool_env "$1" "$2" mod download' _ "$name" "$tool"
 }
 warm() {  # warm NAME TOOL: list -m all, REPEAT times, in the filled cache
+  # The environment is set once per measured run, so that each iteration costs one
+  # fork and exec of the tool itself and no `env` process besides.
   local name=$1 tool=$2
-  timed "warm_$name" "$repeat" bash -c 'cd "$work/$1/m" &&
-    for ((k = 0; k < repeat; k++)); do tool_env "$1" "$2" list -m all >"$work/$1.list" || exit 1; done' \
+  timed "warm_$name" "$repeat" bash -c 'cd "$work/$1/m" && tool_env "$1" bash -c "
+    for ((k = 0; k < $repeat; k++)); do \"\$0\" list -m all >\"$work/$1.list\" || exit 1; done" "$2"' \
     _ "$name" "$tool"
+}
+# tree DIR: every path below DIR with its type and permissions, then the bytes of
+# every file (as checksums), as the conformance script compares module caches.
+tree() {
+  (cd "$1" && find . -mindepth 1 ! -name '*.tmp' -printf '%y %m %p\n' | LC_ALL=C sort &&
+    find . -type f ! -name '*.tmp' -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum)
 }
 for ((r = 0; r < runs; r++)); do
   cold go "$ref/bin/go"
@@ -146,6 +156,8 @@ for ((r = 0; r < runs; r++)); do
   warm gotool "$gotool"
 done
 cmp -s "$work/go.list" "$work/gotool.list" || { echo "mod.sh: list -m all outputs differ" >&2; exit 1; }
+cmp -s <(tree "$work/go/gopath/pkg/mod") <(tree "$work/gotool/gopath/pkg/mod") ||
+  { echo "mod.sh: the module caches differ" >&2; exit 1; }
 cmp -s "$work/go/m/go.sum" "$work/gotool/m/go.sum" || { echo "mod.sh: go.sum files differ" >&2; exit 1; }
 
 ratio() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
