@@ -29,6 +29,21 @@ Interface* EmptyInterface() { return GetUniverse().any_type->As<Interface>(); }
 
 }  // namespace
 
+// LenCapTypeParam reports whether len (or cap) applies to every type in t's type set.
+static bool LenCapTypeParam(Type* t, BuiltinId id) {
+  return ForEachTerm(t, [id](const Term& term) {
+    if (term.type == nullptr) return false;
+    Type* u = Underlying(term.type);
+    if (Pointer* p = u->TryAs<Pointer>()) u = Underlying(p->elem)->TryAs<Array>() ? Underlying(p->elem) : u;
+    switch (u->kind()) {
+      case TypeKind::kBasic: return IsString(u) && id == BuiltinId::kLen;
+      case TypeKind::kArray: case TypeKind::kSlice: case TypeKind::kChan: return true;
+      case TypeKind::kMap: return id == BuiltinId::kLen;
+      default: return false;
+    }
+  });
+}
+
 // LenCap checks len(x) and cap(x).
 static bool LenCap(Checker* check, Operand* x, BuiltinId id, bool had_call_or_recv) {
   OperandMode mode = OperandMode::kInvalid;
@@ -37,7 +52,9 @@ static bool LenCap(Checker* check, Operand* x, BuiltinId id, bool had_call_or_re
   if (Pointer* p = u->TryAs<Pointer>()) {
     if (Array* a = Underlying(p->elem)->TryAs<Array>()) u = a;
   }
-  switch (u->kind()) {
+  // A type parameter whose types all have a length: a (non-constant) value, as for slices.
+  bool tparam_ok = IsTypeParam(x->type) && LenCapTypeParam(x->type, id);
+  switch (tparam_ok ? TypeKind::kSlice : u->kind()) {
     case TypeKind::kBasic:
       if (IsString(u) && id == BuiltinId::kLen) {
         if (x->mode == OperandMode::kConstant) {
@@ -75,7 +92,7 @@ static bool LenCap(Checker* check, Operand* x, BuiltinId id, bool had_call_or_re
 // Append checks append(s, x...).
 static bool Append(Checker* check, Operand* x, syntax::CallExpr* call, std::vector<Operand>& args) {
   Type* S = x->type;
-  Slice* s = Underlying(S)->TryAs<Slice>();
+  Slice* s = CoreUnder(S)->TryAs<Slice>();
   if (s == nullptr) {
     std::string cause = check->IsNilOperand(*x) ? "have untyped nil" : "have " + check->S(*x);
     check->Errorf(x->Pos(), "first argument to append must be a slice; {}", cause);
@@ -231,7 +248,7 @@ static bool Make(Checker* check, Operand* x, syntax::CallExpr* call) {
   Type* T = check->VarType(arg0);
   if (IsInvalid(T)) return false;
   size_t min = 0;
-  switch (Underlying(T)->kind()) {
+  switch (CoreUnder(T)->kind()) {
     case TypeKind::kSlice: min = 2; break;
     case TypeKind::kMap: case TypeKind::kChan: min = 1; break;
     default:
@@ -395,7 +412,7 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
     case BuiltinId::kAppend: return Append(this, x, call, args);
     case BuiltinId::kCap: case BuiltinId::kLen: return LenCap(this, x, id, had_call);
     case BuiltinId::kClear: {
-      TypeKind k = Underlying(x->type)->kind();
+      TypeKind k = CoreUnder(x->type)->kind();
       if (k != TypeKind::kMap && k != TypeKind::kSlice) {
         Errorf(x->Pos(), "invalid argument: {} cannot be cleared: argument must be (or constrained by) map or slice", S(*x));
         return false;
@@ -404,7 +421,7 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
       return true;
     }
     case BuiltinId::kClose: {
-      Chan* c = Underlying(x->type)->TryAs<Chan>();
+      Chan* c = CoreUnder(x->type)->TryAs<Chan>();
       if (c == nullptr) {
         InvalidOp(*x, "cannot close non-channel " + S(*x));
         return false;
@@ -418,10 +435,10 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
     }
     case BuiltinId::kComplex: return ComplexBuiltin(this, x, &args[1], call);
     case BuiltinId::kCopy: {
-      Slice* dst = Underlying(x->type)->TryAs<Slice>();
+      Slice* dst = CoreUnder(x->type)->TryAs<Slice>();
       Operand& y = args[1];
       if (y.invalid()) return false;
-      Type* src0 = Underlying(y.type);
+      Type* src0 = IsTypeParam(y.type) && CoreString(y.type) ? CoreString(y.type) : Underlying(y.type);
       Slice bytes(GetUniverse().byte_type);
       if (IsString(src0)) src0 = &bytes;
       Slice* src = src0->TryAs<Slice>();
@@ -439,7 +456,7 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
       return true;
     }
     case BuiltinId::kDelete: {
-      Map* m = Underlying(x->type)->TryAs<Map>();
+      Map* m = CoreUnder(x->type)->TryAs<Map>();
       if (m == nullptr) {
         Errorf(x->Pos(), "invalid argument: {} is not a map", S(*x));
         return false;

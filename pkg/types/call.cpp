@@ -89,8 +89,31 @@ static void ConversionCall(Checker* check, Operand* x, syntax::CallExpr* call) {
   x->expr = call;
 }
 
+// GenericCallee evaluates f[T...] of a call: a generic function whose type
+// arguments combine with inference from the call's arguments (*xlist set), or any
+// other index expression, evaluated as usual.
+static void GenericCallee(Checker* check, Operand* x, syntax::CallExpr* call,
+                          std::vector<syntax::Expr*>* xlist) {
+  syntax::Expr* fx = nullptr;
+  std::vector<syntax::Expr*> indices = IndexList(call->Fun, &fx);
+  if (fx != nullptr) {
+    check->ExprOrType(x, fx, true);
+    if (x->mode == OperandMode::kValue && IsGenericSignature(x->type)) {
+      *xlist = std::move(indices);
+      return;
+    }
+    if (x->invalid()) {
+      for (syntax::Expr* i : indices) check->UseOne(i, false);
+      x->expr = call->Fun;
+      return;
+    }
+  }
+  check->ExprOrType(x, call->Fun, true);
+}
+
 Checker::ExprKind Checker::CallExpr(Operand* x, syntax::CallExpr* call) {
-  ExprOrType(x, call->Fun, true);
+  std::vector<syntax::Expr*> xlist;
+  GenericCallee(this, x, call, &xlist);
   switch (x->mode) {
     case OperandMode::kInvalid:
       Use(call->Args);
@@ -108,7 +131,7 @@ Checker::ExprKind Checker::CallExpr(Operand* x, syntax::CallExpr* call) {
     }
     default: break;
   }
-  Signature* sig = Underlying(x->type)->TryAs<Signature>();
+  Signature* sig = CoreUnder(x->type)->TryAs<Signature>();
   if (sig == nullptr) {
     InvalidOp(*x, "cannot call non-function " + S(*x));
     Use(call->Args);
@@ -116,8 +139,39 @@ Checker::ExprKind Checker::CallExpr(Operand* x, syntax::CallExpr* call) {
     x->expr = call;
     return ExprKind::kStatement;
   }
+  std::vector<Type*> targs;
+  if (!xlist.empty()) {
+    bool ok = false;
+    targs = TypeList(xlist, &ok);
+    if (ok && targs.size() > sig->type_params.size()) {
+      Errorf(At(xlist[sig->type_params.size()]), "got {} type arguments but want {}", targs.size(),
+             sig->type_params.size());
+      ok = false;
+    }
+    if (!ok) {
+      Use(call->Args);
+      x->SetInvalid();
+      x->expr = call;
+      return ExprKind::kStatement;
+    }
+  }
   std::vector<Operand> args = ExprList(call->Args, false, nullptr);
-  Arguments(call, sig, args, false);
+  bool check_args = true;
+  if (!sig->type_params.empty()) {
+    Signature* inst = InferCall(call, sig, targs, xlist, &args, &check_args);
+    if (inst != nullptr) {
+      sig = inst;
+      RecordTypeAndValue(call->Fun, OperandMode::kValue, sig, {});
+    }
+  }
+  if (check_args) Arguments(call, sig, args, false);
+  if (!sig->type_params.empty()) {
+    // Inference failed (reported): a result of parameterized type is unusable.
+    Use(call->Args);
+    x->SetInvalid();
+    x->expr = call;
+    return ExprKind::kStatement;
+  }
   size_t nres = sig->results ? sig->results->size() : 0;
   if (nres == 0) {
     x->mode = OperandMode::kNoValue;
@@ -209,6 +263,37 @@ void Checker::Arguments(syntax::CallExpr* call, Signature* sig, std::vector<Oper
   }
   std::string context = "argument to " + S(call->Fun);
   for (size_t i = 0; i < nargs; i++) Assignment(&args[i], adjusted[i], context);
+}
+
+Signature* Checker::InferCall(syntax::CallExpr* call, Signature* sig, const std::vector<Type*>& targs,
+                              const std::vector<syntax::Expr*>& xlist, std::vector<Operand>* args,
+                              bool* check_args) {
+  for (const Operand& a : *args) {
+    if (a.invalid() || a.mode == OperandMode::kTypexpr) return nullptr;
+  }
+  // The parameters as the arguments see them: a variadic tail spread out.
+  size_t npars = sig->params ? sig->params->size() : 0;
+  Tuple* params = sig->params;
+  if (sig->variadic && !call->Ellipsis.IsValid() && npars > 0 && args->size() + 1 >= npars) {
+    params = ctx_->NewType<Tuple>();
+    for (size_t i = 0; i + 1 < npars; i++) params->vars.push_back(sig->params->vars[i]);
+    Type* elem = sig->params->vars.back()->type->As<Slice>()->elem;
+    Var* last = sig->params->vars.back();
+    while (params->size() < args->size()) {
+      params->vars.push_back(ctx_->NewObject<Var>(last->pos, last->pkg, last->name, elem));
+    }
+  }
+  if (params == nullptr || params->size() != args->size()) return nullptr;  // count error follows
+  std::vector<Type*> inferred = Infer(call, sig->type_params, targs, params, args, true);
+  if (inferred.empty()) {
+    *check_args = false;  // the inference error was reported
+    return nullptr;
+  }
+  Signature* inst = InstantiateFunc(call, sig, inferred, xlist);
+  syntax::Expr* fx = nullptr;
+  IndexList(call->Fun, &fx);
+  RecordInstance(fx != nullptr ? fx : call->Fun, inferred, inst);
+  return inst;
 }
 
 // PackageSelector handles pkg.Name; it returns false if e.X is not a package name.

@@ -7,6 +7,10 @@
 namespace gotool::types {
 
 void Checker::ObjDecl(Object* obj, Named* def) {
+  if (Func* f = obj->TryAs<Func>(); f && f->origin != nullptr) {
+    ResolveMethod(f);
+    return;
+  }
   if (obj->color == Color::kWhite && obj->type != nullptr) {
     obj->color = Color::kBlack;
     return;
@@ -176,17 +180,21 @@ void Checker::VarDeclInit(Var* obj, const std::vector<Object*>& lhs, syntax::Exp
 }
 
 void Checker::TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
-  if (tdecl->TypeParams != nullptr && tdecl->TypeParams->List.size > 0) {
-    Error(At(tdecl->TypeParams), "generic type declarations are not supported yet");
-    skipped_generic_ = true;
-    obj->type = InvalidType();
-    return;
-  }
+  bool generic = tdecl->TypeParams != nullptr && tdecl->TypeParams->List.size > 0;
   if (tdecl->Assign.IsValid()) {
+    if (generic) {
+      Error(tdecl->Assign, "generic type cannot be alias");
+      obj->type = InvalidType();
+      return;
+    }
     if (!AllowVersion(9)) Error(tdecl->Assign, "type aliases requires go1.9 or later");
     obj->type = InvalidType();  // guard against alias cycles
     Type* rhs = TypExpr(tdecl->Type);
     obj->type = rhs;
+    return;
+  }
+  if (generic) {
+    GenericTypeDecl(obj, tdecl, def);
     return;
   }
   Named* named = ctx_->NewType<Named>(obj);
@@ -216,6 +224,30 @@ void Checker::TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
   });
 }
 
+void Checker::GenericTypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
+  Named* named = ctx_->NewType<Named>(obj);
+  obj->type = named;
+  if (def != nullptr) def->underlying = named;
+  named->resolving = true;
+  // The type parameters are scoped to the declaration.
+  OpenScope(tdecl, "type parameters");
+  CollectTypeParams(&named->type_params, tdecl->TypeParams);
+  Type* rhs = DefinedType(tdecl->Type, named);
+  CloseScope();
+  named->from_rhs = rhs;
+  if (IsTypeParam(rhs)) {
+    Error(At(tdecl->Type), "cannot use a type parameter as RHS in type declaration");
+    named->underlying = InvalidType();
+  }
+  if (named->underlying == nullptr || named->underlying == named) named->underlying = InvalidType();
+  Type* u = Underlying(named);
+  named->underlying = u;
+  named->resolving = false;
+  Later([this, obj] {
+    if (Named* t = obj->type->TryAs<Named>()) ValidType(t);
+  });
+}
+
 void Checker::ValidType(Named* t) {
   std::vector<Object*> path;
   ValidType0(t, &path);
@@ -237,6 +269,12 @@ bool Checker::ValidType0(Type* t, std::vector<Object*>* path) {
       return true;
     case TypeKind::kNamed: {
       Named* n = t->As<Named>();
+      if (n->orig != nullptr) {
+        for (Type* a : n->type_args) {
+          if (!ValidType0(a, path)) return false;
+        }
+        n = n->orig;
+      }
       if (valid_types_.count(n) || n->obj->pkg != pkg_) return true;
       if (IsInvalid(Underlying(n))) return false;
       auto it = std::find(path->begin(), path->end(), n->obj);
@@ -305,17 +343,11 @@ void Checker::FuncDecl(Func* obj, DeclInfo* decl) {
   Color saved = obj->color;
   obj->color = Color::kBlack;
   syntax::FuncDecl* fdecl = decl->fdecl;
-  if (IsGenericFuncDecl(fdecl)) {
-    // Generics are not supported yet (issue #6): report generic functions once and
-    // leave generic declarations unchecked rather than cascading errors.
-    if (fdecl->Recv == nullptr) Error(At(fdecl->Type->TypeParams), "generic functions are not supported yet");
-    obj->generic = true;
-    skipped_generic_ = true;
-    obj->color = saved;
-    return;
-  }
   FuncType(sig, fdecl->Recv, fdecl->Type);
   obj->color = saved;
+  if (!sig->type_params.empty() && fdecl->Body == nullptr) {
+    SoftErrorf(fdecl->Name->NamePos, "parameterized function is missing function body");
+  }
   if (!cfg_.ignore_func_bodies && fdecl->Body != nullptr) {
     Later([this, decl, obj, sig, fdecl] { FuncBody(decl, obj->name, sig, fdecl->Body); });
   }
@@ -330,7 +362,15 @@ bool Checker::IsGenericFuncDecl(syntax::FuncDecl* fdecl) {
 }
 
 void Checker::ResolveMethod(Func* f) {
-  if (f->type == nullptr) ObjDecl(f, nullptr);
+  if (f->type != nullptr) return;
+  if (f->origin != nullptr) {
+    // A method of an instance: resolve the generic method, then substitute.
+    ObjDecl(f->origin, nullptr);
+    FillInstanceMethod(f);
+    if (f->type == nullptr) f->type = InvalidType();
+    return;
+  }
+  ObjDecl(f, nullptr);
 }
 
 // DeclConst declares the constants of one local ConstSpec.

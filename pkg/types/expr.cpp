@@ -111,7 +111,7 @@ void Checker::Unary(Operand* x, syntax::UnaryExpr* e) {
       x->type = ctx_->NewType<Pointer>(x->type);
       return;
     case Token::ARROW: {
-      Chan* ch = Underlying(x->type)->TryAs<Chan>();
+      Chan* ch = CoreUnder(x->type)->TryAs<Chan>();
       if (ch == nullptr) {
         InvalidOp(*x, "cannot receive from non-channel " + S(*x));
         x->SetInvalid();
@@ -396,6 +396,10 @@ void Checker::Comparison(Operand* x, Operand* y, Token op, bool switch_case) {
     x->type = Typ(BasicKind::kUntypedBool);
     return;
   }
+  if (cause.empty() && (IsTypeParam(x->type) || IsTypeParam(y->type))) {
+    if (!IsTypeParam(x->type)) err_op = y;
+    cause = fmt::format("type parameter {} is not comparable with {}", S(err_op->type), TokenString(op));
+  }
   if (cause.empty()) {
     cause = fmt::format("operator {} not defined on {}", TokenString(op), KindString(this, err_op->type));
   }
@@ -458,6 +462,24 @@ bool Checker::ImplicitTypeAndValue(Operand* x, Type* target, Type** out, constan
       return false;
     }
     case TypeKind::kInterface: {
+      if (IsTypeParam(target)) {
+        // Valid for every type of the type set; the value takes the parameter's type.
+        bool ok = ForEachTerm(target, [&](const Term& t) {
+          if (t.type == nullptr) return false;
+          Type* tout = nullptr;
+          constant::Value tval;
+          int tcode = 0;
+          Operand y = *x;
+          ImplicitTypeAndValue(&y, Underlying(t.type), &tout, &tval, &tcode);
+          return tcode == 0;
+        });
+        if (!ok) {
+          *code = 3;
+          return false;
+        }
+        *out = IsNil(*x) ? Typ(BasicKind::kUntypedNil) : target;
+        return false;
+      }
       if (IsNil(*x)) {
         *out = Typ(BasicKind::kUntypedNil);
         return false;

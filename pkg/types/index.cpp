@@ -53,14 +53,19 @@ bool Checker::IndexExpr(Operand* x, syntax::IndexExpr* e) {
     return false;
   }
   if (x->mode == OperandMode::kTypexpr) {
-    if (!IsInvalid(x->type)) Error(At(e), "generic type instantiation is not supported yet");
-    UseOne(e->Index, false);
+    // A generic type's instantiation used as an expression (T[int]{}, T[int](v)).
     x->SetInvalid();
+    x->type = VarType(e);
+    if (!IsInvalid(x->type)) x->mode = OperandMode::kTypexpr;
+    x->expr = e;
     return false;
   }
+  if (x->mode == OperandMode::kValue && IsGenericSignature(x->type)) return true;
   bool valid = false;
   int64_t length = -1;
-  Type* u = Underlying(x->type);
+  // A type parameter operand is indexed through its core type.
+  Type* u = IsTypeParam(x->type) ? CoreString(x->type) : Underlying(x->type);
+  if (u == nullptr) u = InvalidType();
   switch (u->kind()) {
     case TypeKind::kBasic:
       if (IsString(u)) {
@@ -100,9 +105,6 @@ bool Checker::IndexExpr(Operand* x, syntax::IndexExpr* e) {
       x->expr = e;
       return false;
     }
-    case TypeKind::kSignature:
-      if (x->mode == OperandMode::kValue) return false;  // generic functions: not supported
-      break;
     default: break;
   }
   if (!valid) {
@@ -126,7 +128,7 @@ void Checker::SliceExpr(Operand* x, syntax::SliceExpr* e) {
   }
   bool valid = false;
   int64_t length = -1;
-  Type* u = Underlying(x->type);
+  Type* u = IsTypeParam(x->type) && CoreString(x->type) ? CoreString(x->type) : Underlying(x->type);
   switch (u->kind()) {
     case TypeKind::kBasic:
       if (IsString(u)) {

@@ -220,7 +220,7 @@ void Checker::Stmt(unsigned ctxt, syntax::Stmt* s) {
       Expr(&ch, ss->Chan);
       Expr(&val, ss->Value);
       if (ch.invalid() || val.invalid()) break;
-      Chan* uch = Underlying(ch.type)->TryAs<Chan>();
+      Chan* uch = CoreUnder(ch.type)->TryAs<Chan>();
       if (uch == nullptr) {
         Errorf(ss->Arrow, "invalid operation: cannot send to non-channel {}", S(ch));
       } else if (uch->dir == ChanDir::kRecvOnly) {

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "pkg/base/strconv.h"
+#include "pkg/types/generics.h"
 #include "pkg/types/object.h"
 #include "pkg/types/type.h"
 #include "pkg/types/universe.h"
@@ -15,6 +16,12 @@ Type* Underlying(Type* t) {
   for (int i = 0; i < 1000; i++) {
     Named* n = t->TryAs<Named>();
     if (n == nullptr) break;
+    if (n->orig != nullptr && n->underlying == nullptr) {
+      Type* u = ExpandNamed(n);
+      if (u == nullptr) return InvalidType();
+      t = u;
+      continue;
+    }
     if (n->underlying == nullptr || n->underlying == n) return InvalidType();
     t = n->underlying;
   }
@@ -95,6 +102,10 @@ void WriteInterface(std::string* out, Interface* t, const Qualifier* q) {
     *out += "interface{comparable}";
     return;
   }
+  if (t->implicit && t->methods.empty() && t->embeddeds.size() == 1) {
+    WriteType(out, t->embeddeds[0], q);
+    return;
+  }
   *out += "interface{";
   bool first = true;
   for (Func* m : t->methods) {
@@ -128,7 +139,23 @@ void WriteChan(std::string* out, Chan* c, const Qualifier* q) {
 
 }  // namespace
 
+void WriteTypeParamList(std::string* out, const std::vector<TypeParam*>& params, const Qualifier* q) {
+  *out += '[';
+  for (size_t i = 0; i < params.size(); i++) {
+    if (i > 0) *out += ", ";
+    *out += params[i]->obj->name;
+    // Parameters with the same constraint share it: [P, Q any].
+    bool same_next = i + 1 < params.size() && params[i + 1]->constraint == params[i]->constraint;
+    if (!same_next) {
+      *out += ' ';
+      WriteType(out, params[i]->constraint, q);
+    }
+  }
+  *out += ']';
+}
+
 void WriteSignature(std::string* out, Signature* sig, const Qualifier* q) {
+  if (!sig->type_params.empty()) WriteTypeParamList(out, sig->type_params, q);
   WriteTuple(out, sig->params, sig->variadic, q);
   size_t n = sig->results ? sig->results->size() : 0;
   if (n == 0) return;
@@ -181,8 +208,31 @@ void WriteType(std::string* out, Type* t, const Qualifier* q) {
       WriteType(out, t->As<Map>()->elem, q);
       return;
     case TypeKind::kChan: WriteChan(out, t->As<Chan>(), q); return;
-    case TypeKind::kNamed: WriteTypeName(out, t->As<Named>()->obj, q); return;
+    case TypeKind::kNamed: {
+      Named* n = t->As<Named>();
+      WriteTypeName(out, n->obj, q);
+      if (n->orig != nullptr) {
+        *out += '[';
+        for (size_t i = 0; i < n->type_args.size(); i++) {
+          if (i > 0) *out += ", ";
+          WriteType(out, n->type_args[i], q);
+        }
+        *out += ']';
+      } else if (!n->type_params.empty()) {
+        WriteTypeParamList(out, n->type_params, q);
+      }
+      return;
+    }
     case TypeKind::kTypeParam: *out += t->As<TypeParam>()->obj->name; return;
+    case TypeKind::kUnion: {
+      const std::vector<Term>& terms = t->As<Union>()->terms;
+      for (size_t i = 0; i < terms.size(); i++) {
+        if (i > 0) *out += " | ";
+        if (terms[i].tilde) *out += '~';
+        WriteType(out, terms[i].type, q);
+      }
+      return;
+    }
   }
 }
 

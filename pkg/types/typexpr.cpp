@@ -59,7 +59,6 @@ void Checker::Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type) {
       break;
     case ObjectKind::kFunc:
       AddDeclDep(obj);
-      if (obj->As<Func>()->generic) return;  // reported at its declaration
       x->mode = OperandMode::kValue;
       break;
     case ObjectKind::kBuiltin:
@@ -82,6 +81,7 @@ Type* Checker::VarType(syntax::Expr* e) {
 
 void Checker::ValidVarType(syntax::Expr* e, Type* typ) {
   Later([this, e, typ] {
+    if (IsTypeParam(typ)) return;
     Interface* t = Underlying(typ)->TryAs<Interface>();
     if (t == nullptr) return;
     CompleteInterface(t);
@@ -95,22 +95,12 @@ void Checker::ValidVarType(syntax::Expr* e, Type* typ) {
 
 Type* Checker::DefinedType(syntax::Expr* e, Named* def) {
   Type* typ = TypInternal(e, def);
+  if (IsGenericType(typ)) {
+    Errorf(At(e), "cannot use generic type {} without instantiation", S(typ));
+    typ = InvalidType();
+  }
   RecordTypeAndValue(e, OperandMode::kTypexpr, typ, constant::Value());
   return typ;
-}
-
-Type* Checker::GenericTypeError(syntax::Expr* e) {
-  // Instantiating a generic type that was already reported (and made invalid) is silent.
-  syntax::Expr* x = nullptr;
-  if (auto* ix = syntax::DynCast<syntax::IndexExpr>(e)) x = ix->X;
-  if (auto* ix = syntax::DynCast<syntax::IndexListExpr>(e)) x = ix->X;
-  if (x != nullptr) {
-    Operand op;
-    ExprOrType(&op, x, true);
-    if (op.invalid() || IsInvalid(op.type)) return InvalidType();
-  }
-  Error(At(e), "generic type instantiation is not supported yet");
-  return InvalidType();
 }
 
 namespace {
@@ -145,7 +135,7 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
       break;
     }
     case syntax::NodeKind::IndexExpr:
-    case syntax::NodeKind::IndexListExpr: typ = GenericTypeError(e0); break;
+    case syntax::NodeKind::IndexListExpr: return InstantiatedType(e0, def);
     case syntax::NodeKind::ParenExpr:
       return DefinedType(e0->As<syntax::ParenExpr>()->X, def);
     case syntax::NodeKind::ArrayType: {
@@ -327,8 +317,13 @@ void Checker::FuncType(Signature* sig, syntax::FieldList* recv_par, syntax::Func
   OpenScope(ftype, "function");
   env_.scope->is_func = true;
   sig->scope = env_.scope;
+  CollectRecvTypeParams(sig, recv_par);
   if (ftype->TypeParams != nullptr && ftype->TypeParams->List.size > 0) {
-    Error(At(ftype->TypeParams), "generic functions are not supported yet");
+    if (recv_par != nullptr) {
+      Error(At(ftype->TypeParams), "methods cannot have type parameters");
+    } else {
+      CollectTypeParams(&sig->type_params, ftype->TypeParams);
+    }
   }
   // Parameters are scoped to the function body, not to the signature: a parameter
   // named like a package (func f(url string, v url.Values)) must not shadow it in
@@ -456,6 +451,8 @@ void Checker::InterfaceType(Interface* ityp, syntax::InterfaceType* iface, Named
                        t->As<syntax::UnaryExpr>()->Op == syntax::Token::TILDE);
       if (is_union) {
         ityp->has_type_set = true;
+        ityp->embeddeds.push_back(UnionType(t));
+        ityp->embedded_pos.push_back(t);
         continue;
       }
       ityp->embeddeds.push_back(TypExpr(t));
