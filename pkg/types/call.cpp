@@ -71,7 +71,7 @@ static void ConversionCall(Checker* check, Operand* x, syntax::CallExpr* call) {
       if (call->Ellipsis.IsValid()) {
         check->Errorf(check->At(call->Args[0]), "invalid use of ... in conversion to {}", check->S(T));
       } else {
-        Interface* t = Underlying(T)->TryAs<Interface>();
+        Interface* t = IsTypeParam(T) ? nullptr : Underlying(T)->TryAs<Interface>();
         if (t != nullptr) CompleteInterface(t);
         if (t != nullptr && (t->has_type_set || t->is_comparable)) {
           check->Errorf(check->At(call),

@@ -169,6 +169,7 @@ class Checker {
   void DeclStmt(syntax::GenDecl* d);
   void ValidType(Named* t);
   bool ValidType0(Type* t, std::vector<Object*>* path);
+  bool ValidInstance(Named* inst, std::vector<Object*>* path);
   void ResolveMethod(Func* f);
   bool IsGenericFuncDecl(syntax::FuncDecl* fdecl);
 
@@ -350,6 +351,8 @@ class Checker {
   std::unordered_set<syntax::CallExpr*> is_panic_;
   std::vector<Var*> usage_vars_;
   Environment env_;
+  // While a generic method's receiver type is evaluated: its type parameters.
+  const std::vector<TypeParam*>* recv_tparams_ = nullptr;
   bool first_err_ = false;
   bool compiler_errors_ = false;
   int lang_minor_ = 1000;  // minor version of Config::go_version ("go1.N"); 1000 = newest

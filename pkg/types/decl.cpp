@@ -240,9 +240,24 @@ void Checker::GenericTypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def
     named->underlying = InvalidType();
   }
   if (named->underlying == nullptr || named->underlying == named) named->underlying = InvalidType();
+  // Follow chains of defined types through their generic types (type T[P any] U[P]).
+  std::vector<Object*> path{obj};
+  for (Type* t = named->underlying; t->kind() == TypeKind::kNamed;) {
+    Named* n1 = t->As<Named>();
+    if (n1->orig != nullptr) n1 = n1->orig;
+    auto it = std::find(path.begin(), path.end(), n1->obj);
+    if (it != path.end()) {
+      CycleError(std::vector<Object*>(it, path.end()));
+      named->underlying = InvalidType();
+      break;
+    }
+    path.push_back(n1->obj);
+    if (n1->underlying == nullptr) break;
+    t = n1->underlying;
+  }
+  named->resolving = false;
   Type* u = Underlying(named);
   named->underlying = u;
-  named->resolving = false;
   Later([this, obj] {
     if (Named* t = obj->type->TryAs<Named>()) ValidType(t);
   });
@@ -269,12 +284,7 @@ bool Checker::ValidType0(Type* t, std::vector<Object*>* path) {
       return true;
     case TypeKind::kNamed: {
       Named* n = t->As<Named>();
-      if (n->orig != nullptr) {
-        for (Type* a : n->type_args) {
-          if (!ValidType0(a, path)) return false;
-        }
-        n = n->orig;
-      }
+      if (n->orig != nullptr) return ValidInstance(n, path);
       if (valid_types_.count(n) || n->obj->pkg != pkg_) return true;
       if (IsInvalid(Underlying(n))) return false;
       auto it = std::find(path->begin(), path->end(), n->obj);
@@ -291,6 +301,29 @@ bool Checker::ValidType0(Type* t, std::vector<Object*>* path) {
     }
     default: return true;
   }
+}
+
+bool Checker::ValidInstance(Named* inst, std::vector<Object*>* path) {
+  // An instance is valid unless its generic type is on the path (it contains
+  // itself), or its underlying type, with the arguments in place, contains a type
+  // of the path by value (type List struct{ next atomic.Pointer[List] } is fine:
+  // Pointer holds a *T).
+  if (valid_types_.count(inst)) return true;
+  Named* orig = inst->orig;
+  auto it = std::find(path->begin(), path->end(), orig->obj);
+  if (it != path->end()) {
+    if (orig->obj->pkg == pkg_) {
+      orig->underlying = InvalidType();
+      CycleError(std::vector<Object*>(it, path->end()));
+    }
+    return false;
+  }
+  if (IsInvalid(Underlying(inst))) return false;
+  path->push_back(orig->obj);
+  bool ok = ValidType0(Underlying(inst), path);
+  path->pop_back();
+  if (ok) valid_types_.insert(inst);
+  return ok;
 }
 
 void Checker::CollectMethods(TypeName* obj) {

@@ -196,7 +196,7 @@ Checker::ExprKind Checker::ExprInternal(Operand* x, syntax::Expr* e, Type* hint)
         x->type = ctx_->NewType<Pointer>(x->type);
         break;
       }
-      Pointer* p = Underlying(x->type)->TryAs<Pointer>();
+      Pointer* p = CoreUnder(x->type)->TryAs<Pointer>();
       if (p == nullptr) {
         InvalidOp(*x, "cannot indirect " + S(*x));
         goto error;

@@ -91,6 +91,16 @@ bool Checker::FuncInst(Operand* x, syntax::Expr* e) {
 
 namespace {
 
+// TypeParamsString lists parameter names for messages: "T", "K and V", "A, B, and C".
+std::string TypeParamsString(const std::vector<TypeParam*>& list) {
+  std::string s;
+  for (size_t i = 0; i < list.size(); i++) {
+    if (i > 0) s += list.size() == 2 ? " and " : (i + 1 == list.size() ? ", and " : ", ");
+    s += list[i]->obj->name;
+  }
+  return s;
+}
+
 // CoreTerm returns the single term of p's constraint's type set, if it has one.
 bool CoreTerm(TypeParam* p, Term* out) {
   Interface* it = ConstraintInterface(p);
@@ -120,7 +130,23 @@ std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<Type
     return -1;
   };
   auto mismatch = [&](const char* kind, Type* par, Type* targ, const Operand& arg) {
-    if (report) {
+    if (!report) return;
+    std::vector<Type*> sofar(tparams.size());
+    bool none = true;
+    for (size_t i = 0; i < tparams.size(); i++) {
+      sofar[i] = u.At(i);
+      none &= sofar[i] == nullptr;
+    }
+    if (none) {
+      Errorf(arg.Pos(), "{} {} of {} does not match {} (cannot infer {})", kind, S(targ), S(arg.expr),
+             S(par), TypeParamsString(tparams));
+      return;
+    }
+    Type* inferred = Subst(ctx_, par, SubstMap{tparams, sofar});
+    if (inferred != par) {
+      Errorf(arg.Pos(), "{} {} of {} does not match inferred type {} for {}", kind, S(targ),
+             S(arg.expr), S(inferred), S(par));
+    } else {
       Errorf(arg.Pos(), "{} {} of {} does not match {}", kind, S(targ), S(arg.expr), S(par));
     }
   };

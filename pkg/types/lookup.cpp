@@ -161,6 +161,14 @@ LookupResult LookupImpl(Type* T, bool addressable, const Package* pkg, std::stri
 
 void CompleteInterface(Interface* t) {
   if (t->complete || t->computing) return;
+  // Each level of an invalid recursive generic interface (type I[P any]
+  // interface{ I[*P] }) is a new instance: bound the nesting.
+  static thread_local int depth = 0;
+  if (depth > 100) return;
+  struct DepthCount {
+    DepthCount() { depth++; }
+    ~DepthCount() { depth--; }
+  } count;
   t->computing = true;
   std::vector<Func*> all;
   auto add = [&all](Func* m) {

@@ -34,7 +34,7 @@ class Substituter {
   }
   Tuple* TupleOf(Tuple* t);
   Type* StructOf(Struct* s);
-  Type* SignatureOf(Signature* s);
+  Type* SignatureOf(Signature* s, bool with_recv = true);
   Type* InterfaceOf(Interface* t);
   Type* UnionOf(Union* u);
   Type* NamedOf(Named* n);
@@ -71,10 +71,12 @@ Type* Substituter::StructOf(Struct* s) {
   return ns;
 }
 
-Type* Substituter::SignatureOf(Signature* s) {
+Type* Substituter::SignatureOf(Signature* s, bool with_recv) {
   Tuple* params = TupleOf(s->params);
   Tuple* results = TupleOf(s->results);
-  Type* recv_type = s->recv ? Typ(s->recv->type) : nullptr;
+  // An interface method's receiver is the interface itself: not substituted here
+  // (that would recurse), InterfaceOf re-points it.
+  Type* recv_type = s->recv ? (with_recv ? Typ(s->recv->type) : s->recv->type) : nullptr;
   if (params == s->params && results == s->results && (s->recv == nullptr || recv_type == s->recv->type)) {
     return s;
   }
@@ -94,7 +96,8 @@ Type* Substituter::InterfaceOf(Interface* t) {
   std::vector<Type*> embeddeds;
   bool changed = false;
   for (Func* m : t->methods) {
-    method_types.push_back(m->type ? Typ(m->type) : nullptr);
+    Signature* sig = m->type ? m->type->TryAs<Signature>() : nullptr;
+    method_types.push_back(sig ? SignatureOf(sig, false) : m->type);
     changed |= method_types.back() != m->type;
   }
   for (Type* e : t->embeddeds) {
@@ -105,7 +108,21 @@ Type* Substituter::InterfaceOf(Interface* t) {
   Interface* nt = ctx_->NewType<Interface>();
   for (size_t i = 0; i < t->methods.size(); i++) {
     Func* m = t->methods[i];
-    Func* nm = ctx_->NewObject<Func>(m->pos, m->pkg, m->name, method_types[i]);
+    Type* mt = method_types[i];
+    if (mt != nullptr && mt == m->type && mt->kind() == TypeKind::kSignature) {
+      // Unchanged signature, but its receiver must be the new interface.
+      Signature* old = mt->As<Signature>();
+      Signature* copy = ctx_->NewType<Signature>();
+      copy->params = old->params;
+      copy->results = old->results;
+      copy->variadic = old->variadic;
+      copy->recv = old->recv;
+      mt = copy;
+    }
+    if (Signature* sig = mt ? mt->TryAs<Signature>() : nullptr; sig && sig->recv && sig->recv->type == t) {
+      sig->recv = CopyVar(sig->recv, nt);
+    }
+    Func* nm = ctx_->NewObject<Func>(m->pos, m->pkg, m->name, mt);
     nm->has_ptr_recv = m->has_ptr_recv;
     nt->methods.push_back(nm);
   }
@@ -228,11 +245,23 @@ Signature* InstantiateSignature(Context* ctx, Signature* sig, const std::vector<
 Type* ExpandNamed(Named* inst) {
   if (inst->underlying != nullptr) return inst->underlying;
   Named* orig = inst->orig;
-  if (orig->underlying == nullptr) return nullptr;
+  // An instance met again while it is being expanded is a cycle (type T[P any] T[P]).
+  if (orig->underlying == nullptr || inst->expanding) return nullptr;
+  // Expanding one instance may expand others (fields of instance types embedded by
+  // value, embedded interfaces): an invalid recursive generic type (type T[P any]
+  // struct{ f T[*P] }) would never stop, so nesting is bounded.
+  static thread_local int depth = 0;
+  if (depth > 100) return nullptr;
+  struct DepthCount {
+    DepthCount() { depth++; }
+    ~DepthCount() { depth--; }
+  } count;
   SubstMap m{orig->type_params, inst->type_args};
   m.to.resize(m.from.size(), InvalidType());
+  inst->expanding = true;
   Type* u = Underlying(orig);
   Type* r = Subst(inst->ctx, u, m);
+  inst->expanding = false;
   // While the generic type's declaration is being checked its underlying type may
   // still grow (struct fields, interface methods): keep expanding until it is done.
   if (!orig->resolving) inst->underlying = r;

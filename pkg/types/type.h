@@ -228,6 +228,7 @@ class Named : public Type {
   std::vector<Named*> instances;  // of a generic type: its instances, for reuse
   Context* ctx = nullptr;         // of an instance: the owner of its expansion
   bool resolving = false;         // the declaration is being type-checked
+  bool expanding = false;         // of an instance: its underlying type is being computed
 };
 
 // TypeParam is a type parameter; constraint is its bound, an interface (Named or

@@ -179,7 +179,16 @@ Type* Checker::InstantiatedType(syntax::Expr* e, Named* def) {
   if (IsInvalid(gtyp)) return gtyp;
   Named* orig = gtyp->As<Named>();
   bool ok = false;
-  std::vector<Type*> targs = TypeList(indices, &ok);
+  std::vector<Type*> targs;
+  if (recv_tparams_ != nullptr && recv_tparams_->size() == indices.size()) {
+    // A generic method's receiver T[P, _]: its arguments are the receiver's own
+    // type parameters (blank ones have no name to look up).
+    targs.assign(recv_tparams_->begin(), recv_tparams_->end());
+    recv_tparams_ = nullptr;
+    ok = true;
+  } else {
+    targs = TypeList(indices, &ok);
+  }
   if (!ok) {
     if (def != nullptr) def->underlying = InvalidType();
     return InvalidType();

@@ -99,6 +99,12 @@ TermSet TermSetOf(Type* t) {
 void ComputeTypeSet(Interface* t) {
   if (t->tset_done) return;
   t->tset_done = true;  // guards against (invalid) cycles
+  static thread_local int depth = 0;  // and against instances nesting without end
+  if (depth > 100) return;
+  struct DepthCount {
+    DepthCount() { depth++; }
+    ~DepthCount() { depth--; }
+  } count;
   TermSet set;
   for (Type* e : t->embeddeds) set = Intersect(set, TermSetOf(e));
   t->tset_all = set.all;

@@ -16,6 +16,8 @@ Type* Underlying(Type* t) {
   for (int i = 0; i < 1000; i++) {
     Named* n = t->TryAs<Named>();
     if (n == nullptr) break;
+    // An instance of a generic type found invalid (a cycle) is invalid too.
+    if (n->orig != nullptr && n->orig->underlying == InvalidType()) return InvalidType();
     if (n->orig != nullptr && n->underlying == nullptr) {
       Type* u = ExpandNamed(n);
       if (u == nullptr) return InvalidType();
@@ -258,7 +260,32 @@ int64_t BasicSize(BasicKind k) {
 
 }  // namespace
 
+// DepthGuard bounds the recursion of Sizeof and Alignof: a generic type that
+// contains itself (type T[P any] struct{ T[P] }) may be measured before its
+// declaration cycle is reported.
+// Once too deep, everything up to the outermost call gives up at once (the
+// recursion through struct fields would otherwise be exponential).
+class DepthGuard {
+ public:
+  DepthGuard() {
+    depth_++;
+    if (depth_ > 200) exceeded_ = true;
+  }
+  ~DepthGuard() {
+    if (--depth_ == 0) exceeded_ = false;
+  }
+  bool TooDeep() const { return exceeded_; }
+
+ private:
+  static thread_local int depth_;
+  static thread_local bool exceeded_;
+};
+thread_local int DepthGuard::depth_ = 0;
+thread_local bool DepthGuard::exceeded_ = false;
+
 int64_t Alignof(Type* t) {
+  DepthGuard guard;
+  if (guard.TooDeep()) return 1;
   Type* u = Underlying(t);
   switch (u->kind()) {
     case TypeKind::kArray: return Alignof(u->As<Array>()->elem);
@@ -290,6 +317,8 @@ std::vector<int64_t> Offsetsof(Struct* s, bool gc_rules) {
 }
 
 int64_t Sizeof(Type* t, bool gc_rules) {
+  DepthGuard guard;
+  if (guard.TooDeep()) return 0;
   Type* u = Underlying(t);
   switch (u->kind()) {
     case TypeKind::kBasic: return BasicSize(u->As<Basic>()->basic_kind);

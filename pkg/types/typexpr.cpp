@@ -331,7 +331,9 @@ void Checker::FuncType(Signature* sig, syntax::FieldList* recv_par, syntax::Func
   // the type expressions resolve in env_.scope, then move them over.
   Scope temp(nullptr, env_.scope->pos, env_.scope->end, "function body (temp. scope)");
   bool variadic = false, unused = false;
+  if (!sig->recv_type_params.empty()) recv_tparams_ = &sig->recv_type_params;
   Tuple* recv_list = CollectParams(&temp, recv_par, false, &unused);
+  recv_tparams_ = nullptr;
   sig->params = CollectParams(&temp, ftype->Params, true, &variadic);
   sig->results = CollectParams(&temp, ftype->Results, false, &unused);
   sig->variadic = variadic;
