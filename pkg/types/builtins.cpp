@@ -421,15 +421,20 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
       return true;
     }
     case BuiltinId::kClose: {
-      Chan* c = CoreUnder(x->type)->TryAs<Chan>();
-      if (c == nullptr) {
-        InvalidOp(*x, "cannot close non-channel " + S(*x));
-        return false;
-      }
-      if (c->dir == ChanDir::kRecvOnly) {
-        InvalidOp(*x, "cannot close receive-only channel " + S(*x));
-        return false;
-      }
+      // Every type of a type parameter's type set must be a closable channel.
+      bool ok = ForEachTerm(x->type, [&](const Term& t) {
+        Chan* c = t.type ? Underlying(t.type)->TryAs<Chan>() : nullptr;
+        if (c == nullptr) {
+          InvalidOp(*x, "cannot close non-channel " + S(*x));
+          return false;
+        }
+        if (c->dir == ChanDir::kRecvOnly) {
+          InvalidOp(*x, "cannot close receive-only channel " + S(*x));
+          return false;
+        }
+        return true;
+      });
+      if (!ok) return false;
       x->mode = OperandMode::kNoValue;
       return true;
     }

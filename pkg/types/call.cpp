@@ -346,7 +346,10 @@ static bool PackageSelector(Checker* check, Operand* x, syntax::SelectorExpr* e)
 static void MissingSelector(Checker* check, Operand* x, syntax::SelectorExpr* e) {
   std::string sel(e->Sel->Name);
   std::string why;
-  if (IsInterfacePtr(x->type)) {
+  Pointer* xp = Underlying(x->type)->TryAs<Pointer>();
+  if (xp != nullptr && IsTypeParam(xp->elem)) {
+    why = "type " + check->S(x->type) + " is pointer to type parameter, not type parameter";
+  } else if (IsInterfacePtr(x->type)) {
     why = "type " + check->S(x->type) + " is pointer to interface, not interface";
   } else {
     why = "type " + check->S(x->type) + " has no field or method " + sel;

@@ -314,7 +314,13 @@ bool Checker::ValidInstance(Named* inst, std::vector<Object*>* path) {
   if (it != path->end()) {
     if (orig->obj->pkg == pkg_) {
       orig->underlying = InvalidType();
-      CycleError(std::vector<Object*>(it, path->end()));
+      std::vector<Object*> cycle(it, path->end());
+      // As go/types, a type that contains its own instance is reported where it
+      // is instantiated.
+      if (cycle.size() == 1 && inst->inst_pos.IsValid()) {
+        cycle[0] = ctx_->NewObject<TypeName>(inst->inst_pos, orig->obj->pkg, orig->obj->name, inst);
+      }
+      CycleError(cycle);
     }
     return false;
   }

@@ -112,6 +112,11 @@ void Checker::Unary(Operand* x, syntax::UnaryExpr* e) {
       return;
     case Token::ARROW: {
       Chan* ch = CoreUnder(x->type)->TryAs<Chan>();
+      if (ch == nullptr && IsTypeParam(x->type) && CoreType(x->type) == nullptr) {
+        InvalidOp(*x, "cannot receive from " + S(*x) + ": no core type");
+        x->SetInvalid();
+        return;
+      }
       if (ch == nullptr) {
         InvalidOp(*x, "cannot receive from non-channel " + S(*x));
         x->SetInvalid();

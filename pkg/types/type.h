@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pkg/base/pos.h"
 #include "pkg/constant/representable.h"
 
 namespace gotool::types {
@@ -229,6 +230,7 @@ class Named : public Type {
   Context* ctx = nullptr;         // of an instance: the owner of its expansion
   bool resolving = false;         // the declaration is being type-checked
   bool expanding = false;         // of an instance: its underlying type is being computed
+  base::Pos inst_pos;             // of an instance: where the source first instantiated it
 };
 
 // TypeParam is a type parameter; constraint is its bound, an interface (Named or

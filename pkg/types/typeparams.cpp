@@ -194,6 +194,7 @@ Type* Checker::InstantiatedType(syntax::Expr* e, Named* def) {
     return InvalidType();
   }
   Named* inst = Instantiate(ctx_, orig, targs);
+  if (!inst->inst_pos.IsValid()) inst->inst_pos = At(x);
   if (def != nullptr) def->underlying = inst;
   base::Pos pos = At(x);
   Later([this, e, x, inst, indices, pos] {
