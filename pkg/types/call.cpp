@@ -284,7 +284,25 @@ Signature* Checker::InferCall(syntax::CallExpr* call, Signature* sig, const std:
     }
   }
   if (params == nullptr || params->size() != args->size()) return nullptr;  // count error follows
-  std::vector<Type*> inferred = Infer(call, sig->type_params, targs, params, args, true);
+  // A generic function calling itself passes its own type parameters: infer for
+  // renamed copies so that the two roles do not mix (g(y, x) in g[P, Q any]).
+  std::vector<TypeParam*> tparams = sig->type_params;
+  bool renamed = false;
+  for (const Operand& a : *args) renamed |= IsParameterized(tparams, a.type);
+  if (renamed) {
+    SubstMap rename{tparams, {}};
+    std::vector<TypeParam*> fresh;
+    for (TypeParam* p : tparams) {
+      TypeParam* q = ctx_->NewType<TypeParam>(p->obj);
+      q->index = p->index;
+      fresh.push_back(q);
+      rename.to.push_back(q);
+    }
+    for (size_t i = 0; i < tparams.size(); i++) fresh[i]->constraint = Subst(ctx_, tparams[i]->constraint, rename);
+    params = Subst(ctx_, params, rename)->As<Tuple>();
+    tparams = fresh;
+  }
+  std::vector<Type*> inferred = Infer(call, tparams, targs, params, args, true);
   if (inferred.empty()) {
     *check_args = false;  // the inference error was reported
     return nullptr;

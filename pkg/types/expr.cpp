@@ -17,7 +17,10 @@ bool IsComparison(Token op) {
 // OpOk reports whether operator op is defined on type t.
 bool OpOk(Token op, Type* t, bool unary) {
   switch (op) {
-    case Token::ADD: return unary ? IsNumeric(t) : IsNumeric(t) || IsString(t);
+    case Token::ADD:
+      if (unary) return IsNumeric(t);
+      // Each type of a type parameter's set may be a number or a string.
+      return AllTermsBasic(t, kIsNumeric | kIsString);
     case Token::SUB: case Token::MUL: case Token::QUO: return IsNumeric(t);
     case Token::XOR: case Token::REM: case Token::AND: case Token::OR: case Token::AND_NOT:
       return IsInteger(t);
@@ -339,6 +342,7 @@ std::string KindString(Checker* check, Type* t) {
 }
 
 std::string IncomparableCause(Checker* check, Type* t) {
+  if (IsTypeParam(t)) return "incomparable types in type set";
   Type* u = Underlying(t);
   switch (u->kind()) {
     case TypeKind::kSlice: case TypeKind::kSignature: case TypeKind::kMap:

@@ -192,7 +192,30 @@ void Checker::Conversion(Operand* x, Type* T) {
   bool const_arg = x->mode == OperandMode::kConstant;
   bool ok = false;
   std::string cause;
-  if (const_arg && IsConstType(T)) {
+  if (const_arg && IsTypeParam(T)) {
+    // Convertible to every type of T's type set; the result is no constant.
+    ok = ForEachTerm(T, [&](const Term& t) {
+      if (t.type == nullptr) {
+        cause = S(T) + " does not contain specific types";
+        return false;
+      }
+      Type* u = Underlying(t.type);
+      if (IsString(x->type) && IsBytesOrRunes(u)) return true;
+      Operand y = *x;
+      std::string unused;
+      bool fits = false;
+      if (IsConstType(u)) {
+        constant::Value v;
+        constant::ConversionError err;
+        fits = RepresentableValue(&y, u->As<Basic>(), &v, &err) || (IsInteger(x->type) && IsString(u));
+      } else {
+        fits = ConvertibleTo(&y, u, &unused);
+      }
+      if (!fits) cause = "cannot convert " + S(*x) + " to " + S(t.type) + " (in " + S(T) + ")";
+      return fits;
+    });
+    if (ok) x->mode = OperandMode::kValue;
+  } else if (const_arg && IsConstType(T)) {
     Basic* t = Underlying(T)->As<Basic>();
     constant::Value v;
     constant::ConversionError err;
