@@ -103,7 +103,8 @@ static bool Append(Checker* check, Operand* x, syntax::CallExpr* call, std::vect
     if (check->AssignableTo(x, &bytes, nullptr)) {
       Operand& y = args[1];
       if (y.invalid()) return false;
-      if (IsString(y.type)) {
+      Type* ys = CoreString(y.type);
+      if (ys != nullptr && IsString(ys)) {
         x->mode = OperandMode::kValue;
         x->type = S;
         return true;
@@ -461,14 +462,21 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
       return true;
     }
     case BuiltinId::kDelete: {
-      Map* m = CoreUnder(x->type)->TryAs<Map>();
-      if (m == nullptr) {
+      // Every type of a type parameter's set must be a map with the same key type.
+      Type* key = nullptr;
+      bool maps = ForEachTerm(x->type, [&key](const Term& t) {
+        Map* m = t.type ? Underlying(t.type)->TryAs<Map>() : nullptr;
+        if (m == nullptr || (key != nullptr && !Identical(key, m->key))) return false;
+        key = m->key;
+        return true;
+      });
+      if (!maps) {
         Errorf(x->Pos(), "invalid argument: {} is not a map", S(*x));
         return false;
       }
       *x = args[1];
       if (x->invalid()) return false;
-      Assignment(x, m->key, "argument to delete");
+      Assignment(x, key, "argument to delete");
       if (x->invalid()) return false;
       x->mode = OperandMode::kNoValue;
       return true;

@@ -72,8 +72,11 @@ static void ConversionCall(Checker* check, Operand* x, syntax::CallExpr* call) {
         check->Errorf(check->At(call->Args[0]), "invalid use of ... in conversion to {}", check->S(T));
       } else {
         Interface* t = IsTypeParam(T) ? nullptr : Underlying(T)->TryAs<Interface>();
-        if (t != nullptr) CompleteInterface(t);
-        if (t != nullptr && (t->has_type_set || t->is_comparable)) {
+        if (t != nullptr) {
+          CompleteInterface(t);
+          ComputeTypeSet(t);
+        }
+        if (t != nullptr && ((t->has_type_set && !t->tset_all) || t->is_comparable)) {
           check->Errorf(check->At(call),
                         "cannot use interface {} in conversion (contains specific type constraints or is comparable)",
                         check->S(T));
@@ -302,7 +305,8 @@ Signature* Checker::InferCall(syntax::CallExpr* call, Signature* sig, const std:
     params = Subst(ctx_, params, rename)->As<Tuple>();
     tparams = fresh;
   }
-  std::vector<Type*> inferred = Infer(call, tparams, targs, params, args, true);
+  std::vector<Type*> inferred =
+      targs.size() == tparams.size() ? targs : Infer(call, tparams, targs, params, args, true);
   if (inferred.empty()) {
     *check_args = false;  // the inference error was reported
     return nullptr;

@@ -263,6 +263,7 @@ class Checker {
   void CompositeLit(Operand* x, syntax::CompositeLit* e, Type* hint);
   int64_t IndexedElts(syntax::List<syntax::Expr> elts, Type* typ, int64_t length);
   bool IndexExpr(Operand* x, syntax::IndexExpr* e);
+  bool IndexTypeParam(Operand* x, syntax::IndexExpr* e);
   void SliceExpr(Operand* x, syntax::SliceExpr* e);
   bool Index(syntax::Expr* index, int64_t max, int64_t* out);
 

@@ -137,5 +137,22 @@ func Conv[T ~int | ~int64](x T) float64 { return float64(x) }
             Lines{"11:39: invalid operation: cannot compare a < b (type parameter T is not comparable with <)"});
 }
 
+TEST(TypesGenerics, TypeSetsWithoutCoreTypes) {
+  EXPECT_EQ(Errors(R"(package p
+func At[T []int64 | [5]int64](x T) int64 { return x[1] }
+func Del[M map[string]int | map[string]bool](m M) { delete(m, "k") }
+func Cat[S ~string | ~[]byte](b []byte, s S) []byte { return append(b, s...) }
+type I[T any] interface{ foo() }
+type myint int
+func (myint) foo() {}
+func H[T any](x I[T]) {}
+var _ = func() { H[int](myint(5)) }
+func Swap[P, Q any](x P, y Q) {
+	Swap(y, x)
+}
+)"),
+            Lines{});
+}
+
 }  // namespace
 }  // namespace gotool::types

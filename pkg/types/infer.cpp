@@ -121,6 +121,7 @@ bool CoreTerm(TypeParam* p, Term* out) {
 std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams,
                                   std::vector<Type*> targs, Tuple* params, std::vector<Operand>* args,
                                   bool report) {
+  if (targs.size() == tparams.size()) return targs;  // explicitly instantiated
   Unifier u(tparams);
   for (size_t i = 0; i < targs.size() && i < tparams.size(); i++) u.Set(i, targs[i]);
   auto complete = [&]() {

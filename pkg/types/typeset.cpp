@@ -233,6 +233,13 @@ bool Unifier::UnifyImpl(Type* x, Type* y, int depth) {
   }
   if (int i = IndexOf(y); i >= 0) return UnifyImpl(y, x, depth + 1);
   if (x == y) return true;
+  // A type parameter from outside the list unifies with a type literal through its
+  // core type.
+  if (IsTypeParam(x) && !HasName(y)) {
+    if (Type* core = CoreType(x)) return UnifyImpl(core, y, depth + 1);
+  } else if (IsTypeParam(y) && !HasName(x)) {
+    if (Type* core = CoreType(y)) return UnifyImpl(x, core, depth + 1);
+  }
   // Inexact unification: a defined type unifies with a type literal through its
   // underlying type (assignability allows passing a named slice for []E).
   Named* nx = x->TryAs<Named>();

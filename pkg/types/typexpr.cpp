@@ -85,9 +85,10 @@ void Checker::ValidVarType(syntax::Expr* e, Type* typ) {
     Interface* t = Underlying(typ)->TryAs<Interface>();
     if (t == nullptr) return;
     CompleteInterface(t);
+    ComputeTypeSet(t);
     if (t->is_comparable) {
       SoftErrorf(At(e), "cannot use type {} outside a type constraint: interface is (or embeds) comparable", S(typ));
-    } else if (t->has_type_set) {
+    } else if (t->has_type_set && !t->tset_all) {
       SoftErrorf(At(e), "cannot use type {} outside a type constraint: interface contains type constraints", S(typ));
     }
   });
