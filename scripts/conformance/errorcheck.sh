@@ -13,7 +13,9 @@
 # Files that use type parameters are left out of both sets by default (-generic
 # checks them too, as a third and fourth set reported apart: the generic test/
 # files, test/typeparam included, and the generic go/types packages of check,
-# fixedbugs, spec and examples). The rule: a file uses
+# fixedbugs, spec and examples; and, as a no-false-errors set, every file of
+# test/typeparam whose first line is "// run", "// compile" or "// build", which must
+# check without any error). The rule: a file uses
 # type parameters when its syntax tree declares a type-parameter list, i.e. its
 # canonical dump (`gotool debug parse -dump`) has a non-nil "TypeParams: FieldList"
 # on a FuncType or TypeSpec; for a file with syntax errors (no tree to dump), when a
@@ -43,8 +45,8 @@ cd "$(dirname "$0")/../.."
 # (487), less a few so that a per-file timeout on a slow machine cannot fail CI; raise
 # it as pkg/types grows.
 FLOOR_PASSED=482
-# Floor for the generic sets (-generic --ci).
-FLOOR_PASSED_GENERIC=0
+# Floor for the generic sets (-generic --ci): 87 today, less a couple for timeouts.
+FLOOR_PASSED_GENERIC=85
 
 # REFERENCE_LANG is the language version the reference's tests are written for (its
 # compiler's default); a file's own -lang flag overrides it.
@@ -198,8 +200,28 @@ for p in "${types_set[@]}"; do
   if check_pkg -types $p; then pass_types=$((pass_types + 1)); else fail_types=$((fail_types + 1)); fi
 done
 
-pass_gtest=0 fail_gtest=0 pass_gtypes=0 fail_gtypes=0
+# clean_pkg FILE: the checker reports no error on a file that go compiles.
+clean_pkg() {
+  local out rc=0
+  out=$(timeout 10 "$gotool" debug types -e -lang=$REFERENCE_LANG "$1" 2>&1) || rc=$?
+  if [ "$rc" -eq 0 ] && [ -z "$out" ]; then
+    echo "PASS $1" >>"$work/results.txt"
+    return 0
+  fi
+  echo "FAIL $1" >>"$work/results.txt"
+  nfail=$((nfail + 1))
+  { echo "== $1"; echo "-- gotool debug types -e (exit $rc), no error expected:"; echo "$out"; } \
+    >"$work/fail/$nfail.txt"
+  [ "$verbose" -eq 1 ] && { echo "FAIL $1 (no error expected)"; head -n 5 <<<"$out" | sed 's/^/    /'; }
+  return 1
+}
+
+pass_gtest=0 fail_gtest=0 pass_gtypes=0 fail_gtypes=0 pass_clean=0 fail_clean=0
 if [ "$with_generic" -eq 1 ]; then
+  while IFS= read -r f; do
+    case "$(head -n 1 "$f")" in "// run"|"// compile"|"// build") ;; *) continue ;; esac
+    if clean_pkg "$f"; then pass_clean=$((pass_clean + 1)); else fail_clean=$((fail_clean + 1)); fi
+  done < <(find "$testdir/typeparam" -maxdepth 1 -name '*.go' -type f | LC_ALL=C sort)
   for f in "${test_generic_set[@]}"; do
     if check_pkg "" "$f"; then pass_gtest=$((pass_gtest + 1)); else fail_gtest=$((fail_gtest + 1)); fi
   done
@@ -227,6 +249,7 @@ if [ "$with_generic" -eq 1 ]; then
   echo "generic go/types testdata (check, fixedbugs, spec, examples; $ngy packages):" \
     "$pass_gtypes passed, $fail_gtypes failed ($(pct $pass_gtypes $ngy)%)"
   echo "generic: $gen_pass passed, $gen_fail failed ($(pct $gen_pass $((gen_pass + gen_fail)))%)"
+  echo "test/typeparam run/compile files, no error expected: $pass_clean passed, $fail_clean failed"
 fi
 if [ "$ci" -eq 1 ] && [ "$total_pass" -lt "$FLOOR_PASSED" ]; then
   echo "errorcheck.sh: $total_pass files pass, below the floor of $FLOOR_PASSED" >&2
