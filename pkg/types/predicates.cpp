@@ -224,6 +224,32 @@ bool Comparable(Type* t) {
   return ComparableImpl(t, &seen);
 }
 
+bool ComparableStrict(Type* t) {
+  // As go/types' comparable(t, dynamic=false): an interface is comparable only if its
+  // type set is (comparable, or only comparable types), even where == compiles.
+  if (!IsTypeParam(t)) {
+    if (Interface* it = Underlying(t)->TryAs<Interface>()) {
+      CompleteInterface(it);
+      if (it->is_comparable) return true;
+      ComputeTypeSet(it);
+      if (it->tset_all) return false;
+      for (const Term& term : it->tset_terms) {
+        if (!ComparableStrict(term.type)) return false;
+      }
+      return true;
+    }
+    Type* u = Underlying(t);
+    if (Struct* s = u->TryAs<Struct>()) {
+      for (Var* f : s->fields) {
+        if (!ComparableStrict(f->type)) return false;
+      }
+      return true;
+    }
+    if (Array* a = u->TryAs<Array>()) return ComparableStrict(a->elem);
+  }
+  return Comparable(t);
+}
+
 Type* DefaultType(Type* t) {
   Basic* b = t ? t->TryAs<Basic>() : nullptr;
   if (b == nullptr) return t;

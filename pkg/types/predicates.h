@@ -42,6 +42,9 @@ bool Identical(Type* x, Type* y);
 bool IdenticalIgnoreTags(Type* x, Type* y);
 // Comparable reports whether values of type t are comparable.
 bool Comparable(Type* t);
+// ComparableStrict is Comparable, except that interfaces count only when their type
+// set is comparable (constraint satisfaction of comparable).
+bool ComparableStrict(Type* t);
 // DefaultType returns the default type of an untyped type (t itself otherwise).
 Type* DefaultType(Type* t);
 // HasName reports whether t has a name (Basic, Named, TypeParam).

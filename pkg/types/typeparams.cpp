@@ -101,7 +101,7 @@ Type* Checker::UnionType(syntax::Expr* e) {
     term.type = TypExpr(tx);
     if (IsTypeParam(term.type)) {
       if (term.tilde) {
-        Errorf(At(x), "type in term {} cannot be a type parameter", S(x));
+        Errorf(At(tx), "type in term {} cannot be a type parameter", S(x));
       } else {
         Error(At(x), "term cannot be a type parameter");
       }
@@ -287,7 +287,7 @@ bool Checker::Implements(Type* V, Type* T, std::string* err) {
     return false;
   }
   std::string pending;
-  if (Ti->is_comparable && !Comparable(V)) pending = S(V) + " does not implement comparable";
+  if (Ti->is_comparable && !ComparableStrict(V)) pending = S(V) + " does not implement comparable";
   if (Ti->tset_all) {
     *err = pending;
     return pending.empty();

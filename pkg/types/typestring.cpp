@@ -229,7 +229,7 @@ void WriteType(std::string* out, Type* t, const Qualifier* q) {
     case TypeKind::kUnion: {
       const std::vector<Term>& terms = t->As<Union>()->terms;
       for (size_t i = 0; i < terms.size(); i++) {
-        if (i > 0) *out += " | ";
+        if (i > 0) *out += '|';  // as go/types writes unions (term lists use " | ")
         if (terms[i].tilde) *out += '~';
         WriteType(out, terms[i].type, q);
       }

@@ -458,7 +458,12 @@ void Checker::InterfaceType(Interface* ityp, syntax::InterfaceType* iface, Named
         ityp->embedded_pos.push_back(t);
         continue;
       }
-      ityp->embeddeds.push_back(TypExpr(t));
+      Type* et = TypExpr(t);
+      if (IsTypeParam(et)) {
+        Error(At(t), "term cannot be a type parameter");
+        continue;
+      }
+      ityp->embeddeds.push_back(et);
       ityp->embedded_pos.push_back(t);
       continue;
     }
