@@ -22,6 +22,13 @@ void Checker::Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type) {
     }
     return;
   }
+  if (obj->parent == GetUniverse().scope && (obj->name == "any" || obj->name == "comparable") &&
+      !AllowVersion(18)) {
+    std::string msg = fmt::format("predeclared {} requires go1.18 or later", obj->name);
+    if (compiler_errors_) msg += fmt::format(" (-lang was set to {}; check go.mod)", cfg_.go_version);
+    Error(e->NamePos, msg);
+    return;
+  }
   RecordUse(e, obj);
   Type* typ = obj->type;
   bool got_type = obj->kind() == ObjectKind::kTypeName;
@@ -517,7 +524,8 @@ void Checker::ComputeInterface(Interface* t, base::Pos pos) {
     if (ei == nullptr) {
       // Before go1.18 an interface could embed only interfaces.
       if (!IsInvalid(u) && !AllowVersion(18)) {
-        Errorf(epos, "embedding non-interface type {} requires go1.18 or later", S(t->embeddeds[i]));
+        const char* what = u->kind() == TypeKind::kUnion ? "interface element" : "non-interface type";
+        Errorf(epos, "embedding {} {} requires go1.18 or later", what, S(t->embeddeds[i]));
       }
       continue;
     }
