@@ -34,7 +34,9 @@ static bool LenCapTypeParam(Type* t, BuiltinId id) {
   return ForEachTerm(t, [id](const Term& term) {
     if (term.type == nullptr) return false;
     Type* u = Underlying(term.type);
-    if (Pointer* p = u->TryAs<Pointer>()) u = Underlying(p->elem)->TryAs<Array>() ? Underlying(p->elem) : u;
+    if (Pointer* p = u->TryAs<Pointer>()) {
+      if (Underlying(p->elem)->kind() == TypeKind::kArray) u = Underlying(p->elem);
+    }
     switch (u->kind()) {
       case TypeKind::kBasic: return IsString(u) && id == BuiltinId::kLen;
       case TypeKind::kArray: case TypeKind::kSlice: case TypeKind::kChan: return true;
@@ -444,7 +446,8 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
       Slice* dst = CoreUnder(x->type)->TryAs<Slice>();
       Operand& y = args[1];
       if (y.invalid()) return false;
-      Type* src0 = IsTypeParam(y.type) && CoreString(y.type) ? CoreString(y.type) : Underlying(y.type);
+      Type* src0 = IsTypeParam(y.type) ? CoreString(y.type) : Underlying(y.type);
+      if (src0 == nullptr) src0 = Underlying(y.type);
       Slice bytes(GetUniverse().byte_type);
       if (IsString(src0)) src0 = &bytes;
       Slice* src = src0->TryAs<Slice>();

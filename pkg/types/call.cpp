@@ -268,7 +268,8 @@ void Checker::Arguments(syntax::CallExpr* call, Signature* sig, std::vector<Oper
   for (size_t i = 0; i < nargs; i++) Assignment(&args[i], adjusted[i], context);
 }
 
-Signature* Checker::InferCall(syntax::CallExpr* call, Signature* sig, const std::vector<Type*>& targs,
+Signature* Checker::InferCall(syntax::CallExpr* call, Signature* sig,
+                              const std::vector<Type*>& targs,
                               const std::vector<syntax::Expr*>& xlist, std::vector<Operand>* args,
                               bool* check_args) {
   for (const Operand& a : *args) {
@@ -301,7 +302,9 @@ Signature* Checker::InferCall(syntax::CallExpr* call, Signature* sig, const std:
       fresh.push_back(q);
       rename.to.push_back(q);
     }
-    for (size_t i = 0; i < tparams.size(); i++) fresh[i]->constraint = Subst(ctx_, tparams[i]->constraint, rename);
+    for (size_t i = 0; i < tparams.size(); i++) {
+      fresh[i]->constraint = Subst(ctx_, tparams[i]->constraint, rename);
+    }
     params = Subst(ctx_, params, rename)->As<Tuple>();
     tparams = fresh;
   }

@@ -199,7 +199,8 @@ class Checker {
   bool ValidateTArgLen(base::Pos pos, size_t ntparams, size_t ntargs);
   Type* InstantiatedType(syntax::Expr* e, Named* def);
   void RecordInstance(syntax::Expr* e, const std::vector<Type*>& targs, Type* typ);
-  int Verify(const std::vector<TypeParam*>& tparams, const std::vector<Type*>& targs, std::string* err);
+  int Verify(const std::vector<TypeParam*>& tparams, const std::vector<Type*>& targs,
+             std::string* err);
   bool Implements(Type* V, Type* T, std::string* err);
   std::string TermListString(const std::vector<Term>& terms);
 

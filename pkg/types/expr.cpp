@@ -407,7 +407,8 @@ void Checker::Comparison(Operand* x, Operand* y, Token op, bool switch_case) {
   }
   if (cause.empty() && (IsTypeParam(x->type) || IsTypeParam(y->type))) {
     if (!IsTypeParam(x->type)) err_op = y;
-    cause = fmt::format("type parameter {} is not comparable with {}", S(err_op->type), TokenString(op));
+    cause = fmt::format("type parameter {} is not comparable with {}", S(err_op->type),
+                        TokenString(op));
   }
   if (cause.empty()) {
     cause = fmt::format("operator {} not defined on {}", TokenString(op), KindString(this, err_op->type));

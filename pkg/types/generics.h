@@ -92,7 +92,8 @@ bool TermIncludes(const Term& term, Type* x);
 // Unifier records inferred types for a list of type parameters.
 class Unifier {
  public:
-  explicit Unifier(const std::vector<TypeParam*>& params) : params_(params), inferred_(params.size()) {}
+  explicit Unifier(const std::vector<TypeParam*>& params)
+      : params_(params), inferred_(params.size()) {}
   // Unify reports whether x and y can be made identical by inferring the type
   // parameters appearing in x (y may contain unrelated type parameters).
   bool Unify(Type* x, Type* y);
@@ -113,6 +114,7 @@ bool IsParameterized(const std::vector<TypeParam*>& tparams, Type* t);
 
 // WriteTypeParamList appends "[P, Q C1, R C2]" (parameters with the same constraint
 // grouped) to *out.
-void WriteTypeParamList(std::string* out, const std::vector<TypeParam*>& params, const Qualifier* q);
+void WriteTypeParamList(std::string* out, const std::vector<TypeParam*>& params,
+                        const Qualifier* q);
 
 }  // namespace gotool::types

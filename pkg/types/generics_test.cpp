@@ -85,7 +85,8 @@ var e = Sum[int]
 }
 
 TEST(TypesGenerics, ConstraintSatisfactionErrors) {
-  EXPECT_EQ(Errors(R"(package p
+  EXPECT_EQ(
+      Errors(R"(package p
 type Number interface{ ~int | ~float64 }
 type Exact interface{ int | float64 }
 func F[T Number](T) {}
@@ -96,9 +97,10 @@ var _ = F[string]
 var _ = G[MyInt]
 var _ = H[[]int]
 )"),
-            (Lines{"8:11: string does not implement Number (string missing in ~int | ~float64)",
-                   "9:11: MyInt does not implement Exact (possibly missing ~ for int in constraint Exact)",
-                   "10:11: []int does not implement comparable"}));
+      (Lines{
+          "8:11: string does not implement Number (string missing in ~int | ~float64)",
+          "9:11: MyInt does not implement Exact (possibly missing ~ for int in constraint Exact)",
+          "10:11: []int does not implement comparable"}));
 }
 
 TEST(TypesGenerics, InstantiationErrors) {
@@ -134,7 +136,8 @@ func Index[S ~[]E, E comparable](s S, v E) int {
 func Bad[T any](a, b T) bool { return a < b }
 func Conv[T ~int | ~int64](x T) float64 { return float64(x) }
 )"),
-            Lines{"11:39: invalid operation: cannot compare a < b (type parameter T is not comparable with <)"});
+            Lines{"11:39: invalid operation: cannot compare a < b (type parameter T is not "
+                  "comparable with <)"});
 }
 
 TEST(TypesGenerics, TypeSetsWithoutCoreTypes) {

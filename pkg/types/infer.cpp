@@ -24,7 +24,8 @@ void Checker::CollectRecvTypeParams(Signature* sig, syntax::FieldList* recv) {
   Type* base = GenericType(base_expr, nullptr);
   if (!IsGenericType(base)) return;
   Named* orig = base->As<Named>();
-  if (orig->type_params.size() != sig->recv_type_params.size()) return;  // reported with the receiver type
+  if (orig->type_params.size() != sig->recv_type_params.size())
+    return;  // reported with the receiver type
   // The receiver's parameters have the generic type's constraints, written in
   // terms of the receiver's own parameters.
   SubstMap smap{orig->type_params, {}};
@@ -45,7 +46,8 @@ void Checker::NonGeneric(Operand* x) {
   x->type = InvalidType();
 }
 
-Signature* Checker::InstantiateFunc(syntax::Node* at, Signature* sig, const std::vector<Type*>& targs,
+Signature* Checker::InstantiateFunc(syntax::Node* at, Signature* sig,
+                                    const std::vector<Type*>& targs,
                                     const std::vector<syntax::Expr*>& index_exprs) {
   Signature* inst = InstantiateSignature(ctx_, sig, targs);
   std::vector<TypeParam*> tparams = sig->type_params;
@@ -119,8 +121,8 @@ bool CoreTerm(TypeParam* p, Term* out) {
 }  // namespace
 
 std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams,
-                                  std::vector<Type*> targs, Tuple* params, std::vector<Operand>* args,
-                                  bool report) {
+                                  std::vector<Type*> targs, Tuple* params,
+                                  std::vector<Operand>* args, bool report) {
   if (targs.size() == tparams.size()) return targs;  // explicitly instantiated
   Unifier u(tparams);
   for (size_t i = 0; i < targs.size() && i < tparams.size(); i++) u.Set(i, targs[i]);
@@ -139,8 +141,8 @@ std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<Type
       none &= sofar[i] == nullptr;
     }
     if (none) {
-      Errorf(arg.Pos(), "{} {} of {} does not match {} (cannot infer {})", kind, S(targ), S(arg.expr),
-             S(par), TypeParamsString(tparams));
+      Errorf(arg.Pos(), "{} {} of {} does not match {} (cannot infer {})", kind, S(targ),
+             S(arg.expr), S(par), TypeParamsString(tparams));
       return;
     }
     Type* inferred = Subst(ctx_, par, SubstMap{tparams, sofar});

@@ -177,7 +177,8 @@ bool Checker::ConvertibleTypeParam(Operand* x, Type* T, std::string* cause) {
       if (tt.type == nullptr) return false;
       if (ConvertibleTo(&y, tt.type, cause)) return true;
       if (IsTypeParam(V) && IsTypeParam(T)) {
-        explain("cannot convert " + S(vt.type) + " (in " + S(V) + ") to " + S(tt.type) + " (in " + S(T) + ")");
+        explain("cannot convert " + S(vt.type) + " (in " + S(V) + ") to " + S(tt.type) + " (in " +
+                S(T) + ")");
       } else if (IsTypeParam(V)) {
         explain("cannot convert " + S(vt.type) + " (in " + S(V) + ") to " + S(T));
       } else {
@@ -207,7 +208,8 @@ void Checker::Conversion(Operand* x, Type* T) {
       if (IsConstType(u)) {
         constant::Value v;
         constant::ConversionError err;
-        fits = RepresentableValue(&y, u->As<Basic>(), &v, &err) || (IsInteger(x->type) && IsString(u));
+        fits = RepresentableValue(&y, u->As<Basic>(), &v, &err) ||
+               (IsInteger(x->type) && IsString(u));
       } else {
         fits = ConvertibleTo(&y, u, &unused);
       }

@@ -46,7 +46,9 @@ bool IsUintptr(Type* t) {
 
 bool HasNil(Type* t) {
   if (IsTypeParam(t)) {
-    return ForEachTerm(t, [](const Term& term) { return term.type != nullptr && HasNil(term.type); });
+    return ForEachTerm(t, [](const Term& term) {
+      return term.type != nullptr && HasNil(term.type);
+    });
   }
   Type* u = Underlying(t);
   switch (u->kind()) {
@@ -169,7 +171,8 @@ bool IdenticalImpl(Type* x, Type* y, bool cmp_tags, Seen* seen) {
       const std::vector<Term>& b = y->As<Union>()->terms;
       if (a.size() != b.size()) return false;
       for (size_t i = 0; i < a.size(); i++) {
-        if (a[i].tilde != b[i].tilde || !IdenticalImpl(a[i].type, b[i].type, cmp_tags, seen)) return false;
+        if (a[i].tilde != b[i].tilde) return false;
+        if (!IdenticalImpl(a[i].type, b[i].type, cmp_tags, seen)) return false;
       }
       return true;
     }

@@ -66,7 +66,8 @@ Type* Substituter::StructOf(Struct* s) {
   }
   if (!changed) return s;
   Struct* ns = ctx_->NewType<Struct>();
-  for (size_t i = 0; i < s->fields.size(); i++) ns->fields.push_back(CopyVar(s->fields[i], types[i]));
+  for (size_t i = 0; i < s->fields.size(); i++)
+    ns->fields.push_back(CopyVar(s->fields[i], types[i]));
   ns->tags = s->tags;
   return ns;
 }
@@ -77,7 +78,8 @@ Type* Substituter::SignatureOf(Signature* s, bool with_recv) {
   // An interface method's receiver is the interface itself: not substituted here
   // (that would recurse), InterfaceOf re-points it.
   Type* recv_type = s->recv ? (with_recv ? Typ(s->recv->type) : s->recv->type) : nullptr;
-  if (params == s->params && results == s->results && (s->recv == nullptr || recv_type == s->recv->type)) {
+  if (params == s->params && results == s->results &&
+      (s->recv == nullptr || recv_type == s->recv->type)) {
     return s;
   }
   Signature* ns = ctx_->NewType<Signature>();
@@ -119,7 +121,8 @@ Type* Substituter::InterfaceOf(Interface* t) {
       copy->recv = old->recv;
       mt = copy;
     }
-    if (Signature* sig = mt ? mt->TryAs<Signature>() : nullptr; sig && sig->recv && sig->recv->type == t) {
+    if (Signature* sig = mt ? mt->TryAs<Signature>() : nullptr;
+        sig && sig->recv && sig->recv->type == t) {
       sig->recv = CopyVar(sig->recv, nt);
     }
     Func* nm = ctx_->NewObject<Func>(m->pos, m->pkg, m->name, mt);
@@ -162,7 +165,8 @@ Type* Substituter::NamedOf(Named* n) {
 Type* Substituter::Typ(Type* t) {
   if (t == nullptr) return nullptr;
   switch (t->kind()) {
-    case TypeKind::kBasic: return t;
+    case TypeKind::kBasic:
+      return t;
     case TypeKind::kPointer: {
       Type* e = Typ(t->As<Pointer>()->elem);
       return e == t->As<Pointer>()->elem ? t : ctx_->NewType<Pointer>(e);
@@ -176,10 +180,14 @@ Type* Substituter::Typ(Type* t) {
       Type* e = Typ(t->As<Slice>()->elem);
       return e == t->As<Slice>()->elem ? t : ctx_->NewType<Slice>(e);
     }
-    case TypeKind::kStruct: return StructOf(t->As<Struct>());
-    case TypeKind::kTuple: return TupleOf(t->As<Tuple>());
-    case TypeKind::kSignature: return SignatureOf(t->As<Signature>());
-    case TypeKind::kInterface: return InterfaceOf(t->As<Interface>());
+    case TypeKind::kStruct:
+      return StructOf(t->As<Struct>());
+    case TypeKind::kTuple:
+      return TupleOf(t->As<Tuple>());
+    case TypeKind::kSignature:
+      return SignatureOf(t->As<Signature>());
+    case TypeKind::kInterface:
+      return InterfaceOf(t->As<Interface>());
     case TypeKind::kMap: {
       Map* m = t->As<Map>();
       Type* k = Typ(m->key);
@@ -191,12 +199,14 @@ Type* Substituter::Typ(Type* t) {
       Type* e = Typ(c->elem);
       return e == c->elem ? t : ctx_->NewType<Chan>(c->dir, e);
     }
-    case TypeKind::kNamed: return NamedOf(t->As<Named>());
+    case TypeKind::kNamed:
+      return NamedOf(t->As<Named>());
     case TypeKind::kTypeParam: {
       Type* r = m_.Lookup(t->As<TypeParam>());
       return r != nullptr ? r : t;
     }
-    case TypeKind::kUnion: return UnionOf(t->As<Union>());
+    case TypeKind::kUnion:
+      return UnionOf(t->As<Union>());
   }
   return t;
 }

@@ -249,7 +249,8 @@ static bool TypeSetSubset(Interface* a, Interface* b) {
   for (const Term& x : a->tset_terms) {
     bool in = false;
     for (const Term& y : b->tset_terms) {
-      in |= (y.tilde || !x.tilde) && (y.tilde ? Identical(y.type, Underlying(x.type)) : Identical(y.type, x.type));
+      in |= (y.tilde || !x.tilde) &&
+            (y.tilde ? Identical(y.type, Underlying(x.type)) : Identical(y.type, x.type));
     }
     if (!in) return false;
   }
@@ -263,8 +264,9 @@ bool Checker::Implements(Type* V, Type* T, std::string* err) {
   if (Pointer* p = Vu->TryAs<Pointer>(); p && IsInvalid(Underlying(p->elem))) return true;
   Interface* Ti = Tu->TryAs<Interface>();
   if (Ti == nullptr) {
-    std::string cause = IsInterfacePtr(Tu) ? "type " + S(T) + " is pointer to interface, not interface"
-                                           : S(T) + " is not an interface";
+    std::string cause = IsInterfacePtr(Tu)
+                            ? "type " + S(T) + " is pointer to interface, not interface"
+                            : S(T) + " is not an interface";
     *err = S(V) + " does not implement " + S(T) + " (" + cause + ")";
     return false;
   }

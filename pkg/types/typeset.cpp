@@ -98,7 +98,7 @@ TermSet TermSetOf(Type* t) {
 
 void ComputeTypeSet(Interface* t) {
   if (t->tset_done) return;
-  t->tset_done = true;  // guards against (invalid) cycles
+  t->tset_done = true;                // guards against (invalid) cycles
   static thread_local int depth = 0;  // and against instances nesting without end
   if (depth > 100) return;
   struct DepthCount {
@@ -189,9 +189,8 @@ Type* CoreString(Type* t) {
 
 bool AllTermsBasic(Type* t, uint32_t mask) {
   if (!IsTypeParam(t)) return IsBasicInfo(t, mask);
-  return ForEachTerm(t, [mask](const Term& term) {
-    return term.type != nullptr && IsBasicInfo(term.type, mask);
-  });
+  return ForEachTerm(
+      t, [mask](const Term& term) { return term.type != nullptr && IsBasicInfo(term.type, mask); });
 }
 
 bool TermIncludes(const Term& term, Type* x) {
@@ -250,15 +249,18 @@ bool Unifier::UnifyImpl(Type* x, Type* y, int depth) {
   }
   if (x->kind() != y->kind()) return false;
   switch (x->kind()) {
-    case TypeKind::kPointer: return UnifyImpl(x->As<Pointer>()->elem, y->As<Pointer>()->elem, depth + 1);
-    case TypeKind::kSlice: return UnifyImpl(x->As<Slice>()->elem, y->As<Slice>()->elem, depth + 1);
+    case TypeKind::kPointer:
+      return UnifyImpl(x->As<Pointer>()->elem, y->As<Pointer>()->elem, depth + 1);
+    case TypeKind::kSlice:
+      return UnifyImpl(x->As<Slice>()->elem, y->As<Slice>()->elem, depth + 1);
     case TypeKind::kArray:
       return x->As<Array>()->len == y->As<Array>()->len &&
              UnifyImpl(x->As<Array>()->elem, y->As<Array>()->elem, depth + 1);
     case TypeKind::kMap:
       return UnifyImpl(x->As<Map>()->key, y->As<Map>()->key, depth + 1) &&
              UnifyImpl(x->As<Map>()->elem, y->As<Map>()->elem, depth + 1);
-    case TypeKind::kChan: return UnifyImpl(x->As<Chan>()->elem, y->As<Chan>()->elem, depth + 1);
+    case TypeKind::kChan:
+      return UnifyImpl(x->As<Chan>()->elem, y->As<Chan>()->elem, depth + 1);
     case TypeKind::kSignature: {
       Signature* a = x->As<Signature>();
       Signature* b = y->As<Signature>();
@@ -288,7 +290,8 @@ bool Unifier::UnifyImpl(Type* x, Type* y, int depth) {
       }
       return true;
     }
-    default: return Identical(x, y);
+    default:
+      return Identical(x, y);
   }
 }
 
@@ -309,18 +312,25 @@ bool MentionsImpl(const std::vector<TypeParam*>& tparams, Type* t, int depth) {
     return false;
   };
   switch (t->kind()) {
-    case TypeKind::kBasic: return false;
-    case TypeKind::kPointer: return in(t->As<Pointer>()->elem);
-    case TypeKind::kArray: return in(t->As<Array>()->elem);
-    case TypeKind::kSlice: return in(t->As<Slice>()->elem);
-    case TypeKind::kMap: return in(t->As<Map>()->key) || in(t->As<Map>()->elem);
-    case TypeKind::kChan: return in(t->As<Chan>()->elem);
+    case TypeKind::kBasic:
+      return false;
+    case TypeKind::kPointer:
+      return in(t->As<Pointer>()->elem);
+    case TypeKind::kArray:
+      return in(t->As<Array>()->elem);
+    case TypeKind::kSlice:
+      return in(t->As<Slice>()->elem);
+    case TypeKind::kMap:
+      return in(t->As<Map>()->key) || in(t->As<Map>()->elem);
+    case TypeKind::kChan:
+      return in(t->As<Chan>()->elem);
     case TypeKind::kStruct:
       for (Var* f : t->As<Struct>()->fields) {
         if (in(f->type)) return true;
       }
       return false;
-    case TypeKind::kTuple: return tuple(t->As<Tuple>());
+    case TypeKind::kTuple:
+      return tuple(t->As<Tuple>());
     case TypeKind::kSignature:
       return tuple(t->As<Signature>()->params) || tuple(t->As<Signature>()->results);
     case TypeKind::kInterface:

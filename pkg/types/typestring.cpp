@@ -141,7 +141,8 @@ void WriteChan(std::string* out, Chan* c, const Qualifier* q) {
 
 }  // namespace
 
-void WriteTypeParamList(std::string* out, const std::vector<TypeParam*>& params, const Qualifier* q) {
+void WriteTypeParamList(std::string* out, const std::vector<TypeParam*>& params,
+                        const Qualifier* q) {
   *out += '[';
   for (size_t i = 0; i < params.size(); i++) {
     if (i > 0) *out += ", ";

@@ -25,7 +25,9 @@ void Checker::Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type) {
   if (obj->parent == GetUniverse().scope && (obj->name == "any" || obj->name == "comparable") &&
       !AllowVersion(18)) {
     std::string msg = fmt::format("predeclared {} requires go1.18 or later", obj->name);
-    if (compiler_errors_) msg += fmt::format(" (-lang was set to {}; check go.mod)", cfg_.go_version);
+    if (compiler_errors_) {
+      msg += fmt::format(" (-lang was set to {}; check go.mod)", cfg_.go_version);
+    }
     Error(e->NamePos, msg);
     return;
   }
@@ -524,7 +526,8 @@ void Checker::ComputeInterface(Interface* t, base::Pos pos) {
     if (ei == nullptr) {
       // Before go1.18 an interface could embed only interfaces.
       if (!IsInvalid(u) && !AllowVersion(18)) {
-        const char* what = u->kind() == TypeKind::kUnion ? "interface element" : "non-interface type";
+        const char* what =
+            u->kind() == TypeKind::kUnion ? "interface element" : "non-interface type";
         Errorf(epos, "embedding {} {} requires go1.18 or later", what, S(t->embeddeds[i]));
       }
       continue;
