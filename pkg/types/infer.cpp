@@ -15,11 +15,19 @@ void Checker::CollectRecvTypeParams(Signature* sig, syntax::FieldList* recv) {
   if (base_expr == nullptr) return;
   for (syntax::Expr* n : names) {
     auto* id = syntax::DynCast<syntax::Ident>(n);
+    int index = int(sig->recv_type_params.size());
     if (id == nullptr) {
       Errorf(At(n), "receiver type parameter {} must be an identifier", S(n));
+      // It still stands for the receiver type's parameter, as a blank one.
+      TypeName* tname = ctx_->NewObject<TypeName>(At(n), pkg_, "_", nullptr);
+      TypeParam* tpar = ctx_->NewType<TypeParam>(tname);
+      tname->type = tpar;
+      tpar->index = index;
+      tpar->constraint = InvalidType();
+      sig->recv_type_params.push_back(tpar);
       continue;
     }
-    sig->recv_type_params.push_back(DeclareTypeParam(id, int(sig->recv_type_params.size())));
+    sig->recv_type_params.push_back(DeclareTypeParam(id, index));
   }
   Type* base = GenericType(base_expr, nullptr);
   if (!IsGenericType(base)) return;

@@ -90,6 +90,12 @@ static void FlattenUnion(syntax::Expr* e, std::vector<syntax::Expr*>* out) {
 Type* Checker::UnionType(syntax::Expr* e) {
   std::vector<syntax::Expr*> exprs;
   FlattenUnion(e, &exprs);
+  constexpr size_t kMaxTermCount = 100;  // go/types' implementation limit
+  if (exprs.size() > kMaxTermCount) {
+    Errorf(At(exprs[kMaxTermCount]),
+           "cannot handle more than {} union terms (implementation limitation)", kMaxTermCount);
+    return InvalidType();
+  }
   Union* u = ctx_->NewType<Union>();
   for (syntax::Expr* x : exprs) {
     Term term;
@@ -115,6 +121,22 @@ Type* Checker::UnionType(syntax::Expr* e) {
   return u;
 }
 
+// TermString formats a union term as go/types' Term.String (package-path qualified).
+static std::string TermString(const Term& t) { return (t.tilde ? "~" : "") + TypeString(t.type); }
+
+// OverlappingTerm returns the index of a term of terms[0:n) whose types are not
+// disjoint from t's (a|a, a|~a, ~a|A with A's underlying type a), or -1.
+static int OverlappingTerm(const std::vector<Term>& terms, size_t n, const Term& t) {
+  for (size_t j = 0; j < n; j++) {
+    const Term& x = terms[j];
+    if (IsInvalid(x.type) || Underlying(x.type)->kind() == TypeKind::kInterface) continue;
+    Type* ux = t.tilde ? Underlying(x.type) : x.type;
+    Type* uy = x.tilde ? Underlying(t.type) : t.type;
+    if (Identical(ux, uy)) return int(j);
+  }
+  return -1;
+}
+
 void Checker::CheckUnionTerms(Union* u, const std::vector<syntax::Expr*>& exprs) {
   for (size_t i = 0; i < u->terms.size(); i++) {
     const Term& t = u->terms[i];
@@ -126,19 +148,26 @@ void Checker::CheckUnionTerms(Union* u, const std::vector<syntax::Expr*>& exprs)
         continue;
       }
       if (!Identical(t.type, under)) {
-        Errorf(At(exprs[i]), "invalid use of ~ (underlying type of {} is {})", S(t.type), S(under));
+        Errorf(At(exprs[i]), "invalid use of ~ (underlying type of {} is {})", S(t.type),
+               S(under));
         continue;
       }
     }
-    if (Interface* it = under->TryAs<Interface>(); it && u->terms.size() > 1) {
+    if (Interface* it = under->TryAs<Interface>()) {
       CompleteInterface(it);
-      if (t.type == GetUniverse().comparable_type) {
+      std::string ts = TermString(t);
+      if (!it->all_methods.empty()) {
+        Errorf(At(exprs[i]), "cannot use {} in union ({} contains methods)", ts, ts);
+      } else if (t.type == GetUniverse().comparable_type) {
         Error(At(exprs[i]), "cannot use comparable in union");
-      } else if (!it->all_methods.empty()) {
-        Errorf(At(exprs[i]), "cannot use {} in union ({} contains methods)", S(t.type), S(t.type));
       } else if (it->is_comparable) {
-        Errorf(At(exprs[i]), "cannot use {} in union ({} embeds comparable)", S(t.type), S(t.type));
+        Errorf(At(exprs[i]), "cannot use {} in union ({} embeds comparable)", ts, ts);
       }
+      continue;  // interface terms are not subject to the no-overlap rule
+    }
+    if (int j = OverlappingTerm(u->terms, i, t); j >= 0) {
+      SoftErrorf(At(exprs[i]), "overlapping terms {} and {}", TermString(t),
+                 TermString(u->terms[size_t(j)]));
     }
   }
 }

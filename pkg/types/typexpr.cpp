@@ -299,10 +299,15 @@ Tuple* Checker::CollectParams(Scope* scope, syntax::FieldList* list, bool variad
 }
 
 // ValidateRecv checks the receiver base type of a method (delayed).
-static void ValidateRecv(Checker* check, Var* recv) {
+static void ValidateRecv(Checker* check, Var* recv, bool has_recv_tparams) {
   Type* rtyp = Deref(recv->type);
   if (IsInvalid(rtyp)) return;
   if (Named* T = rtyp->TryAs<Named>()) {
+    // An instance named through an alias (type A = T[int]) has no receiver parameters.
+    if (T->orig != nullptr && !has_recv_tparams) {
+      check->Errorf(recv->pos, "cannot define new methods on instantiated type {}", check->S(rtyp));
+      return;
+    }
     if (T->obj->pkg != check->pkg()) {
       check->Errorf(recv->pos, "cannot define new methods on non-local type {}", check->S(rtyp));
       return;
@@ -362,7 +367,8 @@ void Checker::FuncType(Signature* sig, syntax::FieldList* recv_par, syntax::Func
       recv = recv_list->vars[0];
     }
     sig->recv = recv;
-    Later([this, recv] { ValidateRecv(this, recv); });
+    bool has_recv_tparams = !sig->recv_type_params.empty();
+    Later([this, recv, has_recv_tparams] { ValidateRecv(this, recv, has_recv_tparams); });
   }
   CloseScope();
 }
