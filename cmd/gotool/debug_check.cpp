@@ -7,14 +7,12 @@
 // SourceImporter, whether or not its dependencies have errors (as go/types with a
 // source importer does). One line per named package, in pattern order:
 //
-//   ok PATH [(generic)]
-//   FAIL PATH [(generic)]: N errors
+//   ok PATH
+//   FAIL PATH: N errors
 //   <TAB>file:line:col: message      (the first 10, or all with -e)
 //
 // Errors are load errors, then syntax errors (or, without them, type errors), each
-// list in reporting order. "(generic)" marks a package that needs generics: it, or a
-// package it depends on, instantiates a generic type or function of an imported
-// package, or it declares type parameters itself (pkg/load/generics.h). -test checks
+// list in reporting order. -test checks
 // each package with its _test.go files and then its external _test package, as go
 // vet does. -j N parses on N threads (checking is sequential). -time prints where the
 // time went on standard error. Exit status 0 when every package is ok, 1 otherwise.
@@ -33,7 +31,6 @@
 #include "pkg/cfg/env.h"
 #include "pkg/load/check_packages.h"
 #include "pkg/load/context.h"
-#include "pkg/load/generics.h"
 #include "pkg/load/loader.h"
 
 namespace gotool::cli {
@@ -81,44 +78,9 @@ double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
-// Generics computes, dependencies first, which packages need generics.
-class Generics {
- public:
-  // Add examines cp (its dependencies must have been added).
-  void Add(const load::CheckedPackage* cp) {
-    load::LoadedPackage* lp = cp->loaded;
-    auto lookup = [&](std::string_view path) -> std::pair<std::string, const load::GenericUse*> {
-      std::string resolved(path);
-      if (auto it = lp->import_map.find(resolved); it != lp->import_map.end()) resolved = it->second;
-      for (load::LoadedPackage* d : lp->imports) {
-        auto it = uses_.find(d);
-        if (d->pkg.import_path == resolved && it != uses_.end()) return {d->pkg.name, &it->second};
-      }
-      return {"", nullptr};
-    };
-    load::GenericUse use = load::FindGenericUse(cp->files, lookup);
-    bool inst = use.instantiates;
-    for (load::LoadedPackage* d : lp->imports) inst = inst || instantiates_[d];
-    instantiates_[lp] = inst;
-    needs_[lp] = inst || use.declares;
-    uses_[lp] = std::move(use);
-  }
-  // Needs reports whether lp needs generics.
-  bool Needs(load::LoadedPackage* lp) const {
-    auto it = needs_.find(lp);
-    return it != needs_.end() && it->second;
-  }
-
- private:
-  std::map<load::LoadedPackage*, load::GenericUse> uses_;
-  std::map<load::LoadedPackage*, bool> instantiates_;  // it or a dependency instantiates
-  std::map<load::LoadedPackage*, bool> needs_;
-};
-
 // Report is one named package's verdict.
 struct Report {
   std::vector<std::string> errors;
-  bool generic = false;
 };
 
 // AddErrors appends lp's load errors and cp's build errors to *r.
@@ -153,19 +115,18 @@ std::vector<load::LoadedPackage*> CheckOrder(load::Loader* loader,
 }
 
 void PrintReport(const std::string& path, const Report& r, bool all_errors) {
-  std::string tag = r.generic ? " (generic)" : "";
   if (r.errors.empty()) {
-    fmt::print("ok {}{}\n", path, tag);
+    fmt::print("ok {}\n", path);
     return;
   }
-  fmt::print("FAIL {}{}: {} errors\n", path, tag, r.errors.size());
+  fmt::print("FAIL {}: {} errors\n", path, r.errors.size());
   size_t n = all_errors ? r.errors.size() : std::min<size_t>(r.errors.size(), 10);
   for (size_t i = 0; i < n; i++) fmt::print("\t{}\n", r.errors[i]);
 }
 
 // ReportAll prints the verdict of each root (with -test, of its test packages) and
 // reports whether any has errors.
-bool ReportAll(load::Loader* loader, load::SourceImporter* importer, const Generics& generics,
+bool ReportAll(load::Loader* loader, load::SourceImporter* importer,
                const std::vector<load::LoadedPackage*>& roots, const CheckOptions& opts) {
   bool failed = false;
   for (load::LoadedPackage* r : roots) {
@@ -176,10 +137,7 @@ bool ReportAll(load::Loader* loader, load::SourceImporter* importer, const Gener
       parts = {tv.ptest};
       if (tv.pxtest != nullptr) parts.push_back(tv.pxtest);
     }
-    for (load::LoadedPackage* lp : parts) {
-      AddErrors(*loader, lp, importer->CheckPackage(lp), &rep);
-      rep.generic = rep.generic || generics.Needs(lp);
-    }
+    for (load::LoadedPackage* lp : parts) AddErrors(*loader, lp, importer->CheckPackage(lp), &rep);
     failed = failed || !rep.errors.empty();
     PrintReport(r->pkg.import_path, rep, opts.all_errors);
   }
@@ -216,14 +174,10 @@ int RunDebugCheck(const std::vector<std::string>& args) {
   double parse_s = Seconds(parse_start);
 
   Clock::time_point check_start = Clock::now();
-  Generics generics;
-  for (load::LoadedPackage* lp : order) {
-    load::CheckedPackage* cp = importer.CheckPackage(lp);
-    if (cp != nullptr) generics.Add(cp);
-  }
+  for (load::LoadedPackage* lp : order) importer.CheckPackage(lp);
   double check_s = Seconds(check_start);
 
-  bool failed = ReportAll(&loader, &importer, generics, roots, opts) || !errors.empty();
+  bool failed = ReportAll(&loader, &importer, roots, opts) || !errors.empty();
   if (opts.timing) {
     fmt::print(stderr, "{} packages: load {:.2f}s, parse {:.2f}s ({} threads), check {:.2f}s\n",
                order.size(), load_s, parse_s, jobs, check_s);

@@ -95,6 +95,12 @@ struct Initializer {
   const syntax::Expr* rhs = nullptr;
 };
 
+// Instance is an instantiation of a generic type or function (go/types' Instance).
+struct Instance {
+  std::vector<Type*> type_args;
+  Type* type = nullptr;  // the instantiated type or signature
+};
+
 // Info holds the results of a check, keyed by syntax node pointers. Leave a table
 // unused by setting the corresponding record_ flag to false.
 struct Info {
@@ -105,6 +111,7 @@ struct Info {
   std::unordered_map<const syntax::SelectorExpr*, Selection> selections;
   std::unordered_map<const syntax::Node*, Scope*> scopes;
   std::vector<Initializer> init_order;
+  std::unordered_map<const syntax::Ident*, Instance> instances;  // keyed by the generic's name
   bool record_types = true;
   bool record_defs = true;
   bool record_uses = true;
@@ -112,6 +119,7 @@ struct Info {
   bool record_selections = true;
   bool record_scopes = true;
   bool record_init_order = true;
+  bool record_instances = true;
   // TypeOf returns the type of e, or nullptr if not recorded.
   Type* TypeOf(const syntax::Expr* e) const;
   // ObjectOf returns the object e defines or uses, or nullptr.

@@ -29,6 +29,23 @@ Interface* EmptyInterface() { return GetUniverse().any_type->As<Interface>(); }
 
 }  // namespace
 
+// LenCapTypeParam reports whether len (or cap) applies to every type in t's type set.
+static bool LenCapTypeParam(Type* t, BuiltinId id) {
+  return ForEachTerm(t, [id](const Term& term) {
+    if (term.type == nullptr) return false;
+    Type* u = Underlying(term.type);
+    if (Pointer* p = u->TryAs<Pointer>()) {
+      if (Underlying(p->elem)->kind() == TypeKind::kArray) u = Underlying(p->elem);
+    }
+    switch (u->kind()) {
+      case TypeKind::kBasic: return IsString(u) && id == BuiltinId::kLen;
+      case TypeKind::kArray: case TypeKind::kSlice: case TypeKind::kChan: return true;
+      case TypeKind::kMap: return id == BuiltinId::kLen;
+      default: return false;
+    }
+  });
+}
+
 // LenCap checks len(x) and cap(x).
 static bool LenCap(Checker* check, Operand* x, BuiltinId id, bool had_call_or_recv) {
   OperandMode mode = OperandMode::kInvalid;
@@ -37,7 +54,9 @@ static bool LenCap(Checker* check, Operand* x, BuiltinId id, bool had_call_or_re
   if (Pointer* p = u->TryAs<Pointer>()) {
     if (Array* a = Underlying(p->elem)->TryAs<Array>()) u = a;
   }
-  switch (u->kind()) {
+  // A type parameter whose types all have a length: a (non-constant) value, as for slices.
+  bool tparam_ok = IsTypeParam(x->type) && LenCapTypeParam(x->type, id);
+  switch (tparam_ok ? TypeKind::kSlice : u->kind()) {
     case TypeKind::kBasic:
       if (IsString(u) && id == BuiltinId::kLen) {
         if (x->mode == OperandMode::kConstant) {
@@ -75,7 +94,7 @@ static bool LenCap(Checker* check, Operand* x, BuiltinId id, bool had_call_or_re
 // Append checks append(s, x...).
 static bool Append(Checker* check, Operand* x, syntax::CallExpr* call, std::vector<Operand>& args) {
   Type* S = x->type;
-  Slice* s = Underlying(S)->TryAs<Slice>();
+  Slice* s = CoreUnder(S)->TryAs<Slice>();
   if (s == nullptr) {
     std::string cause = check->IsNilOperand(*x) ? "have untyped nil" : "have " + check->S(*x);
     check->Errorf(x->Pos(), "first argument to append must be a slice; {}", cause);
@@ -86,7 +105,8 @@ static bool Append(Checker* check, Operand* x, syntax::CallExpr* call, std::vect
     if (check->AssignableTo(x, &bytes, nullptr)) {
       Operand& y = args[1];
       if (y.invalid()) return false;
-      if (IsString(y.type)) {
+      Type* ys = CoreString(y.type);
+      if (ys != nullptr && IsString(ys)) {
         x->mode = OperandMode::kValue;
         x->type = S;
         return true;
@@ -231,7 +251,7 @@ static bool Make(Checker* check, Operand* x, syntax::CallExpr* call) {
   Type* T = check->VarType(arg0);
   if (IsInvalid(T)) return false;
   size_t min = 0;
-  switch (Underlying(T)->kind()) {
+  switch (CoreUnder(T)->kind()) {
     case TypeKind::kSlice: min = 2; break;
     case TypeKind::kMap: case TypeKind::kChan: min = 1; break;
     default:
@@ -395,7 +415,7 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
     case BuiltinId::kAppend: return Append(this, x, call, args);
     case BuiltinId::kCap: case BuiltinId::kLen: return LenCap(this, x, id, had_call);
     case BuiltinId::kClear: {
-      TypeKind k = Underlying(x->type)->kind();
+      TypeKind k = CoreUnder(x->type)->kind();
       if (k != TypeKind::kMap && k != TypeKind::kSlice) {
         Errorf(x->Pos(), "invalid argument: {} cannot be cleared: argument must be (or constrained by) map or slice", S(*x));
         return false;
@@ -404,24 +424,30 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
       return true;
     }
     case BuiltinId::kClose: {
-      Chan* c = Underlying(x->type)->TryAs<Chan>();
-      if (c == nullptr) {
-        InvalidOp(*x, "cannot close non-channel " + S(*x));
-        return false;
-      }
-      if (c->dir == ChanDir::kRecvOnly) {
-        InvalidOp(*x, "cannot close receive-only channel " + S(*x));
-        return false;
-      }
+      // Every type of a type parameter's type set must be a closable channel.
+      bool ok = ForEachTerm(x->type, [&](const Term& t) {
+        Chan* c = t.type ? Underlying(t.type)->TryAs<Chan>() : nullptr;
+        if (c == nullptr) {
+          InvalidOp(*x, "cannot close non-channel " + S(*x));
+          return false;
+        }
+        if (c->dir == ChanDir::kRecvOnly) {
+          InvalidOp(*x, "cannot close receive-only channel " + S(*x));
+          return false;
+        }
+        return true;
+      });
+      if (!ok) return false;
       x->mode = OperandMode::kNoValue;
       return true;
     }
     case BuiltinId::kComplex: return ComplexBuiltin(this, x, &args[1], call);
     case BuiltinId::kCopy: {
-      Slice* dst = Underlying(x->type)->TryAs<Slice>();
+      Slice* dst = CoreUnder(x->type)->TryAs<Slice>();
       Operand& y = args[1];
       if (y.invalid()) return false;
-      Type* src0 = Underlying(y.type);
+      Type* src0 = IsTypeParam(y.type) ? CoreString(y.type) : Underlying(y.type);
+      if (src0 == nullptr) src0 = Underlying(y.type);
       Slice bytes(GetUniverse().byte_type);
       if (IsString(src0)) src0 = &bytes;
       Slice* src = src0->TryAs<Slice>();
@@ -439,14 +465,21 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
       return true;
     }
     case BuiltinId::kDelete: {
-      Map* m = Underlying(x->type)->TryAs<Map>();
-      if (m == nullptr) {
+      // Every type of a type parameter's set must be a map with the same key type.
+      Type* key = nullptr;
+      bool maps = ForEachTerm(x->type, [&key](const Term& t) {
+        Map* m = t.type ? Underlying(t.type)->TryAs<Map>() : nullptr;
+        if (m == nullptr || (key != nullptr && !Identical(key, m->key))) return false;
+        key = m->key;
+        return true;
+      });
+      if (!maps) {
         Errorf(x->Pos(), "invalid argument: {} is not a map", S(*x));
         return false;
       }
       *x = args[1];
       if (x->invalid()) return false;
-      Assignment(x, m->key, "argument to delete");
+      Assignment(x, key, "argument to delete");
       if (x->invalid()) return false;
       x->mode = OperandMode::kNoValue;
       return true;

@@ -71,9 +71,12 @@ static void ConversionCall(Checker* check, Operand* x, syntax::CallExpr* call) {
       if (call->Ellipsis.IsValid()) {
         check->Errorf(check->At(call->Args[0]), "invalid use of ... in conversion to {}", check->S(T));
       } else {
-        Interface* t = Underlying(T)->TryAs<Interface>();
-        if (t != nullptr) CompleteInterface(t);
-        if (t != nullptr && (t->has_type_set || t->is_comparable)) {
+        Interface* t = IsTypeParam(T) ? nullptr : Underlying(T)->TryAs<Interface>();
+        if (t != nullptr) {
+          CompleteInterface(t);
+          ComputeTypeSet(t);
+        }
+        if (t != nullptr && ((t->has_type_set && !t->tset_all) || t->is_comparable)) {
           check->Errorf(check->At(call),
                         "cannot use interface {} in conversion (contains specific type constraints or is comparable)",
                         check->S(T));
@@ -89,8 +92,31 @@ static void ConversionCall(Checker* check, Operand* x, syntax::CallExpr* call) {
   x->expr = call;
 }
 
+// GenericCallee evaluates f[T...] of a call: a generic function whose type
+// arguments combine with inference from the call's arguments (*xlist set), or any
+// other index expression, evaluated as usual.
+static void GenericCallee(Checker* check, Operand* x, syntax::CallExpr* call,
+                          std::vector<syntax::Expr*>* xlist) {
+  syntax::Expr* fx = nullptr;
+  std::vector<syntax::Expr*> indices = IndexList(call->Fun, &fx);
+  if (fx != nullptr) {
+    check->ExprOrType(x, fx, true);
+    if (x->mode == OperandMode::kValue && IsGenericSignature(x->type)) {
+      *xlist = std::move(indices);
+      return;
+    }
+    if (x->invalid()) {
+      for (syntax::Expr* i : indices) check->UseOne(i, false);
+      x->expr = call->Fun;
+      return;
+    }
+  }
+  check->ExprOrType(x, call->Fun, true);
+}
+
 Checker::ExprKind Checker::CallExpr(Operand* x, syntax::CallExpr* call) {
-  ExprOrType(x, call->Fun, true);
+  std::vector<syntax::Expr*> xlist;
+  GenericCallee(this, x, call, &xlist);
   switch (x->mode) {
     case OperandMode::kInvalid:
       Use(call->Args);
@@ -108,7 +134,7 @@ Checker::ExprKind Checker::CallExpr(Operand* x, syntax::CallExpr* call) {
     }
     default: break;
   }
-  Signature* sig = Underlying(x->type)->TryAs<Signature>();
+  Signature* sig = CoreUnder(x->type)->TryAs<Signature>();
   if (sig == nullptr) {
     InvalidOp(*x, "cannot call non-function " + S(*x));
     Use(call->Args);
@@ -116,8 +142,39 @@ Checker::ExprKind Checker::CallExpr(Operand* x, syntax::CallExpr* call) {
     x->expr = call;
     return ExprKind::kStatement;
   }
+  std::vector<Type*> targs;
+  if (!xlist.empty()) {
+    bool ok = false;
+    targs = TypeList(xlist, &ok);
+    if (ok && targs.size() > sig->type_params.size()) {
+      Errorf(At(xlist[sig->type_params.size()]), "got {} type arguments but want {}", targs.size(),
+             sig->type_params.size());
+      ok = false;
+    }
+    if (!ok) {
+      Use(call->Args);
+      x->SetInvalid();
+      x->expr = call;
+      return ExprKind::kStatement;
+    }
+  }
   std::vector<Operand> args = ExprList(call->Args, false, nullptr);
-  Arguments(call, sig, args, false);
+  bool check_args = true;
+  if (!sig->type_params.empty()) {
+    Signature* inst = InferCall(call, sig, targs, xlist, &args, &check_args);
+    if (inst != nullptr) {
+      sig = inst;
+      RecordTypeAndValue(call->Fun, OperandMode::kValue, sig, {});
+    }
+  }
+  if (check_args) Arguments(call, sig, args, false);
+  if (!sig->type_params.empty()) {
+    // Inference failed (reported): a result of parameterized type is unusable.
+    Use(call->Args);
+    x->SetInvalid();
+    x->expr = call;
+    return ExprKind::kStatement;
+  }
   size_t nres = sig->results ? sig->results->size() : 0;
   if (nres == 0) {
     x->mode = OperandMode::kNoValue;
@@ -211,6 +268,59 @@ void Checker::Arguments(syntax::CallExpr* call, Signature* sig, std::vector<Oper
   for (size_t i = 0; i < nargs; i++) Assignment(&args[i], adjusted[i], context);
 }
 
+Signature* Checker::InferCall(syntax::CallExpr* call, Signature* sig,
+                              const std::vector<Type*>& targs,
+                              const std::vector<syntax::Expr*>& xlist, std::vector<Operand>* args,
+                              bool* check_args) {
+  for (const Operand& a : *args) {
+    if (a.invalid() || a.mode == OperandMode::kTypexpr) return nullptr;
+  }
+  // The parameters as the arguments see them: a variadic tail spread out.
+  size_t npars = sig->params ? sig->params->size() : 0;
+  Tuple* params = sig->params;
+  if (sig->variadic && !call->Ellipsis.IsValid() && npars > 0 && args->size() + 1 >= npars) {
+    params = ctx_->NewType<Tuple>();
+    for (size_t i = 0; i + 1 < npars; i++) params->vars.push_back(sig->params->vars[i]);
+    Type* elem = sig->params->vars.back()->type->As<Slice>()->elem;
+    Var* last = sig->params->vars.back();
+    while (params->size() < args->size()) {
+      params->vars.push_back(ctx_->NewObject<Var>(last->pos, last->pkg, last->name, elem));
+    }
+  }
+  if (params == nullptr || params->size() != args->size()) return nullptr;  // count error follows
+  // A generic function calling itself passes its own type parameters: infer for
+  // renamed copies so that the two roles do not mix (g(y, x) in g[P, Q any]).
+  std::vector<TypeParam*> tparams = sig->type_params;
+  bool renamed = false;
+  for (const Operand& a : *args) renamed |= IsParameterized(tparams, a.type);
+  if (renamed) {
+    SubstMap rename{tparams, {}};
+    std::vector<TypeParam*> fresh;
+    for (TypeParam* p : tparams) {
+      TypeParam* q = ctx_->NewType<TypeParam>(p->obj);
+      q->index = p->index;
+      fresh.push_back(q);
+      rename.to.push_back(q);
+    }
+    for (size_t i = 0; i < tparams.size(); i++) {
+      fresh[i]->constraint = Subst(ctx_, tparams[i]->constraint, rename);
+    }
+    params = Subst(ctx_, params, rename)->As<Tuple>();
+    tparams = fresh;
+  }
+  std::vector<Type*> inferred =
+      targs.size() == tparams.size() ? targs : Infer(call, tparams, targs, params, args, true);
+  if (inferred.empty()) {
+    *check_args = false;  // the inference error was reported
+    return nullptr;
+  }
+  Signature* inst = InstantiateFunc(call, sig, inferred, xlist);
+  syntax::Expr* fx = nullptr;
+  IndexList(call->Fun, &fx);
+  RecordInstance(fx != nullptr ? fx : call->Fun, inferred, inst);
+  return inst;
+}
+
 // PackageSelector handles pkg.Name; it returns false if e.X is not a package name.
 static bool PackageSelector(Checker* check, Operand* x, syntax::SelectorExpr* e) {
   auto* ident = syntax::DynCast<syntax::Ident>(e->X);
@@ -261,7 +371,10 @@ static bool PackageSelector(Checker* check, Operand* x, syntax::SelectorExpr* e)
 static void MissingSelector(Checker* check, Operand* x, syntax::SelectorExpr* e) {
   std::string sel(e->Sel->Name);
   std::string why;
-  if (IsInterfacePtr(x->type)) {
+  Pointer* xp = Underlying(x->type)->TryAs<Pointer>();
+  if (xp != nullptr && IsTypeParam(xp->elem)) {
+    why = "type " + check->S(x->type) + " is pointer to type parameter, not type parameter";
+  } else if (IsInterfacePtr(x->type)) {
     why = "type " + check->S(x->type) + " is pointer to interface, not interface";
   } else {
     why = "type " + check->S(x->type) + " has no field or method " + sel;

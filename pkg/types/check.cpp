@@ -76,8 +76,7 @@ void Checker::CheckFiles(std::span<syntax::File* const> all_files) {
   ProcessDelayed(0);
   // Pass 5: initialization order, unused imports, remaining untyped expressions.
   InitOrder();
-  // Unchecked generic declarations may use imports: do not report them unused then.
-  if (!cfg_.ignore_func_bodies && !skipped_generic_) UnusedImports();
+  if (!cfg_.ignore_func_bodies) UnusedImports();
   RecordUntyped();
   FlushErrors();
   pkg_->complete = true;

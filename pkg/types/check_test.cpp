@@ -147,11 +147,5 @@ TEST(TypesCheck, CompilerWording) {
             Lines{"2:12: undeclared name: undefinedName"});
 }
 
-TEST(TypesCheck, GenericsAreReportedNotSupported) {
-  Lines errs = Errors("package p\nfunc F[T any](x T) T { return x }\n");
-  ASSERT_FALSE(errs.empty());
-  EXPECT_NE(errs[0].find("not supported yet"), std::string::npos) << errs[0];
-}
-
 }  // namespace
 }  // namespace gotool::types

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pkg/types/api.h"
+#include "pkg/types/generics.h"
 #include "pkg/types/lookup.h"
 #include "pkg/types/predicates.h"
 #include "pkg/types/universe.h"
@@ -162,11 +163,13 @@ class Checker {
   void VarDeclInit(Var* obj, const std::vector<Object*>& lhs, syntax::Expr* typ,
                    syntax::Expr* init);
   void TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def);
+  void GenericTypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def);
   void CollectMethods(TypeName* obj);
   void FuncDecl(Func* obj, DeclInfo* decl);
   void DeclStmt(syntax::GenDecl* d);
   void ValidType(Named* t);
   bool ValidType0(Type* t, std::vector<Object*>* path);
+  bool ValidInstance(Named* inst, std::vector<Object*>* path);
   void ResolveMethod(Func* f);
   bool IsGenericFuncDecl(syntax::FuncDecl* fdecl);
 
@@ -176,7 +179,6 @@ class Checker {
   Type* VarType(syntax::Expr* e);
   Type* DefinedType(syntax::Expr* e, Named* def);
   Type* TypInternal(syntax::Expr* e, Named* def);
-  Type* GenericTypeError(syntax::Expr* e);
   int64_t ArrayLength(syntax::Expr* e);
   void FuncType(Signature* sig, syntax::FieldList* recv, syntax::FuncType* ftype);
   Tuple* CollectParams(Scope* scope, syntax::FieldList* list, bool variadic_ok, bool* variadic);
@@ -186,11 +188,39 @@ class Checker {
   Type* TypeOrNil(syntax::Expr* e);
   void ValidVarType(syntax::Expr* e, Type* typ);
 
+  // ---- typeparams.cpp ----
+  TypeParam* DeclareTypeParam(syntax::Ident* name, int index);
+  void CollectTypeParams(std::vector<TypeParam*>* out, syntax::FieldList* list);
+  Type* Bound(syntax::Expr* e);
+  Type* UnionType(syntax::Expr* e);
+  void CheckUnionTerms(Union* u, const std::vector<syntax::Expr*>& exprs);
+  Type* GenericType(syntax::Expr* e, std::string* reason);
+  std::vector<Type*> TypeList(const std::vector<syntax::Expr*>& list, bool* ok);
+  bool ValidateTArgLen(base::Pos pos, size_t ntparams, size_t ntargs);
+  Type* InstantiatedType(syntax::Expr* e, Named* def);
+  void RecordInstance(syntax::Expr* e, const std::vector<Type*>& targs, Type* typ);
+  int Verify(const std::vector<TypeParam*>& tparams, const std::vector<Type*>& targs,
+             std::string* err);
+  bool Implements(Type* V, Type* T, std::string* err);
+  std::string TermListString(const std::vector<Term>& terms);
+
+  // ---- infer.cpp ----
+  void CollectRecvTypeParams(Signature* sig, syntax::FieldList* recv);
+  bool FuncInst(Operand* x, syntax::Expr* e);
+  std::vector<Type*> Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams,
+                           std::vector<Type*> targs, Tuple* params, std::vector<Operand>* args,
+                           bool report);
+  Signature* InstantiateFunc(syntax::Node* at, Signature* sig, const std::vector<Type*>& targs,
+                             const std::vector<syntax::Expr*>& index_exprs);
+  void NonGeneric(Operand* x);
+
   // ---- operand.cpp ----
   bool AssignableTo(Operand* x, Type* T, std::string* reason);
+  bool AssignableTypeParam(Operand* x, Type* T, std::string* reason);
   bool ImplementsIface(Type* V, Type* T, std::string* reason);
   bool IsNilOperand(const Operand& x) const;
   bool ConvertibleTo(Operand* x, Type* T, std::string* cause);
+  bool ConvertibleTypeParam(Operand* x, Type* T, std::string* cause);
   // LangCompat reports numeric literal syntax newer than the language version.
   void LangCompat(syntax::BasicLit* lit);
 
@@ -234,6 +264,7 @@ class Checker {
   void CompositeLit(Operand* x, syntax::CompositeLit* e, Type* hint);
   int64_t IndexedElts(syntax::List<syntax::Expr> elts, Type* typ, int64_t length);
   bool IndexExpr(Operand* x, syntax::IndexExpr* e);
+  bool IndexTypeParam(Operand* x, syntax::IndexExpr* e);
   void SliceExpr(Operand* x, syntax::SliceExpr* e);
   bool Index(syntax::Expr* index, int64_t max, int64_t* out);
 
@@ -242,6 +273,9 @@ class Checker {
   void Arguments(syntax::CallExpr* call, Signature* sig, std::vector<Operand>& args,
                  bool comma_ok_args);
   void Selector(Operand* x, syntax::SelectorExpr* e, Named* def, bool want_type);
+  Signature* InferCall(syntax::CallExpr* call, Signature* sig, const std::vector<Type*>& targs,
+                       const std::vector<syntax::Expr*>& xlist, std::vector<Operand>* args,
+                       bool* check_args);
   void Conversion(Operand* x, Type* T);
 
   // ---- builtins.cpp ----
@@ -319,10 +353,11 @@ class Checker {
   std::unordered_set<syntax::CallExpr*> is_panic_;
   std::vector<Var*> usage_vars_;
   Environment env_;
+  // While a generic method's receiver type is evaluated: its type parameters.
+  const std::vector<TypeParam*>* recv_tparams_ = nullptr;
   bool first_err_ = false;
   bool compiler_errors_ = false;
   int lang_minor_ = 1000;  // minor version of Config::go_version ("go1.N"); 1000 = newest
-  bool skipped_generic_ = false;  // a generic declaration was left unchecked
   // AllowVersion reports whether the language version is at least go1.minor.
   bool AllowVersion(int minor) const { return lang_minor_ >= minor; }
   std::unordered_map<syntax::Node*, Scope*> node_scopes_;  // always recorded (labels, etc.)
@@ -351,5 +386,9 @@ class Checker {
 
 // Unparen strips parentheses from e.
 syntax::Expr* Unparen(syntax::Expr* e);
+
+// IndexList returns the indices of an IndexExpr or IndexListExpr, and its X in *x
+// (nullptr for other expressions).
+std::vector<syntax::Expr*> IndexList(syntax::Expr* e, syntax::Expr** x);
 
 }  // namespace gotool::types

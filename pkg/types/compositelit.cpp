@@ -139,13 +139,13 @@ void Checker::CompositeLit(Operand* x, syntax::CompositeLit* e, Type* hint) {
     base = typ;
   } else if (hint != nullptr) {
     typ = hint;
-    base = Deref(Underlying(typ));
+    base = Deref(CoreUnder(typ));
   } else {
     Error(At(e), "missing type in composite literal");
     x->SetInvalid();
     return;
   }
-  Type* u = Underlying(base);
+  Type* u = CoreUnder(base);
   switch (u->kind()) {
     case TypeKind::kStruct: StructLit(this, x, e, u->As<Struct>(), base); break;
     case TypeKind::kArray: {

@@ -7,6 +7,10 @@
 namespace gotool::types {
 
 void Checker::ObjDecl(Object* obj, Named* def) {
+  if (Func* f = obj->TryAs<Func>(); f && f->origin != nullptr) {
+    ResolveMethod(f);
+    return;
+  }
   if (obj->color == Color::kWhite && obj->type != nullptr) {
     obj->color = Color::kBlack;
     return;
@@ -176,17 +180,21 @@ void Checker::VarDeclInit(Var* obj, const std::vector<Object*>& lhs, syntax::Exp
 }
 
 void Checker::TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
-  if (tdecl->TypeParams != nullptr && tdecl->TypeParams->List.size > 0) {
-    Error(At(tdecl->TypeParams), "generic type declarations are not supported yet");
-    skipped_generic_ = true;
-    obj->type = InvalidType();
-    return;
-  }
+  bool generic = tdecl->TypeParams != nullptr && tdecl->TypeParams->List.size > 0;
   if (tdecl->Assign.IsValid()) {
+    if (generic) {
+      Error(tdecl->Assign, "generic type cannot be alias");
+      obj->type = InvalidType();
+      return;
+    }
     if (!AllowVersion(9)) Error(tdecl->Assign, "type aliases requires go1.9 or later");
     obj->type = InvalidType();  // guard against alias cycles
     Type* rhs = TypExpr(tdecl->Type);
     obj->type = rhs;
+    return;
+  }
+  if (generic) {
+    GenericTypeDecl(obj, tdecl, def);
     return;
   }
   Named* named = ctx_->NewType<Named>(obj);
@@ -216,6 +224,45 @@ void Checker::TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
   });
 }
 
+void Checker::GenericTypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
+  Named* named = ctx_->NewType<Named>(obj);
+  obj->type = named;
+  if (def != nullptr) def->underlying = named;
+  named->resolving = true;
+  // The type parameters are scoped to the declaration.
+  OpenScope(tdecl, "type parameters");
+  CollectTypeParams(&named->type_params, tdecl->TypeParams);
+  Type* rhs = DefinedType(tdecl->Type, named);
+  CloseScope();
+  named->from_rhs = rhs;
+  if (IsTypeParam(rhs)) {
+    Error(At(tdecl->Type), "cannot use a type parameter as RHS in type declaration");
+    named->underlying = InvalidType();
+  }
+  if (named->underlying == nullptr || named->underlying == named) named->underlying = InvalidType();
+  // Follow chains of defined types through their generic types (type T[P any] U[P]).
+  std::vector<Object*> path{obj};
+  for (Type* t = named->underlying; t->kind() == TypeKind::kNamed;) {
+    Named* n1 = t->As<Named>();
+    if (n1->orig != nullptr) n1 = n1->orig;
+    auto it = std::find(path.begin(), path.end(), n1->obj);
+    if (it != path.end()) {
+      CycleError(std::vector<Object*>(it, path.end()));
+      named->underlying = InvalidType();
+      break;
+    }
+    path.push_back(n1->obj);
+    if (n1->underlying == nullptr) break;
+    t = n1->underlying;
+  }
+  named->resolving = false;
+  Type* u = Underlying(named);
+  named->underlying = u;
+  Later([this, obj] {
+    if (Named* t = obj->type->TryAs<Named>()) ValidType(t);
+  });
+}
+
 void Checker::ValidType(Named* t) {
   std::vector<Object*> path;
   ValidType0(t, &path);
@@ -237,6 +284,7 @@ bool Checker::ValidType0(Type* t, std::vector<Object*>* path) {
       return true;
     case TypeKind::kNamed: {
       Named* n = t->As<Named>();
+      if (n->orig != nullptr) return ValidInstance(n, path);
       if (valid_types_.count(n) || n->obj->pkg != pkg_) return true;
       if (IsInvalid(Underlying(n))) return false;
       auto it = std::find(path->begin(), path->end(), n->obj);
@@ -253,6 +301,35 @@ bool Checker::ValidType0(Type* t, std::vector<Object*>* path) {
     }
     default: return true;
   }
+}
+
+bool Checker::ValidInstance(Named* inst, std::vector<Object*>* path) {
+  // An instance is valid unless its generic type is on the path (it contains
+  // itself), or its underlying type, with the arguments in place, contains a type
+  // of the path by value (type List struct{ next atomic.Pointer[List] } is fine:
+  // Pointer holds a *T).
+  if (valid_types_.count(inst)) return true;
+  Named* orig = inst->orig;
+  auto it = std::find(path->begin(), path->end(), orig->obj);
+  if (it != path->end()) {
+    if (orig->obj->pkg == pkg_) {
+      orig->underlying = InvalidType();
+      std::vector<Object*> cycle(it, path->end());
+      // As go/types, a type that contains its own instance is reported where it
+      // is instantiated.
+      if (cycle.size() == 1 && inst->inst_pos.IsValid()) {
+        cycle[0] = ctx_->NewObject<TypeName>(inst->inst_pos, orig->obj->pkg, orig->obj->name, inst);
+      }
+      CycleError(cycle);
+    }
+    return false;
+  }
+  if (IsInvalid(Underlying(inst))) return false;
+  path->push_back(orig->obj);
+  bool ok = ValidType0(Underlying(inst), path);
+  path->pop_back();
+  if (ok) valid_types_.insert(inst);
+  return ok;
 }
 
 void Checker::CollectMethods(TypeName* obj) {
@@ -305,17 +382,11 @@ void Checker::FuncDecl(Func* obj, DeclInfo* decl) {
   Color saved = obj->color;
   obj->color = Color::kBlack;
   syntax::FuncDecl* fdecl = decl->fdecl;
-  if (IsGenericFuncDecl(fdecl)) {
-    // Generics are not supported yet (issue #6): report generic functions once and
-    // leave generic declarations unchecked rather than cascading errors.
-    if (fdecl->Recv == nullptr) Error(At(fdecl->Type->TypeParams), "generic functions are not supported yet");
-    obj->generic = true;
-    skipped_generic_ = true;
-    obj->color = saved;
-    return;
-  }
   FuncType(sig, fdecl->Recv, fdecl->Type);
   obj->color = saved;
+  if (!sig->type_params.empty() && fdecl->Body == nullptr) {
+    SoftErrorf(fdecl->Name->NamePos, "parameterized function is missing function body");
+  }
   if (!cfg_.ignore_func_bodies && fdecl->Body != nullptr) {
     Later([this, decl, obj, sig, fdecl] { FuncBody(decl, obj->name, sig, fdecl->Body); });
   }
@@ -330,7 +401,15 @@ bool Checker::IsGenericFuncDecl(syntax::FuncDecl* fdecl) {
 }
 
 void Checker::ResolveMethod(Func* f) {
-  if (f->type == nullptr) ObjDecl(f, nullptr);
+  if (f->type != nullptr) return;
+  if (f->origin != nullptr) {
+    // A method of an instance: resolve the generic method, then substitute.
+    ObjDecl(f->origin, nullptr);
+    FillInstanceMethod(f);
+    if (f->type == nullptr) f->type = InvalidType();
+    return;
+  }
+  ObjDecl(f, nullptr);
 }
 
 // DeclConst declares the constants of one local ConstSpec.

@@ -109,6 +109,7 @@ std::string Checker::S(const Operand& x) {
   if (has_type) {
     if (!IsInvalid(x.type)) {
       out += " of type " + S(x.type);
+      if (TypeParam* p = x.type->TryAs<TypeParam>()) out += " constrained by " + S(p->constraint);
     } else {
       out += " with invalid type";
     }

@@ -17,7 +17,10 @@ bool IsComparison(Token op) {
 // OpOk reports whether operator op is defined on type t.
 bool OpOk(Token op, Type* t, bool unary) {
   switch (op) {
-    case Token::ADD: return unary ? IsNumeric(t) : IsNumeric(t) || IsString(t);
+    case Token::ADD:
+      if (unary) return IsNumeric(t);
+      // Each type of a type parameter's set may be a number or a string.
+      return AllTermsBasic(t, kIsNumeric | kIsString);
     case Token::SUB: case Token::MUL: case Token::QUO: return IsNumeric(t);
     case Token::XOR: case Token::REM: case Token::AND: case Token::OR: case Token::AND_NOT:
       return IsInteger(t);
@@ -111,7 +114,12 @@ void Checker::Unary(Operand* x, syntax::UnaryExpr* e) {
       x->type = ctx_->NewType<Pointer>(x->type);
       return;
     case Token::ARROW: {
-      Chan* ch = Underlying(x->type)->TryAs<Chan>();
+      Chan* ch = CoreUnder(x->type)->TryAs<Chan>();
+      if (ch == nullptr && IsTypeParam(x->type) && CoreType(x->type) == nullptr) {
+        InvalidOp(*x, "cannot receive from " + S(*x) + ": no core type");
+        x->SetInvalid();
+        return;
+      }
       if (ch == nullptr) {
         InvalidOp(*x, "cannot receive from non-channel " + S(*x));
         x->SetInvalid();
@@ -334,6 +342,7 @@ std::string KindString(Checker* check, Type* t) {
 }
 
 std::string IncomparableCause(Checker* check, Type* t) {
+  if (IsTypeParam(t)) return "incomparable types in type set";
   Type* u = Underlying(t);
   switch (u->kind()) {
     case TypeKind::kSlice: case TypeKind::kSignature: case TypeKind::kMap:
@@ -395,6 +404,11 @@ void Checker::Comparison(Operand* x, Operand* y, Token op, bool switch_case) {
     }
     x->type = Typ(BasicKind::kUntypedBool);
     return;
+  }
+  if (cause.empty() && (IsTypeParam(x->type) || IsTypeParam(y->type))) {
+    if (!IsTypeParam(x->type)) err_op = y;
+    cause = fmt::format("type parameter {} is not comparable with {}", S(err_op->type),
+                        TokenString(op));
   }
   if (cause.empty()) {
     cause = fmt::format("operator {} not defined on {}", TokenString(op), KindString(this, err_op->type));
@@ -458,6 +472,24 @@ bool Checker::ImplicitTypeAndValue(Operand* x, Type* target, Type** out, constan
       return false;
     }
     case TypeKind::kInterface: {
+      if (IsTypeParam(target)) {
+        // Valid for every type of the type set; the value takes the parameter's type.
+        bool ok = ForEachTerm(target, [&](const Term& t) {
+          if (t.type == nullptr) return false;
+          Type* tout = nullptr;
+          constant::Value tval;
+          int tcode = 0;
+          Operand y = *x;
+          ImplicitTypeAndValue(&y, Underlying(t.type), &tout, &tval, &tcode);
+          return tcode == 0;
+        });
+        if (!ok) {
+          *code = 3;
+          return false;
+        }
+        *out = IsNil(*x) ? Typ(BasicKind::kUntypedNil) : target;
+        return false;
+      }
       if (IsNil(*x)) {
         *out = Typ(BasicKind::kUntypedNil);
         return false;

@@ -11,8 +11,8 @@ constexpr unsigned Bit(OperandMode m) { return 1u << unsigned(m); }
 }  // namespace
 
 Checker::ExprKind Checker::RawExpr(Operand* x, syntax::Expr* e, Type* hint, bool allow_generic) {
-  (void)allow_generic;
   ExprKind kind = ExprInternal(x, e, hint);
+  if (!allow_generic) NonGeneric(x);
   Type* typ = nullptr;
   constant::Value val;
   switch (x->mode) {
@@ -143,16 +143,25 @@ Checker::ExprKind Checker::ExprInternal(Operand* x, syntax::Expr* e, Type* hint)
       Selector(x, e->As<syntax::SelectorExpr>(), nullptr, false);
       break;
     case syntax::NodeKind::IndexExpr:
-      if (IndexExpr(x, e->As<syntax::IndexExpr>())) {
-        Error(At(e), "generic function instantiation is not supported yet");
+      if (IndexExpr(x, e->As<syntax::IndexExpr>())) FuncInst(x, e);
+      if (x->invalid()) goto error;
+      break;
+    case syntax::NodeKind::IndexListExpr: {
+      auto* il = e->As<syntax::IndexListExpr>();
+      ExprOrType(x, il->X, true);
+      if (x->mode == OperandMode::kTypexpr) {
+        x->type = VarType(e);
+        x->mode = IsInvalid(x->type) ? OperandMode::kInvalid : OperandMode::kTypexpr;
+      } else if (x->mode == OperandMode::kValue && IsGenericSignature(x->type)) {
+        FuncInst(x, e);
+      } else {
+        if (!x->invalid()) Error(At(il->Indices[1]), "more than one index");
+        Use(il->Indices);
         x->SetInvalid();
       }
       if (x->invalid()) goto error;
       break;
-    case syntax::NodeKind::IndexListExpr:
-      Error(At(e), "generic instantiation is not supported yet");
-      Use(e->As<syntax::IndexListExpr>()->Indices);
-      goto error;
+    }
     case syntax::NodeKind::SliceExpr:
       SliceExpr(x, e->As<syntax::SliceExpr>());
       if (x->invalid()) goto error;
@@ -187,7 +196,7 @@ Checker::ExprKind Checker::ExprInternal(Operand* x, syntax::Expr* e, Type* hint)
         x->type = ctx_->NewType<Pointer>(x->type);
         break;
       }
-      Pointer* p = Underlying(x->type)->TryAs<Pointer>();
+      Pointer* p = CoreUnder(x->type)->TryAs<Pointer>();
       if (p == nullptr) {
         InvalidOp(*x, "cannot indirect " + S(*x));
         goto error;

@@ -46,6 +46,74 @@ bool Checker::Index(syntax::Expr* index, int64_t max, int64_t* out) {
   return true;
 }
 
+bool Checker::IndexTypeParam(Operand* x, syntax::IndexExpr* e) {
+  // Every type of the set must be indexable with the same element type; maps
+  // cannot mix with other types (go/types' indexExpr for type parameters).
+  Type* key = nullptr;
+  Type* elem = nullptr;
+  int64_t length = -1;
+  OperandMode mode = OperandMode::kVariable;
+  bool first = true;
+  bool ok = ForEachTerm(x->type, [&](const Term& term) {
+    if (term.type == nullptr) return false;
+    Type* u = Underlying(term.type);
+    int64_t l = -1;
+    Type* k = nullptr;
+    Type* el = nullptr;
+    if (IsString(u)) {
+      el = GetUniverse().byte_type;
+      mode = OperandMode::kValue;
+    } else if (Array* a = u->TryAs<Array>()) {
+      l = a->len;
+      el = a->elem;
+      if (x->mode != OperandMode::kVariable) mode = OperandMode::kValue;
+    } else if (Pointer* p = u->TryAs<Pointer>()) {
+      if (Array* pa = Underlying(p->elem)->TryAs<Array>()) {
+        l = pa->len;
+        el = pa->elem;
+      }
+    } else if (Slice* s = u->TryAs<Slice>()) {
+      el = s->elem;
+    } else if (Map* m = u->TryAs<Map>()) {
+      k = m->key;
+      el = m->elem;
+    }
+    if (el == nullptr) return false;
+    if (first) {
+      first = false;
+      length = l;
+      key = k;
+      elem = el;
+      return true;
+    }
+    if ((key == nullptr) != (k == nullptr) || (key && !Identical(key, k)) || !Identical(elem, el)) {
+      return false;
+    }
+    if (l >= 0 && l < length) length = l;
+    return true;
+  });
+  if (!ok) {
+    InvalidOp(*x, "cannot index " + S(*x));
+    UseOne(e->Index, false);
+    x->SetInvalid();
+    return false;
+  }
+  if (key != nullptr) {
+    Operand k;
+    Expr(&k, e->Index);
+    Assignment(&k, key, "map index");
+    x->mode = OperandMode::kMapIndex;
+    x->type = elem;
+    x->expr = e;
+    return false;
+  }
+  x->mode = mode;
+  x->type = elem;
+  int64_t v;
+  Index(e->Index, length, &v);
+  return false;
+}
+
 bool Checker::IndexExpr(Operand* x, syntax::IndexExpr* e) {
   ExprOrType(x, e->X, true);
   if (x->invalid()) {
@@ -53,14 +121,20 @@ bool Checker::IndexExpr(Operand* x, syntax::IndexExpr* e) {
     return false;
   }
   if (x->mode == OperandMode::kTypexpr) {
-    if (!IsInvalid(x->type)) Error(At(e), "generic type instantiation is not supported yet");
-    UseOne(e->Index, false);
+    // A generic type's instantiation used as an expression (T[int]{}, T[int](v)).
     x->SetInvalid();
+    x->type = VarType(e);
+    if (!IsInvalid(x->type)) x->mode = OperandMode::kTypexpr;
+    x->expr = e;
     return false;
   }
+  if (x->mode == OperandMode::kValue && IsGenericSignature(x->type)) return true;
   bool valid = false;
   int64_t length = -1;
-  Type* u = Underlying(x->type);
+  // A type parameter operand is indexed through its core type, or else through
+  // its type set.
+  Type* u = IsTypeParam(x->type) ? CoreString(x->type) : Underlying(x->type);
+  if (u == nullptr) return IndexTypeParam(x, e);
   switch (u->kind()) {
     case TypeKind::kBasic:
       if (IsString(u)) {
@@ -100,9 +174,6 @@ bool Checker::IndexExpr(Operand* x, syntax::IndexExpr* e) {
       x->expr = e;
       return false;
     }
-    case TypeKind::kSignature:
-      if (x->mode == OperandMode::kValue) return false;  // generic functions: not supported
-      break;
     default: break;
   }
   if (!valid) {
@@ -126,7 +197,7 @@ void Checker::SliceExpr(Operand* x, syntax::SliceExpr* e) {
   }
   bool valid = false;
   int64_t length = -1;
-  Type* u = Underlying(x->type);
+  Type* u = IsTypeParam(x->type) && CoreString(x->type) ? CoreString(x->type) : Underlying(x->type);
   switch (u->kind()) {
     case TypeKind::kBasic:
       if (IsString(u)) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "pkg/types/generics.h"
 #include "pkg/types/predicates.h"
 #include "pkg/types/universe.h"
 
@@ -112,7 +113,8 @@ LookupResult LookupImpl(Type* T, bool addressable, const Package* pkg, std::stri
   if (name == "_") return r;
   bool is_ptr = false;
   Type* typ = Deref(T, &is_ptr);
-  if (is_ptr && IsInterface(typ)) return r;
+  // Neither pointers to interfaces nor pointers to type parameters have methods.
+  if (is_ptr && Underlying(typ)->kind() == TypeKind::kInterface) return r;
   std::vector<EmbeddedType> current{{typ, {}, is_ptr, false}};
   std::vector<Named*> seen;
   bool incomplete = false;
@@ -124,9 +126,11 @@ LookupResult LookupImpl(Type* T, bool addressable, const Package* pkg, std::stri
         for (Named* s : seen) dup |= s == named;
         if (dup) continue;
         seen.push_back(named);
-        int i = LookupMethodIn(named->methods, pkg, name, fold_case);
+        // An instance's methods are its generic type's, substituted on demand.
+        const std::vector<Func*>& methods = named->orig ? named->orig->methods : named->methods;
+        int i = LookupMethodIn(methods, pkg, name, fold_case);
         if (i >= 0) {
-          if (!Found(&r, e, i, named->methods[size_t(i)])) return r;
+          if (!Found(&r, e, i, InstanceMethod(named, size_t(i)))) return r;
           continue;
         }
       }
@@ -157,6 +161,14 @@ LookupResult LookupImpl(Type* T, bool addressable, const Package* pkg, std::stri
 
 void CompleteInterface(Interface* t) {
   if (t->complete || t->computing) return;
+  // Each level of an invalid recursive generic interface (type I[P any]
+  // interface{ I[*P] }) is a new instance: bound the nesting.
+  static thread_local int depth = 0;
+  if (depth > 100) return;
+  struct DepthCount {
+    DepthCount() { depth++; }
+    ~DepthCount() { depth--; }
+  } count;
   t->computing = true;
   std::vector<Func*> all;
   auto add = [&all](Func* m) {

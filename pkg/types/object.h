@@ -109,7 +109,8 @@ class Func : public Object {
   Func(base::Pos pos, Package* pkg, std::string_view name, Type* sig)
       : Object(kKind, pos, pkg, name, sig) {}
   bool has_ptr_recv = false;  // for interface methods of embedded pointer receivers
-  bool generic = false;       // declared with type parameters (not supported yet)
+  Func* origin = nullptr;     // of a method of an instance: the generic type's method
+  Named* parent_instance = nullptr;  // of a method of an instance: the instance
   // FullName returns "pkg.F", "(pkg.T).M" or "(*pkg.T).M".
   std::string FullName() const;
 };

@@ -42,18 +42,32 @@ bool Checker::AssignableTo(Operand* x, Type* T, std::string* reason) {
   if (Identical(V, T)) return true;
   Type* Vu = Underlying(V);
   Type* Tu = Underlying(T);
+  TypeParam* Vp = V->TryAs<TypeParam>();
+  TypeParam* Tp = T->TryAs<TypeParam>();
   if (IsUntyped(Vu)) {
     Type* out = nullptr;
     constant::Value val;
     int code = 0;
+    if (Tp != nullptr) {
+      // Representable by every type in T's type set.
+      return ForEachTerm(T, [&](const Term& t) {
+        if (t.type == nullptr) return false;
+        Operand y = *x;
+        code = 0;
+        ImplicitTypeAndValue(&y, t.type, &out, &val, &code);
+        return code == 0;
+      });
+    }
     ImplicitTypeAndValue(x, T, &out, &val, &code);
     return code == 0;
   }
-  if (Identical(Vu, Tu) && (!HasName(V) || !HasName(T))) return true;
-  if (Tu->kind() == TypeKind::kInterface || IsInterfacePtr(Tu)) {
+  if (Identical(Vu, Tu) && (!HasName(V) || !HasName(T)) && Vp == nullptr && Tp == nullptr) {
+    return true;
+  }
+  if ((Tu->kind() == TypeKind::kInterface && Tp == nullptr) || IsInterfacePtr(Tu)) {
     return ImplementsIface(V, T, reason);
   }
-  if (Vu->kind() == TypeKind::kInterface) {
+  if (Vu->kind() == TypeKind::kInterface && Vp == nullptr) {
     if (ImplementsIface(T, V, nullptr)) {
       if (reason) *reason = "need type assertion";
       return false;
@@ -63,6 +77,39 @@ bool Checker::AssignableTo(Operand* x, Type* T, std::string* reason) {
     if (Chan* tc = Tu->TryAs<Chan>(); tc && Identical(vc->elem, tc->elem)) {
       return !HasName(V) || !HasName(T);
     }
+  }
+  if (Vp == nullptr && Tp == nullptr) return false;
+  return AssignableTypeParam(x, T, reason);
+}
+
+bool Checker::AssignableTypeParam(Operand* x, Type* T, std::string* reason) {
+  Type* V = x->type;
+  auto explain = [&](std::string msg) {
+    if (reason == nullptr) return;
+    if (!reason->empty()) msg += "\n\t" + *reason;
+    *reason = msg;
+  };
+  if (!HasName(V) && IsTypeParam(T)) {
+    bool ok = false;
+    ForEachTerm(T, [&](const Term& t) {
+      if (t.type == nullptr) return false;
+      ok = AssignableTo(x, t.type, reason);
+      if (!ok) explain("cannot assign " + S(V) + " to " + S(t.type) + " (in " + S(T) + ")");
+      return ok;
+    });
+    return ok;
+  }
+  if (IsTypeParam(V) && !HasName(T)) {
+    bool ok = false;
+    ForEachTerm(V, [&](const Term& t) {
+      if (t.type == nullptr) return false;
+      Operand y = *x;
+      y.type = t.type;
+      ok = AssignableTo(&y, T, reason);
+      if (!ok) explain("cannot assign " + S(t.type) + " (in " + S(V) + ") to " + S(T));
+      return ok;
+    });
+    return ok;
   }
   return false;
 }
@@ -109,14 +156,68 @@ bool Checker::ConvertibleTo(Operand* x, Type* T, std::string* cause) {
       return true;  // go1.20
     }
   }
-  return false;
+  if (!IsTypeParam(V) && !IsTypeParam(T)) return false;
+  return ConvertibleTypeParam(x, T, cause);
+}
+
+bool Checker::ConvertibleTypeParam(Operand* x, Type* T, std::string* cause) {
+  Type* V = x->type;
+  auto explain = [&](std::string msg) {
+    if (cause == nullptr) return;
+    if (!cause->empty()) msg += "\n\t" + *cause;
+    *cause = msg;
+  };
+  // Every type of V's type set (V itself if no type parameter) must convert to
+  // every type of T's.
+  return ForEachTerm(V, [&](const Term& vt) {
+    if (vt.type == nullptr) return false;
+    Operand y = *x;
+    y.type = vt.type;
+    return ForEachTerm(T, [&](const Term& tt) {
+      if (tt.type == nullptr) return false;
+      if (ConvertibleTo(&y, tt.type, cause)) return true;
+      if (IsTypeParam(V) && IsTypeParam(T)) {
+        explain("cannot convert " + S(vt.type) + " (in " + S(V) + ") to " + S(tt.type) + " (in " +
+                S(T) + ")");
+      } else if (IsTypeParam(V)) {
+        explain("cannot convert " + S(vt.type) + " (in " + S(V) + ") to " + S(T));
+      } else {
+        explain("cannot convert " + S(x->type) + " to " + S(tt.type) + " (in " + S(T) + ")");
+      }
+      return false;
+    });
+  });
 }
 
 void Checker::Conversion(Operand* x, Type* T) {
   bool const_arg = x->mode == OperandMode::kConstant;
   bool ok = false;
   std::string cause;
-  if (const_arg && IsConstType(T)) {
+  if (const_arg && IsTypeParam(T)) {
+    // Convertible to every type of T's type set; the result is no constant.
+    ok = ForEachTerm(T, [&](const Term& t) {
+      if (t.type == nullptr) {
+        cause = S(T) + " does not contain specific types";
+        return false;
+      }
+      Type* u = Underlying(t.type);
+      if (IsString(x->type) && IsBytesOrRunes(u)) return true;
+      Operand y = *x;
+      std::string unused;
+      bool fits = false;
+      if (IsConstType(u)) {
+        constant::Value v;
+        constant::ConversionError err;
+        fits = RepresentableValue(&y, u->As<Basic>(), &v, &err) ||
+               (IsInteger(x->type) && IsString(u));
+      } else {
+        fits = ConvertibleTo(&y, u, &unused);
+      }
+      if (!fits) cause = "cannot convert " + S(*x) + " to " + S(t.type) + " (in " + S(T) + ")";
+      return fits;
+    });
+    if (ok) x->mode = OperandMode::kValue;
+  } else if (const_arg && IsConstType(T)) {
     Basic* t = Underlying(T)->As<Basic>();
     constant::Value v;
     constant::ConversionError err;

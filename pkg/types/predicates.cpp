@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "pkg/types/generics.h"
 #include "pkg/types/lookup.h"
 #include "pkg/types/object.h"
 #include "pkg/types/universe.h"
@@ -11,6 +12,9 @@
 namespace gotool::types {
 
 bool IsBasicInfo(Type* t, uint32_t mask) {
+  // Operations on a type parameter are valid when they are for every type in its
+  // type set (go/types' allBasic).
+  if (IsTypeParam(t)) return AllTermsBasic(t, mask);
   Basic* b = Underlying(t)->TryAs<Basic>();
   return b != nullptr && (b->info & mask) != 0;
 }
@@ -20,7 +24,9 @@ bool IsUntyped(Type* t) {
   return b != nullptr && (b->info & kIsUntyped) != 0;
 }
 
-bool IsInterface(Type* t) { return Underlying(t)->kind() == TypeKind::kInterface; }
+bool IsInterface(Type* t) {
+  return !IsTypeParam(t) && Underlying(t)->kind() == TypeKind::kInterface;
+}
 
 bool IsInvalid(Type* t) {
   if (t == nullptr) return true;
@@ -39,6 +45,11 @@ bool IsUintptr(Type* t) {
 }
 
 bool HasNil(Type* t) {
+  if (IsTypeParam(t)) {
+    return ForEachTerm(t, [](const Term& term) {
+      return term.type != nullptr && HasNil(term.type);
+    });
+  }
   Type* u = Underlying(t);
   switch (u->kind()) {
     case TypeKind::kBasic: return u->As<Basic>()->basic_kind == BasicKind::kUnsafePointer;
@@ -90,6 +101,18 @@ bool IdenticalInterfaces(Interface* x, Interface* y, bool cmp_tags, Seen* seen) 
   CompleteInterface(y);
   if (x->is_comparable != y->is_comparable) return false;
   if (x->all_methods.size() != y->all_methods.size()) return false;
+  if (x->has_type_set || y->has_type_set) {
+    ComputeTypeSet(x);
+    ComputeTypeSet(y);
+    if (x->tset_all != y->tset_all || x->tset_terms.size() != y->tset_terms.size()) return false;
+    for (const Term& a : x->tset_terms) {
+      bool found = false;
+      for (const Term& b : y->tset_terms) {
+        found |= a.tilde == b.tilde && IdenticalImpl(a.type, b.type, cmp_tags, seen);
+      }
+      if (!found) return false;
+    }
+  }
   for (auto& p : *seen) {
     if ((p.first == x && p.second == y) || (p.first == y && p.second == x)) return true;
   }
@@ -132,8 +155,27 @@ bool IdenticalImpl(Type* x, Type* y, bool cmp_tags, Seen* seen) {
     case TypeKind::kChan:
       return x->As<Chan>()->dir == y->As<Chan>()->dir &&
              IdenticalImpl(x->As<Chan>()->elem, y->As<Chan>()->elem, cmp_tags, seen);
-    case TypeKind::kNamed: return false;  // distinct named types are never identical
+    case TypeKind::kNamed: {
+      // Instances are identical when their generic types and arguments are.
+      Named* a = x->As<Named>();
+      Named* b = y->As<Named>();
+      if (a->orig == nullptr || a->orig != b->orig) return false;
+      for (size_t i = 0; i < a->type_args.size() && i < b->type_args.size(); i++) {
+        if (!IdenticalImpl(a->type_args[i], b->type_args[i], cmp_tags, seen)) return false;
+      }
+      return a->type_args.size() == b->type_args.size();
+    }
     case TypeKind::kTypeParam: return false;
+    case TypeKind::kUnion: {
+      const std::vector<Term>& a = x->As<Union>()->terms;
+      const std::vector<Term>& b = y->As<Union>()->terms;
+      if (a.size() != b.size()) return false;
+      for (size_t i = 0; i < a.size(); i++) {
+        if (a[i].tilde != b[i].tilde) return false;
+        if (!IdenticalImpl(a[i].type, b[i].type, cmp_tags, seen)) return false;
+      }
+      return true;
+    }
   }
   return false;
 }
@@ -141,6 +183,14 @@ bool IdenticalImpl(Type* x, Type* y, bool cmp_tags, Seen* seen) {
 bool ComparableImpl(Type* t, std::vector<Type*>* seen) {
   for (Type* s : *seen) {
     if (s == t) return true;
+  }
+  if (TypeParam* p = t->TryAs<TypeParam>()) {
+    Interface* it = ConstraintInterface(p);
+    CompleteInterface(it);
+    if (it->is_comparable) return true;
+    return ForEachTerm(t, [seen](const Term& term) {
+      return term.type != nullptr && ComparableImpl(term.type, seen);
+    });
   }
   Type* u = Underlying(t);
   switch (u->kind()) {
@@ -175,6 +225,32 @@ bool IdenticalIgnoreTags(Type* x, Type* y) {
 bool Comparable(Type* t) {
   std::vector<Type*> seen;
   return ComparableImpl(t, &seen);
+}
+
+bool ComparableStrict(Type* t) {
+  // As go/types' comparable(t, dynamic=false): an interface is comparable only if its
+  // type set is (comparable, or only comparable types), even where == compiles.
+  if (!IsTypeParam(t)) {
+    if (Interface* it = Underlying(t)->TryAs<Interface>()) {
+      CompleteInterface(it);
+      if (it->is_comparable) return true;
+      ComputeTypeSet(it);
+      if (it->tset_all) return false;
+      for (const Term& term : it->tset_terms) {
+        if (!ComparableStrict(term.type)) return false;
+      }
+      return true;
+    }
+    Type* u = Underlying(t);
+    if (Struct* s = u->TryAs<Struct>()) {
+      for (Var* f : s->fields) {
+        if (!ComparableStrict(f->type)) return false;
+      }
+      return true;
+    }
+    if (Array* a = u->TryAs<Array>()) return ComparableStrict(a->elem);
+  }
+  return Comparable(t);
 }
 
 Type* DefaultType(Type* t) {

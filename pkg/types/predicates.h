@@ -18,7 +18,10 @@ inline bool IsComplex(Type* t) { return IsBasicInfo(t, kIsComplex); }
 inline bool IsNumeric(Type* t) { return IsBasicInfo(t, kIsNumeric); }
 inline bool IsString(Type* t) { return IsBasicInfo(t, kIsString); }
 inline bool IsOrdered(Type* t) { return IsBasicInfo(t, kIsOrdered); }
-inline bool IsConstType(Type* t) { return IsBasicInfo(t, kIsConstType); }
+// IsConstType is false for type parameters: their values are never constants.
+inline bool IsConstType(Type* t) {
+  return t != nullptr && t->kind() != TypeKind::kTypeParam && IsBasicInfo(t, kIsConstType);
+}
 // IsUntyped reports whether t is an untyped basic type (t itself, not underlying).
 bool IsUntyped(Type* t);
 // IsTyped reports whether t is not untyped.
@@ -39,6 +42,9 @@ bool Identical(Type* x, Type* y);
 bool IdenticalIgnoreTags(Type* x, Type* y);
 // Comparable reports whether values of type t are comparable.
 bool Comparable(Type* t);
+// ComparableStrict is Comparable, except that interfaces count only when their type
+// set is comparable (constraint satisfaction of comparable).
+bool ComparableStrict(Type* t);
 // DefaultType returns the default type of an untyped type (t itself otherwise).
 Type* DefaultType(Type* t);
 // HasName reports whether t has a name (Basic, Named, TypeParam).

@@ -232,7 +232,8 @@ static void CollectFunc(Checker* check, syntax::FuncDecl* d, Scope* fs,
     bool special = name->Name == "init" || (name->Name == "main" && check->pkg()->name == "main");
     if (special) {
       if (d->Type->TypeParams != nullptr && d->Type->TypeParams->List.size > 0) {
-        check->Errorf(check->At(d->Type->TypeParams), "func {} must have no type parameters",
+        check->Errorf(check->At(d->Type->TypeParams->List[0]),
+                      "func {} must have no type parameters",
                       name->Name);
       }
       bool has_params = d->Type->Params && d->Type->Params->List.size > 0;

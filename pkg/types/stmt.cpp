@@ -220,8 +220,10 @@ void Checker::Stmt(unsigned ctxt, syntax::Stmt* s) {
       Expr(&ch, ss->Chan);
       Expr(&val, ss->Value);
       if (ch.invalid() || val.invalid()) break;
-      Chan* uch = Underlying(ch.type)->TryAs<Chan>();
-      if (uch == nullptr) {
+      Chan* uch = CoreUnder(ch.type)->TryAs<Chan>();
+      if (uch == nullptr && IsTypeParam(ch.type) && CoreType(ch.type) == nullptr) {
+        Errorf(ss->Arrow, "invalid operation: cannot send to {}: no core type", S(ch));
+      } else if (uch == nullptr) {
         Errorf(ss->Arrow, "invalid operation: cannot send to non-channel {}", S(ch));
       } else if (uch->dir == ChanDir::kRecvOnly) {
         Errorf(ss->Arrow, "invalid operation: cannot send to receive-only channel {}", S(ch));

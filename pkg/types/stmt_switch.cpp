@@ -219,7 +219,7 @@ void Checker::RangeStmt(unsigned inner, syntax::RangeStmt* s) {
   Type* val = nullptr;
   if (!x.invalid()) {
     std::string cause;
-    Type* u = Underlying(x.type);
+    Type* u = CoreUnder(x.type);
     if (Pointer* p = u->TryAs<Pointer>()) {
       if (Array* a = Underlying(p->elem)->TryAs<Array>()) u = a;
     }

@@ -1,5 +1,6 @@
 // Go types as go/types models them: Basic, Pointer, Array, Slice, Struct, Tuple,
-// Signature, Interface, Map, Chan, Named and a TypeParam placeholder.
+// Signature, Interface, Map, Chan, Named, TypeParam and Union (a constraint's
+// union of terms).
 //
 // Types are kind-tagged structs owned by a Context (or the Universe); identity is
 // structural (see Identical in predicates.h) except for Named types.
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pkg/base/pos.h"
 #include "pkg/constant/representable.h"
 
 namespace gotool::types {
@@ -36,6 +38,7 @@ enum class TypeKind : uint8_t {
   kChan,
   kNamed,
   kTypeParam,
+  kUnion,
 };
 
 // Type is the common base of all types.
@@ -136,15 +139,28 @@ class Tuple : public Type {
 };
 
 // Signature is a function type; recv is set for methods.
+class TypeParam;
+
+// Signature is a function type; recv is set for methods. A generic function's
+// signature has type_params; a method of a generic type has recv_type_params, the
+// receiver's own type parameters (func (x *T[P]) ...).
 class Signature : public Type {
  public:
   static constexpr TypeKind kKind = TypeKind::kSignature;
   Signature() : Type(kKind) {}
+  std::vector<TypeParam*> type_params;
+  std::vector<TypeParam*> recv_type_params;
   Var* recv = nullptr;
   Tuple* params = nullptr;   // never null once built
   Tuple* results = nullptr;  // never null once built
   bool variadic = false;
   Scope* scope = nullptr;  // function scope, if any
+};
+
+// Term is one term of a union: ~type (tilde) or type.
+struct Term {
+  bool tilde = false;
+  Type* type = nullptr;
 };
 
 // Interface is an interface type. methods are the explicitly declared methods,
@@ -162,6 +178,12 @@ class Interface : public Type {
   bool computing = false;
   bool is_comparable = false;  // the predeclared comparable, or embeds it
   bool has_type_set = false;   // has union or ~ elements (constraint only)
+  bool implicit = false;       // the interface{E} of a constraint written as E
+  // The type set's terms (typeset.cpp): valid once tset_done is set; tset_all means
+  // all types (no term restriction), otherwise tset_terms lists them (empty: none).
+  bool tset_done = false;
+  bool tset_all = true;
+  std::vector<Term> tset_terms;
   // Empty reports whether the interface has no methods and no type restrictions.
   bool Empty() const { return all_methods.empty() && !is_comparable && !has_type_set; }
 };
@@ -187,8 +209,12 @@ class Chan : public Type {
   Type* elem;
 };
 
+class Context;
+
 // Named is a defined type with its methods. underlying is nullptr while the
-// declaration is being resolved.
+// declaration is being resolved. A generic type has type_params; an instance of
+// one has orig (the generic type) and type_args, and its underlying type and
+// methods are substituted from orig's on first use (subst.cpp).
 class Named : public Type {
  public:
   static constexpr TypeKind kKind = TypeKind::kNamed;
@@ -196,16 +222,34 @@ class Named : public Type {
   TypeName* obj;
   Type* underlying = nullptr;
   Type* from_rhs = nullptr;  // the declared type before expanding named chains
-  std::vector<Func*> methods;
+  std::vector<Func*> methods;  // of an instance: filled lazily (InstanceMethod)
+  std::vector<TypeParam*> type_params;
+  Named* orig = nullptr;  // the generic type of an instance
+  std::vector<Type*> type_args;
+  std::vector<Named*> instances;  // of a generic type: its instances, for reuse
+  Context* ctx = nullptr;         // of an instance: the owner of its expansion
+  bool resolving = false;         // the declaration is being type-checked
+  bool expanding = false;         // of an instance: its underlying type is being computed
+  base::Pos inst_pos;             // of an instance: where the source first instantiated it
 };
 
-// TypeParam is a placeholder for type parameters (generics are not supported yet).
+// TypeParam is a type parameter; constraint is its bound, an interface (Named or
+// literal; a constraint written as a type set gets an implicit interface).
 class TypeParam : public Type {
  public:
   static constexpr TypeKind kKind = TypeKind::kTypeParam;
   explicit TypeParam(TypeName* obj) : Type(kKind), obj(obj) {}
   TypeName* obj;
   Type* constraint = nullptr;
+  int index = -1;  // position in its type-parameter list
+};
+
+// Union is a union of terms, an element of a constraint interface (int | ~string).
+class Union : public Type {
+ public:
+  static constexpr TypeKind kKind = TypeKind::kUnion;
+  Union() : Type(kKind) {}
+  std::vector<Term> terms;
 };
 
 // Underlying returns the underlying type of t (t itself unless t is Named).

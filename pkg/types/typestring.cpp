@@ -2,6 +2,7 @@
 #include <string>
 
 #include "pkg/base/strconv.h"
+#include "pkg/types/generics.h"
 #include "pkg/types/object.h"
 #include "pkg/types/type.h"
 #include "pkg/types/universe.h"
@@ -15,6 +16,14 @@ Type* Underlying(Type* t) {
   for (int i = 0; i < 1000; i++) {
     Named* n = t->TryAs<Named>();
     if (n == nullptr) break;
+    // An instance of a generic type found invalid (a cycle) is invalid too.
+    if (n->orig != nullptr && n->orig->underlying == InvalidType()) return InvalidType();
+    if (n->orig != nullptr && n->underlying == nullptr) {
+      Type* u = ExpandNamed(n);
+      if (u == nullptr) return InvalidType();
+      t = u;
+      continue;
+    }
     if (n->underlying == nullptr || n->underlying == n) return InvalidType();
     t = n->underlying;
   }
@@ -95,6 +104,10 @@ void WriteInterface(std::string* out, Interface* t, const Qualifier* q) {
     *out += "interface{comparable}";
     return;
   }
+  if (t->implicit && t->methods.empty() && t->embeddeds.size() == 1) {
+    WriteType(out, t->embeddeds[0], q);
+    return;
+  }
   *out += "interface{";
   bool first = true;
   for (Func* m : t->methods) {
@@ -128,7 +141,24 @@ void WriteChan(std::string* out, Chan* c, const Qualifier* q) {
 
 }  // namespace
 
+void WriteTypeParamList(std::string* out, const std::vector<TypeParam*>& params,
+                        const Qualifier* q) {
+  *out += '[';
+  for (size_t i = 0; i < params.size(); i++) {
+    if (i > 0) *out += ", ";
+    *out += params[i]->obj->name;
+    // Parameters with the same constraint share it: [P, Q any].
+    bool same_next = i + 1 < params.size() && params[i + 1]->constraint == params[i]->constraint;
+    if (!same_next) {
+      *out += ' ';
+      WriteType(out, params[i]->constraint, q);
+    }
+  }
+  *out += ']';
+}
+
 void WriteSignature(std::string* out, Signature* sig, const Qualifier* q) {
+  if (!sig->type_params.empty()) WriteTypeParamList(out, sig->type_params, q);
   WriteTuple(out, sig->params, sig->variadic, q);
   size_t n = sig->results ? sig->results->size() : 0;
   if (n == 0) return;
@@ -181,8 +211,31 @@ void WriteType(std::string* out, Type* t, const Qualifier* q) {
       WriteType(out, t->As<Map>()->elem, q);
       return;
     case TypeKind::kChan: WriteChan(out, t->As<Chan>(), q); return;
-    case TypeKind::kNamed: WriteTypeName(out, t->As<Named>()->obj, q); return;
+    case TypeKind::kNamed: {
+      Named* n = t->As<Named>();
+      WriteTypeName(out, n->obj, q);
+      if (n->orig != nullptr) {
+        *out += '[';
+        for (size_t i = 0; i < n->type_args.size(); i++) {
+          if (i > 0) *out += ", ";
+          WriteType(out, n->type_args[i], q);
+        }
+        *out += ']';
+      } else if (!n->type_params.empty()) {
+        WriteTypeParamList(out, n->type_params, q);
+      }
+      return;
+    }
     case TypeKind::kTypeParam: *out += t->As<TypeParam>()->obj->name; return;
+    case TypeKind::kUnion: {
+      const std::vector<Term>& terms = t->As<Union>()->terms;
+      for (size_t i = 0; i < terms.size(); i++) {
+        if (i > 0) *out += '|';  // as go/types writes unions (term lists use " | ")
+        if (terms[i].tilde) *out += '~';
+        WriteType(out, terms[i].type, q);
+      }
+      return;
+    }
   }
 }
 
@@ -208,7 +261,32 @@ int64_t BasicSize(BasicKind k) {
 
 }  // namespace
 
+// DepthGuard bounds the recursion of Sizeof and Alignof: a generic type that
+// contains itself (type T[P any] struct{ T[P] }) may be measured before its
+// declaration cycle is reported.
+// Once too deep, everything up to the outermost call gives up at once (the
+// recursion through struct fields would otherwise be exponential).
+class DepthGuard {
+ public:
+  DepthGuard() {
+    depth_++;
+    if (depth_ > 200) exceeded_ = true;
+  }
+  ~DepthGuard() {
+    if (--depth_ == 0) exceeded_ = false;
+  }
+  bool TooDeep() const { return exceeded_; }
+
+ private:
+  static thread_local int depth_;
+  static thread_local bool exceeded_;
+};
+thread_local int DepthGuard::depth_ = 0;
+thread_local bool DepthGuard::exceeded_ = false;
+
 int64_t Alignof(Type* t) {
+  DepthGuard guard;
+  if (guard.TooDeep()) return 1;
   Type* u = Underlying(t);
   switch (u->kind()) {
     case TypeKind::kArray: return Alignof(u->As<Array>()->elem);
@@ -240,6 +318,8 @@ std::vector<int64_t> Offsetsof(Struct* s, bool gc_rules) {
 }
 
 int64_t Sizeof(Type* t, bool gc_rules) {
+  DepthGuard guard;
+  if (guard.TooDeep()) return 0;
   Type* u = Underlying(t);
   switch (u->kind()) {
     case TypeKind::kBasic: return BasicSize(u->As<Basic>()->basic_kind);

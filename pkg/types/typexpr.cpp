@@ -22,6 +22,15 @@ void Checker::Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type) {
     }
     return;
   }
+  if (obj->parent == GetUniverse().scope && (obj->name == "any" || obj->name == "comparable") &&
+      !AllowVersion(18)) {
+    std::string msg = fmt::format("predeclared {} requires go1.18 or later", obj->name);
+    if (compiler_errors_) {
+      msg += fmt::format(" (-lang was set to {}; check go.mod)", cfg_.go_version);
+    }
+    Error(e->NamePos, msg);
+    return;
+  }
   RecordUse(e, obj);
   Type* typ = obj->type;
   bool got_type = obj->kind() == ObjectKind::kTypeName;
@@ -59,7 +68,6 @@ void Checker::Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type) {
       break;
     case ObjectKind::kFunc:
       AddDeclDep(obj);
-      if (obj->As<Func>()->generic) return;  // reported at its declaration
       x->mode = OperandMode::kValue;
       break;
     case ObjectKind::kBuiltin:
@@ -82,12 +90,14 @@ Type* Checker::VarType(syntax::Expr* e) {
 
 void Checker::ValidVarType(syntax::Expr* e, Type* typ) {
   Later([this, e, typ] {
+    if (IsTypeParam(typ)) return;
     Interface* t = Underlying(typ)->TryAs<Interface>();
     if (t == nullptr) return;
     CompleteInterface(t);
+    ComputeTypeSet(t);
     if (t->is_comparable) {
       SoftErrorf(At(e), "cannot use type {} outside a type constraint: interface is (or embeds) comparable", S(typ));
-    } else if (t->has_type_set) {
+    } else if (t->has_type_set && !t->tset_all) {
       SoftErrorf(At(e), "cannot use type {} outside a type constraint: interface contains type constraints", S(typ));
     }
   });
@@ -95,22 +105,12 @@ void Checker::ValidVarType(syntax::Expr* e, Type* typ) {
 
 Type* Checker::DefinedType(syntax::Expr* e, Named* def) {
   Type* typ = TypInternal(e, def);
+  if (IsGenericType(typ)) {
+    Errorf(At(e), "cannot use generic type {} without instantiation", S(typ));
+    typ = InvalidType();
+  }
   RecordTypeAndValue(e, OperandMode::kTypexpr, typ, constant::Value());
   return typ;
-}
-
-Type* Checker::GenericTypeError(syntax::Expr* e) {
-  // Instantiating a generic type that was already reported (and made invalid) is silent.
-  syntax::Expr* x = nullptr;
-  if (auto* ix = syntax::DynCast<syntax::IndexExpr>(e)) x = ix->X;
-  if (auto* ix = syntax::DynCast<syntax::IndexListExpr>(e)) x = ix->X;
-  if (x != nullptr) {
-    Operand op;
-    ExprOrType(&op, x, true);
-    if (op.invalid() || IsInvalid(op.type)) return InvalidType();
-  }
-  Error(At(e), "generic type instantiation is not supported yet");
-  return InvalidType();
 }
 
 namespace {
@@ -145,7 +145,7 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
       break;
     }
     case syntax::NodeKind::IndexExpr:
-    case syntax::NodeKind::IndexListExpr: typ = GenericTypeError(e0); break;
+    case syntax::NodeKind::IndexListExpr: return InstantiatedType(e0, def);
     case syntax::NodeKind::ParenExpr:
       return DefinedType(e0->As<syntax::ParenExpr>()->X, def);
     case syntax::NodeKind::ArrayType: {
@@ -299,10 +299,15 @@ Tuple* Checker::CollectParams(Scope* scope, syntax::FieldList* list, bool variad
 }
 
 // ValidateRecv checks the receiver base type of a method (delayed).
-static void ValidateRecv(Checker* check, Var* recv) {
+static void ValidateRecv(Checker* check, Var* recv, bool has_recv_tparams) {
   Type* rtyp = Deref(recv->type);
   if (IsInvalid(rtyp)) return;
   if (Named* T = rtyp->TryAs<Named>()) {
+    // An instance named through an alias (type A = T[int]) has no receiver parameters.
+    if (T->orig != nullptr && !has_recv_tparams) {
+      check->Errorf(recv->pos, "cannot define new methods on instantiated type {}", check->S(rtyp));
+      return;
+    }
     if (T->obj->pkg != check->pkg()) {
       check->Errorf(recv->pos, "cannot define new methods on non-local type {}", check->S(rtyp));
       return;
@@ -327,8 +332,13 @@ void Checker::FuncType(Signature* sig, syntax::FieldList* recv_par, syntax::Func
   OpenScope(ftype, "function");
   env_.scope->is_func = true;
   sig->scope = env_.scope;
+  CollectRecvTypeParams(sig, recv_par);
   if (ftype->TypeParams != nullptr && ftype->TypeParams->List.size > 0) {
-    Error(At(ftype->TypeParams), "generic functions are not supported yet");
+    if (recv_par != nullptr) {
+      Error(At(ftype->TypeParams), "methods cannot have type parameters");
+    } else {
+      CollectTypeParams(&sig->type_params, ftype->TypeParams);
+    }
   }
   // Parameters are scoped to the function body, not to the signature: a parameter
   // named like a package (func f(url string, v url.Values)) must not shadow it in
@@ -336,7 +346,9 @@ void Checker::FuncType(Signature* sig, syntax::FieldList* recv_par, syntax::Func
   // the type expressions resolve in env_.scope, then move them over.
   Scope temp(nullptr, env_.scope->pos, env_.scope->end, "function body (temp. scope)");
   bool variadic = false, unused = false;
+  if (!sig->recv_type_params.empty()) recv_tparams_ = &sig->recv_type_params;
   Tuple* recv_list = CollectParams(&temp, recv_par, false, &unused);
+  recv_tparams_ = nullptr;
   sig->params = CollectParams(&temp, ftype->Params, true, &variadic);
   sig->results = CollectParams(&temp, ftype->Results, false, &unused);
   sig->variadic = variadic;
@@ -355,7 +367,8 @@ void Checker::FuncType(Signature* sig, syntax::FieldList* recv_par, syntax::Func
       recv = recv_list->vars[0];
     }
     sig->recv = recv;
-    Later([this, recv] { ValidateRecv(this, recv); });
+    bool has_recv_tparams = !sig->recv_type_params.empty();
+    Later([this, recv, has_recv_tparams] { ValidateRecv(this, recv, has_recv_tparams); });
   }
   CloseScope();
 }
@@ -456,9 +469,16 @@ void Checker::InterfaceType(Interface* ityp, syntax::InterfaceType* iface, Named
                        t->As<syntax::UnaryExpr>()->Op == syntax::Token::TILDE);
       if (is_union) {
         ityp->has_type_set = true;
+        ityp->embeddeds.push_back(UnionType(t));
+        ityp->embedded_pos.push_back(t);
         continue;
       }
-      ityp->embeddeds.push_back(TypExpr(t));
+      Type* et = TypExpr(t);
+      if (IsTypeParam(et)) {
+        Error(At(t), "term cannot be a type parameter");
+        continue;
+      }
+      ityp->embeddeds.push_back(et);
       ityp->embedded_pos.push_back(t);
       continue;
     }
@@ -512,7 +532,9 @@ void Checker::ComputeInterface(Interface* t, base::Pos pos) {
     if (ei == nullptr) {
       // Before go1.18 an interface could embed only interfaces.
       if (!IsInvalid(u) && !AllowVersion(18)) {
-        Errorf(epos, "embedding non-interface type {} requires go1.18 or later", S(t->embeddeds[i]));
+        const char* what =
+            u->kind() == TypeKind::kUnion ? "interface element" : "non-interface type";
+        Errorf(epos, "embedding {} {} requires go1.18 or later", what, S(t->embeddeds[i]));
       }
       continue;
     }
