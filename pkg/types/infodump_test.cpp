@@ -47,6 +47,74 @@ TEST(InfoDump, RecordsModeTypeAndValue) {
   EXPECT_TRUE(Has(lines, "p.go:10:12-10:14\t\"ok\"\tvariable\tbool"));
 }
 
+constexpr const char* kBuiltins = R"(package p
+
+import "unsafe"
+
+type T struct{ a, b int }
+
+func f(s []byte, m map[string]int) (n int) {
+	defer func() {
+		if e := recover(); e != nil {
+			panic(e)
+		}
+	}()
+	s = append(s, "x"...)
+	s = append(s, 1, 2)
+	ts := []T{{1, 2}}
+	n++
+	ts[0].a--
+	delete(m, "k")
+	c := make(chan int, 3)
+	close(c)
+	p := new(T)
+	_ = unsafe.Offsetof(p.b)
+	return len(s) + copy(s, "ab") + cap(make([]int, n)) + len(ts)
+}
+)";
+
+// Expectations for kBuiltins, as go/types 1.19 records them.
+TEST(InfoDump, BuiltinsRecordTheirSignature) {
+  std::vector<std::string> lines = Dump(kBuiltins);
+  for (const char* want : {
+           "p.go:9:11-9:18\t\"recover\"\tbuiltin\tfunc() interface{}",
+           "p.go:10:4-10:9\t\"panic\"\tbuiltin\tfunc(interface{})",
+           "p.go:13:6-13:12\t\"append\"\tbuiltin\tfunc([]byte, string...) []byte",
+           "p.go:14:6-14:12\t\"append\"\tbuiltin\tfunc([]byte, ...byte) []byte",
+           "p.go:18:2-18:8\t\"delete\"\tbuiltin\tfunc(map[string]int, string)",
+           "p.go:19:7-19:11\t\"make\"\tbuiltin\tfunc(chan int, int) chan int",
+           "p.go:20:2-20:7\t\"close\"\tbuiltin\tfunc(chan int)",
+           "p.go:21:7-21:10\t\"new\"\tbuiltin\tfunc(p.T) *p.T",
+           "p.go:23:9-23:12\t\"len\"\tbuiltin\tfunc([]byte) int",
+           "p.go:23:18-23:22\t\"copy\"\tbuiltin\tfunc([]byte, string) int",
+           "p.go:23:34-23:37\t\"cap\"\tbuiltin\tfunc([]int) int",
+           "p.go:23:38-23:42\t\"make\"\tbuiltin\tfunc([]int, int) []int",
+           // A constant call records no signature.
+           "p.go:22:6-22:21\t\"unsafe.Offsetof\"\tbuiltin\tinvalid type",
+       }) {
+    EXPECT_TRUE(Has(lines, want)) << want;
+  }
+}
+
+TEST(InfoDump, RecoverIsInterfaceNotAny) {
+  std::vector<std::string> lines = Dump(kBuiltins);
+  EXPECT_TRUE(Has(lines, "p.go:9:11-9:20\t\"recover()\"\tvalue\tinterface{}"));
+  EXPECT_TRUE(Has(lines, "p.go:10:10-10:11\t\"e\"\tvariable\tinterface{}"));
+}
+
+TEST(InfoDump, IncDecRecordsTheImplicitOne) {
+  std::vector<std::string> lines = Dump(kBuiltins);
+  EXPECT_TRUE(Has(lines, "p.go:16:2-16:3\t\"1\"\tconstant\tint\t1"));
+  EXPECT_TRUE(Has(lines, "p.go:16:2-16:3\t\"n\"\tvariable\tint"));
+  EXPECT_TRUE(Has(lines, "p.go:17:2-17:3\t\"1\"\tconstant\tint\t1"));  // at ts[0].a
+}
+
+TEST(InfoDump, ElidedLiteralTypeAndOffsetofSelector) {
+  std::vector<std::string> lines = Dump(kBuiltins);
+  EXPECT_TRUE(Has(lines, "p.go:15:12-15:18\t\"((ast: <nil>) literal)\"\tvalue\tp.T"));
+  EXPECT_TRUE(Has(lines, "p.go:22:22-22:25\t\"p.b\"\tvariable\tint"));
+}
+
 TEST(InfoDump, SortsByStartThenOuterFirst) {
   std::vector<std::string> lines = Dump(kProgram);
   ASSERT_GE(lines.size(), 3u);
