@@ -28,12 +28,20 @@
 # is written to <build>/conformance/types_agree/diffs.txt.
 #
 # The reference dump takes a minute or two of CPU; it is cached in
-# <build>/conformance/types_agree/want-<key>.txt, keyed by the tree's real path, the
-# oracle's `go version` and the reference program's source (delete it to recompute).
+# <build>/conformance/types_agree/want-{pkgs,tests}-<key>.txt, keyed by the tree's
+# real path, the oracle's `go version`, the package list and the reference program's
+# source (delete it to recompute).
 #
-# Usage: scripts/conformance/types_agree.sh [--ci] [-v K] [-n N] [GOROOT]
-#   --ci     exit 1 when fewer than FLOOR_PACKAGES packages are compared or the
-#            agreement is below FLOOR_PERCENT
+# With -test, each package's test packages are dumped and compared too: "P@test", the
+# package with its _test.go files (when it has any), and "P_test", its external test
+# package. The reference does not re-check the packages a test imports that import P
+# against P@test (go vet does, and gotool too), so a few external tests get go/types
+# errors there; they are listed as not compared.
+#
+# Usage: scripts/conformance/types_agree.sh [--ci] [-test] [-v K] [-n N] [GOROOT]
+#   --ci     exit 1 when fewer than FLOOR_PACKAGES (FLOOR_PACKAGES_TEST with -test)
+#            packages are compared or the agreement is below FLOOR_PERCENT
+#   -test    compare the test packages too
 #   -v K     print the first K disagreements of each failing package
 #   -n N     compare only the first N selected packages (default: all)
 #   GOROOT   the tree (default /usr/share/go-1.19)
@@ -45,14 +53,16 @@ cd "$(dirname "$0")/../.."
 # without errors) and the expression-level agreement (%) they reach. Generic packages
 # join the comparison by themselves once gotool checks them; raise FLOOR_PACKAGES then.
 FLOOR_PACKAGES=233
+FLOOR_PACKAGES_TEST=489
 FLOOR_PERCENT=100
 
-ci=0 verbose=0 limit=0 goroot=
+ci=0 verbose=0 limit=0 goroot= tests=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --ci|-ci) ci=1 ;;
     -v|--v) verbose=$2; shift ;;
     -v=*|--v=*) verbose=${1#*=} ;;
+    -test|--test) tests=(-test) ;;
     -n|--n) limit=$2; shift ;;
     -n=*|--n=*) limit=${1#*=} ;;
     -h|--help|-help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -100,13 +110,17 @@ mapfile -t pkgs <"$work/std.txt"
 
 # The reference dump, cached.
 go_version=$("${go_env[@]}" "$oracle/bin/go" version)
-key=$(cat <(printf '%s\n%s\n' "$goroot" "$go_version") scripts/conformance/typesinfo/*.go \
+key=$(cat <(printf '%s\n%s\n%s\n' "$goroot" "$go_version" "${tests[*]:-}") \
+  scripts/conformance/typesinfo/*.go \
   "$work/std.txt" | sha256sum | cut -c1-16)
-want=$work/want-$key.txt
+mode=pkgs
+[ ${#tests[@]} -gt 0 ] && mode=tests
+want=$work/want-$mode-$key.txt
 if [ ! -s "$want" ]; then
   echo "types_agree.sh: dumping go/types' Info.Types (cached in $want) ..." >&2
-  rm -f "$work"/want-*.txt
-  (cd "$work/empty" && "${go_env[@]}" "$work/typesinfo" dump "${pkgs[@]}") >"$want.tmp"
+  rm -f "$work/want-$mode-"*.txt
+  (cd "$work/empty" && "${go_env[@]}" "$work/typesinfo" dump ${tests[@]+"${tests[@]}"} \
+    "${pkgs[@]}") >"$want.tmp"
   mv "$want.tmp" "$want"
 fi
 
@@ -114,7 +128,8 @@ fi
 got=$work/got.txt
 rc=0
 (cd "$goroot/src" && env GOROOT="$goroot" GOENV=off GOFLAGS= CGO_ENABLED=0 GO111MODULE=on \
-  timeout 900 "$gotool" debug typesinfo "${pkgs[@]}") >"$got" 2>"$work/got.stderr" || rc=$?
+  timeout 900 "$gotool" debug typesinfo ${tests[@]+"${tests[@]}"} "${pkgs[@]}") >"$got" \
+  2>"$work/got.stderr" || rc=$?
 if [ "$rc" -ne 0 ]; then
   echo "types_agree.sh: gotool debug typesinfo failed (exit status $rc):" >&2
   head -n 20 "$work/got.stderr" >&2
@@ -123,15 +138,18 @@ fi
 
 out=$work/report.txt
 "$work/typesinfo" compare -n "$limit" -v "$verbose" -diffs "$work/diffs.txt" "$want" "$got" >"$out"
-echo "types agreement ($((SECONDS - start_time))s; GOROOT $goroot; disagreements: $work/diffs.txt)"
+echo "types agreement ($((SECONDS - start_time))s; GOROOT $goroot; ${tests[*]:-no tests};" \
+  "disagreements: $work/diffs.txt)"
 cat "$out"
 
 if [ "$ci" -eq 1 ]; then
   compared=$(sed -n 's/^packages: .*, \([0-9]*\) compared,.*/\1/p' "$out")
   exprs=$(sed -n 's/^expressions: \([0-9]*\) compared, .*/\1/p' "$out")
   agree=$(sed -n 's/^expressions: [0-9]* compared, \([0-9]*\) agree .*/\1/p' "$out")
-  if [ "${compared:-0}" -lt "$FLOOR_PACKAGES" ]; then
-    echo "types_agree.sh: ${compared:-0} packages compared, below the floor of $FLOOR_PACKAGES" >&2
+  floor=$FLOOR_PACKAGES
+  [ ${#tests[@]} -gt 0 ] && floor=$FLOOR_PACKAGES_TEST
+  if [ "${compared:-0}" -lt "$floor" ]; then
+    echo "types_agree.sh: ${compared:-0} packages compared, below the floor of $floor" >&2
     exit 1
   fi
   # Exact counts, not the rounded percentage: 100 means no disagreement at all.

@@ -10,7 +10,8 @@
 // one side only is "missing" (go/types records it, gotool does not) or "extra"; a key
 // on both sides agrees when the whole line is identical, and otherwise counts under
 // the fields that differ (expr, mode, type, value). The expressions compared are the
-// union of both sides' keys. A package passes when all of its entries agree.
+// union of both sides' keys. A package passes when all of its entries agree. The
+// packages the reference skipped are listed first, as not compared.
 package main
 
 import (
@@ -199,12 +200,28 @@ func compareMain(args []string) int {
 				defer bw.Flush()
 				diffs = bw
 			}
+			reportReferenceSkips(os.Stdout, want)
 			report(os.Stdout, diffs, selectPackages(want, *n), got, *verbose)
 			return 0
 		}
 	}
 	fmt.Fprintln(os.Stderr, "typesinfo compare:", err)
 	return 1
+}
+
+// reportReferenceSkips lists the packages the reference could not dump (not compared).
+func reportReferenceSkips(w io.Writer, want map[string]*pkgDump) {
+	var lines []string
+	for _, p := range want {
+		if p.skip != "" {
+			lines = append(lines, fmt.Sprintf("  %s: %s", p.path, p.skip))
+		}
+	}
+	sort.Strings(lines)
+	fmt.Fprintf(w, "not compared (the reference skips them): %d\n", len(lines))
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
 }
 
 // report compares the selected packages and prints the per-package lines and totals.

@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	typesinfo dump importpath...      (GOROOT from the environment)
+//	typesinfo dump [-test] importpath...      (GOROOT from the environment)
 //	typesinfo compare [-n N] [-v K] [-diffs FILE] want.txt got.txt
 //
 // The dump, one block per named package, in the order the packages are checked
@@ -32,7 +32,8 @@
 // by go/parser and checked by go/types with gc's amd64 sizes; every package is checked
 // once, dependencies first, and dependencies that are not named are checked without
 // function bodies. A named package that go/build cannot load or that go/types
-// reports errors for is skipped.
+// reports errors for is skipped. With -test, each named package's test packages
+// follow (tests.go).
 package main
 
 import (
@@ -49,6 +50,7 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 func main() {
@@ -65,12 +67,16 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintf(os.Stderr, "usage: typesinfo dump importpath...\n"+
+	fmt.Fprintf(os.Stderr, "usage: typesinfo dump [-test] importpath...\n"+
 		"       typesinfo compare [-n N] [-v K] [-diffs FILE] want.txt got.txt\n")
 	os.Exit(2)
 }
 
 func dumpMain(paths []string) int {
+	tests := len(paths) > 0 && (paths[0] == "-test" || paths[0] == "--test")
+	if tests {
+		paths = paths[1:]
+	}
 	ctxt := build.Default
 	ctxt.GOOS, ctxt.GOARCH, ctxt.CgoEnabled = "linux", "amd64", false
 	out := bufio.NewWriterSize(os.Stdout, 1<<20)
@@ -94,7 +100,10 @@ func dumpMain(paths []string) int {
 		if err == nil {
 			err = fmt.Errorf("not checked")
 		}
-		fmt.Fprintf(out, "skip %s: %v\n", p, err)
+		fmt.Fprintf(out, "skip %s: %s\n", p, oneLine(err))
+	}
+	if tests {
+		d.dumpTests(paths)
 	}
 	return 0
 }
@@ -137,30 +146,12 @@ func (d *dumper) load(path, dir string) (*types.Package, error) {
 		return p, nil
 	}
 	d.pkgs[bp.ImportPath] = nil // a cycle yields nil
-	var files []*ast.File
-	for _, name := range bp.GoFiles {
-		f, err := parser.ParseFile(d.fset, filepath.Join(bp.Dir, name), nil, 0)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, f)
+	files, err := d.parseFiles(bp.Dir, bp.GoFiles)
+	if err != nil {
+		return nil, err
 	}
 	named := d.named[bp.ImportPath]
-	var errs []error
-	conf := types.Config{
-		Importer:         d,
-		Sizes:            types.SizesFor("gc", d.ctxt.GOARCH),
-		IgnoreFuncBodies: !named,
-		Error:            func(err error) { errs = append(errs, err) },
-	}
-	var info *types.Info
-	if named {
-		info = &types.Info{
-			Types:     make(map[ast.Expr]types.TypeAndValue),
-			Instances: make(map[*ast.Ident]types.Instance),
-		}
-	}
-	pkg, _ := conf.Check(bp.ImportPath, d.fset, files, info)
+	pkg, info, errs := d.check(bp.ImportPath, files, d, named)
 	d.pkgs[bp.ImportPath] = pkg
 	if named {
 		d.report(bp.ImportPath, files, info, errs)
@@ -168,10 +159,43 @@ func (d *dumper) load(path, dir string) (*types.Package, error) {
 	return pkg, nil
 }
 
+func (d *dumper) parseFiles(dir string, names []string) ([]*ast.File, error) {
+	var files []*ast.File
+	for _, name := range names {
+		f, err := parser.ParseFile(d.fset, filepath.Join(dir, name), nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
+
+// check type-checks files as package path; with record, in full and recording the
+// types (and instances) in the returned Info, else without function bodies.
+func (d *dumper) check(path string, files []*ast.File, imp types.Importer, record bool) (*types.Package, *types.Info, []error) {
+	var errs []error
+	conf := types.Config{
+		Importer:         imp,
+		Sizes:            types.SizesFor("gc", d.ctxt.GOARCH),
+		IgnoreFuncBodies: !record,
+		Error:            func(err error) { errs = append(errs, err) },
+	}
+	var info *types.Info
+	if record {
+		info = &types.Info{
+			Types:     make(map[ast.Expr]types.TypeAndValue),
+			Instances: make(map[*ast.Ident]types.Instance),
+		}
+	}
+	pkg, _ := conf.Check(path, d.fset, files, info)
+	return pkg, info, errs
+}
+
 func (d *dumper) report(path string, files []*ast.File, info *types.Info, errs []error) {
 	d.done[path] = true
 	if len(errs) > 0 {
-		fmt.Fprintf(d.out, "skip %s: go/types: %d errors: %v\n", path, len(errs), errs[0])
+		fmt.Fprintf(d.out, "skip %s: go/types: %d errors: %s\n", path, len(errs), oneLine(errs[0]))
 		return
 	}
 	tag := ""
@@ -183,6 +207,11 @@ func (d *dumper) report(path string, files []*ast.File, info *types.Info, errs [
 		d.out.WriteString(line)
 		d.out.WriteByte('\n')
 	}
+}
+
+// oneLine returns err's text on one line (go/types' errors may span several).
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
 }
 
 // declaresTypeParams reports whether a function or type of files has type parameters.
