@@ -262,6 +262,7 @@ int RunDebugFmt(const std::vector<std::string>& args);
 int RunDebugTypes(const std::vector<std::string>& args);
 int RunDebugErrorcheck(const std::vector<std::string>& args);  // debug_errorcheck.cpp
 int RunDebugCheck(const std::vector<std::string>& args);       // debug_check.cpp
+int RunDebugTypesinfo(const std::vector<std::string>& args);   // debug_typesinfo.cpp
 
 int RunDebug(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "parse") {
@@ -276,6 +277,9 @@ int RunDebug(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "check") {
     return RunDebugCheck(std::vector<std::string>(args.begin() + 1, args.end()));
   }
+  if (!args.empty() && args[0] == "typesinfo") {
+    return RunDebugTypesinfo(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
   if (!args.empty() && args[0] == "errorcheck") {
     return RunDebugErrorcheck(std::vector<std::string>(args.begin() + 1, args.end()));
   }
@@ -284,6 +288,7 @@ int RunDebug(const std::vector<std::string>& args) {
   fmt::print(stderr, "\tfmt         gofmt files in one process, one output file each\n");
   fmt::print(stderr, "\ttypes       type-check Go files as one package; print the errors\n");
   fmt::print(stderr, "\tcheck       type-check packages by import path; errors per package\n");
+  fmt::print(stderr, "\ttypesinfo   type-check packages; dump every expression's type\n");
   return 2;
 }
 

@@ -65,6 +65,14 @@ bool SourceImporter::ParseFiles(CheckedPackage* cp) {
   return cp->syntax_errors.empty();
 }
 
+std::unique_ptr<types::Info> SourceImporter::WantedInfo(const LoadedPackage& lp) const {
+  if (!info_hook_.wants || !info_hook_.wants(lp)) return nullptr;
+  auto info = std::make_unique<types::Info>();
+  info->record_defs = info->record_uses = info->record_implicits = false;
+  info->record_selections = info->record_scopes = info->record_init_order = false;
+  return info;
+}
+
 CheckedPackage* SourceImporter::CheckPackage(LoadedPackage* lp) {
   if (auto it = checked_.find(lp); it != checked_.end()) return it->second.get();
   if (std::find(stack_.begin(), stack_.end(), lp) != stack_.end()) return nullptr;  // a cycle
@@ -79,8 +87,9 @@ CheckedPackage* SourceImporter::CheckPackage(LoadedPackage* lp) {
     cp->loaded = lp;
     ParseFiles(cp.get());
   }
-  cp->types = types::Check(config_, lp->pkg.import_path, fset_, cp->files, nullptr,
-                           &cp->type_errors);
+  std::unique_ptr<types::Info> info = WantedInfo(*lp);
+  cp->types =
+      types::Check(config_, lp->pkg.import_path, fset_, cp->files, info.get(), &cp->type_errors);
   cp->errors_ = cp->syntax_errors;
   if (cp->syntax_errors.empty() ||
       (config_.compiler_errors && !syntax::HasSyntaxError(cp->syntax_errors))) {
@@ -90,6 +99,7 @@ CheckedPackage* SourceImporter::CheckPackage(LoadedPackage* lp) {
   stack_.pop_back();
   CheckedPackage* result = cp.get();
   checked_[lp] = std::move(cp);
+  if (info != nullptr) info_hook_.checked(*result, *info);
   return result;
 }
 

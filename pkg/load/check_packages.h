@@ -2,6 +2,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -87,6 +88,16 @@ class SourceImporter : public types::Importer {
   // independent per package; checking stays sequential, dependencies first).
   void ParseAll(const std::vector<LoadedPackage*>& pkgs, int jobs);
 
+  // InfoHook asks for the types::Info of some packages: wants selects them, and
+  // checked receives each one's Info (types only) right after the package is checked;
+  // the Info is dropped afterwards.
+  struct InfoHook {
+    std::function<bool(const LoadedPackage&)> wants;
+    std::function<void(const CheckedPackage&, const types::Info&)> checked;
+  };
+  // set_info_hook installs hook for the packages checked from now on.
+  void set_info_hook(InfoHook hook) { info_hook_ = std::move(hook); }
+
   // fset holds the positions of every parsed file.
   base::FileSet& fset() { return fset_; }
   // context owns the checked packages' objects and types.
@@ -94,12 +105,15 @@ class SourceImporter : public types::Importer {
 
  private:
   bool ParseFiles(CheckedPackage* cp);
+  // WantedInfo returns an Info recording types when the info hook wants lp's.
+  std::unique_ptr<types::Info> WantedInfo(const LoadedPackage& lp) const;
 
   std::unique_ptr<Loader> owned_loader_;  // set by ForWorkingDirectory
   Loader* loader_;
   types::Config config_;
   std::unique_ptr<types::Context> context_;
   base::FileSet fset_;
+  InfoHook info_hook_;
   std::vector<LoadedPackage*> stack_;  // packages being checked, innermost last
   std::map<LoadedPackage*, std::unique_ptr<CheckedPackage>> checked_;
   std::map<LoadedPackage*, std::unique_ptr<CheckedPackage>> parsed_;  // by ParseAll

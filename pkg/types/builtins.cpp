@@ -25,7 +25,16 @@ BuiltinInfo InfoOf(BuiltinId id) {
   return kInfos[int(id)];
 }
 
-Interface* EmptyInterface() { return GetUniverse().any_type->As<Interface>(); }
+// EmptyInterface is the type of recover() and the parameter of panic: an interface{}
+// that is not the universe's any (go/types prints "interface{}" for it, not "any").
+Interface* EmptyInterface() {
+  static Interface* const empty = [] {
+    static Interface e;
+    e.complete = true;
+    return &e;
+  }();
+  return empty;
+}
 
 }  // namespace
 
@@ -46,8 +55,43 @@ static bool LenCapTypeParam(Type* t, BuiltinId id) {
   });
 }
 
+// RecordBuiltinSig records, for the callee of call, the signature of this use of a
+// built-in as go/types does (its makeSig): untyped parameters get their default type,
+// res may be null. Nothing is allocated when types are not recorded.
+static void RecordBuiltinSig(Checker* check, syntax::CallExpr* call, Type* res,
+                             std::initializer_list<Type*> params, bool variadic = false) {
+  if (!check->RecordsTypes()) return;
+  Context* ctx = check->ctx();
+  Tuple* in = ctx->NewType<Tuple>();
+  for (Type* t : params) {
+    in->vars.push_back(ctx->NewObject<Var>(base::NoPos, nullptr, "", DefaultType(t)));
+  }
+  Tuple* out = ctx->NewType<Tuple>();
+  if (res != nullptr) out->vars.push_back(ctx->NewObject<Var>(base::NoPos, nullptr, "", res));
+  Signature* sig = ctx->NewType<Signature>();
+  sig->params = in;
+  sig->results = out;
+  sig->variadic = variadic;
+  check->RecordBuiltinType(call->Fun, sig);
+}
+
+// RecordPrintSig records print's or println's signature for these arguments.
+static void RecordPrintSig(Checker* check, syntax::CallExpr* call, const std::vector<Operand>& args) {
+  if (!check->RecordsTypes()) return;
+  Context* ctx = check->ctx();
+  Tuple* in = ctx->NewType<Tuple>();
+  for (const Operand& a : args) {
+    in->vars.push_back(ctx->NewObject<Var>(base::NoPos, nullptr, "", a.type));
+  }
+  Signature* sig = ctx->NewType<Signature>();
+  sig->params = in;
+  sig->results = ctx->NewType<Tuple>();
+  check->RecordBuiltinType(call->Fun, sig);
+}
+
 // LenCap checks len(x) and cap(x).
-static bool LenCap(Checker* check, Operand* x, BuiltinId id, bool had_call_or_recv) {
+static bool LenCap(Checker* check, Operand* x, syntax::CallExpr* call, BuiltinId id,
+                   bool had_call_or_recv) {
   OperandMode mode = OperandMode::kInvalid;
   constant::Value val;
   Type* u = Underlying(x->type);
@@ -85,6 +129,7 @@ static bool LenCap(Checker* check, Operand* x, BuiltinId id, bool had_call_or_re
     }
     return false;
   }
+  if (mode != OperandMode::kConstant) RecordBuiltinSig(check, call, Typ(BasicKind::kInt), {x->type});
   x->mode = mode;
   x->type = Typ(BasicKind::kInt);
   x->val = val;
@@ -107,6 +152,7 @@ static bool Append(Checker* check, Operand* x, syntax::CallExpr* call, std::vect
       if (y.invalid()) return false;
       Type* ys = CoreString(y.type);
       if (ys != nullptr && IsString(ys)) {
+        RecordBuiltinSig(check, call, S, {S, y.type}, true);
         x->mode = OperandMode::kValue;
         x->type = S;
         return true;
@@ -122,6 +168,9 @@ static bool Append(Checker* check, Operand* x, syntax::CallExpr* call, std::vect
   sig.params = &params;
   sig.variadic = true;
   check->Arguments(call, &sig, args, false);
+  if (check->RecordsTypes()) {
+    RecordBuiltinSig(check, call, S, {S, check->ctx()->NewType<Slice>(s->elem)}, true);
+  }
   x->mode = OperandMode::kValue;
   x->type = S;
   return true;
@@ -210,13 +259,14 @@ static bool ComplexBuiltin(Checker* check, Operand* x, Operand* y, syntax::CallE
                                 constant::MakeImag(constant::ToFloat(y->val)));
   } else {
     x->mode = OperandMode::kValue;
+    RecordBuiltinSig(check, call, res, {x->type, x->type});
   }
   x->type = res;
   return true;
 }
 
 // RealImag checks real(x) and imag(x).
-static bool RealImag(Checker* check, Operand* x, BuiltinId id) {
+static bool RealImag(Checker* check, Operand* x, syntax::CallExpr* call, BuiltinId id) {
   if (IsUntyped(x->type)) {
     if (x->mode == OperandMode::kConstant) {
       if (IsNumeric(x->type)) x->type = Typ(BasicKind::kUntypedComplex);
@@ -240,6 +290,7 @@ static bool RealImag(Checker* check, Operand* x, BuiltinId id) {
     x->val = id == BuiltinId::kReal ? constant::Real(x->val) : constant::Imag(x->val);
   } else {
     x->mode = OperandMode::kValue;
+    RecordBuiltinSig(check, call, res, {x->type});
   }
   x->type = res;
   return true;
@@ -266,14 +317,18 @@ static bool Make(Checker* check, Operand* x, syntax::CallExpr* call) {
     return false;
   }
   std::vector<int64_t> sizes;
+  Type* size_types[2] = {nullptr, nullptr};
   for (size_t i = 1; i < nargs; i++) {
     int64_t size = -1;
-    check->Index(call->Args[i], -1, &size);
+    check->Index(call->Args[i], -1, &size, &size_types[i - 1]);
     if (size >= 0) sizes.push_back(size);
   }
   if (sizes.size() == 2 && sizes[0] > sizes[1]) {
     check->Error(check->At(call->Args[1]), "invalid argument: length and capacity swapped");
   }
+  if (nargs == 1) RecordBuiltinSig(check, call, T, {T});
+  if (nargs == 2) RecordBuiltinSig(check, call, T, {T, size_types[0]});
+  if (nargs == 3) RecordBuiltinSig(check, call, T, {T, size_types[0], size_types[1]});
   x->mode = OperandMode::kValue;
   x->type = T;
   return true;
@@ -309,6 +364,10 @@ static bool Offsetof(Checker* check, Operand* x, syntax::CallExpr* call) {
     return false;
   }
   check->RecordSelection(selx, SelectionKind::kFieldVal, base, r.obj, r.index, false);
+  // go/types records the selector too (issue #47895), as a value unless x is a variable.
+  OperandMode sel_mode =
+      x->mode == OperandMode::kVariable ? OperandMode::kVariable : OperandMode::kValue;
+  check->RecordTypeAndValue(selx, sel_mode, r.obj->type, constant::Value());
   int64_t offs = 0;
   Type* t = base;
   for (int i : r.index) {
@@ -323,7 +382,8 @@ static bool Offsetof(Checker* check, Operand* x, syntax::CallExpr* call) {
 }
 
 // UnsafeCall checks the functions of package unsafe other than Offsetof.
-static bool UnsafeCall(Checker* check, Operand* x, BuiltinId id, std::vector<Operand>& args) {
+static bool UnsafeCall(Checker* check, Operand* x, syntax::CallExpr* call, BuiltinId id,
+                       std::vector<Operand>& args) {
   switch (id) {
     case BuiltinId::kAdd: {
       check->Assignment(x, Typ(BasicKind::kUnsafePointer), "argument to unsafe.Add");
@@ -331,6 +391,7 @@ static bool UnsafeCall(Checker* check, Operand* x, BuiltinId id, std::vector<Ope
       if (!check->IsValidIndex(&args[1], "length", true)) return false;
       x->mode = OperandMode::kValue;
       x->type = Typ(BasicKind::kUnsafePointer);
+      RecordBuiltinSig(check, call, x->type, {x->type, args[1].type});
       return true;
     }
     case BuiltinId::kAlignof: case BuiltinId::kSizeof: {
@@ -355,6 +416,7 @@ static bool UnsafeCall(Checker* check, Operand* x, BuiltinId id, std::vector<Ope
       x->mode = OperandMode::kValue;
       x->type = id == BuiltinId::kSlice ? static_cast<Type*>(check->ctx()->NewType<Slice>(p->elem))
                                         : Typ(BasicKind::kString);
+      if (id == BuiltinId::kSlice) RecordBuiltinSig(check, call, x->type, {p, args[1].type});
       return true;
     }
     case BuiltinId::kStringData:
@@ -413,7 +475,7 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
   }
   switch (id) {
     case BuiltinId::kAppend: return Append(this, x, call, args);
-    case BuiltinId::kCap: case BuiltinId::kLen: return LenCap(this, x, id, had_call);
+    case BuiltinId::kCap: case BuiltinId::kLen: return LenCap(this, x, call, id, had_call);
     case BuiltinId::kClear: {
       TypeKind k = CoreUnder(x->type)->kind();
       if (k != TypeKind::kMap && k != TypeKind::kSlice) {
@@ -438,6 +500,7 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
         return true;
       });
       if (!ok) return false;
+      RecordBuiltinSig(this, call, nullptr, {x->type});
       x->mode = OperandMode::kNoValue;
       return true;
     }
@@ -460,6 +523,7 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
                S(y), S(dst->elem), S(src->elem));
         return false;
       }
+      RecordBuiltinSig(this, call, Typ(BasicKind::kInt), {x->type, y.type});
       x->mode = OperandMode::kValue;
       x->type = Typ(BasicKind::kInt);
       return true;
@@ -477,14 +541,16 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
         Errorf(x->Pos(), "invalid argument: {} is not a map", S(*x));
         return false;
       }
+      Type* map_type = x->type;
       *x = args[1];
       if (x->invalid()) return false;
       Assignment(x, key, "argument to delete");
       if (x->invalid()) return false;
+      RecordBuiltinSig(this, call, nullptr, {map_type, m->key});
       x->mode = OperandMode::kNoValue;
       return true;
     }
-    case BuiltinId::kImag: case BuiltinId::kReal: return RealImag(this, x, id);
+    case BuiltinId::kImag: case BuiltinId::kReal: return RealImag(this, x, call, id);
     case BuiltinId::kMake: return Make(this, x, call);
     case BuiltinId::kMax: case BuiltinId::kMin: return MinMax(this, x, id, args);
     case BuiltinId::kNew: {
@@ -492,12 +558,14 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
       if (IsInvalid(T)) return false;
       x->mode = OperandMode::kValue;
       x->type = ctx_->NewType<Pointer>(T);
+      RecordBuiltinSig(this, call, x->type, {T});
       return true;
     }
     case BuiltinId::kPanic:
       if (env_.sig != nullptr && env_.sig->results->size() > 0) is_panic_.insert(call);
       Assignment(x, EmptyInterface(), "argument to panic");
       if (x->invalid()) return false;
+      RecordBuiltinSig(this, call, nullptr, {EmptyInterface()});
       x->mode = OperandMode::kNoValue;
       return true;
     case BuiltinId::kPrint: case BuiltinId::kPrintln:
@@ -505,11 +573,13 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
         Assignment(&a, nullptr, std::string("argument to ") + bin.name);
         if (a.invalid()) return false;
       }
+      RecordPrintSig(this, call, args);
       x->mode = OperandMode::kNoValue;
       return true;
     case BuiltinId::kRecover:
       x->mode = OperandMode::kValue;
       x->type = EmptyInterface();
+      RecordBuiltinSig(this, call, x->type, {});
       return true;
     case BuiltinId::kOffsetof: return Offsetof(this, x, call);
     case BuiltinId::kAssert:
@@ -522,7 +592,7 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
     case BuiltinId::kTrace:
       x->mode = OperandMode::kNoValue;
       return true;
-    default: return UnsafeCall(this, x, id, args);
+    default: return UnsafeCall(this, x, call, id, args);
   }
 }
 

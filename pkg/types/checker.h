@@ -127,6 +127,8 @@ class Checker {
   void RememberUntyped(syntax::Expr* e, bool lhs, OperandMode mode, Basic* typ, constant::Value val);
   void RecordTypeAndValue(syntax::Expr* e, OperandMode mode, Type* typ, const constant::Value& val);
   void RecordBuiltinType(syntax::Expr* e, Signature* sig);
+  // RecordsTypes reports whether expression types are recorded (Info.types).
+  bool RecordsTypes() const { return info_ != nullptr && info_->record_types; }
   void RecordCommaOkTypes(syntax::Expr* e, Type* t0, Type* t1);
   void RecordDef(syntax::Ident* id, Object* obj);
   void RecordUse(syntax::Ident* id, Object* obj);
@@ -266,7 +268,9 @@ class Checker {
   bool IndexExpr(Operand* x, syntax::IndexExpr* e);
   bool IndexTypeParam(Operand* x, syntax::IndexExpr* e);
   void SliceExpr(Operand* x, syntax::SliceExpr* e);
-  bool Index(syntax::Expr* index, int64_t max, int64_t* out);
+  // Index checks an index; *out is its constant value (else -1) and, with typ, *typ
+  // its type (nullptr when invalid).
+  bool Index(syntax::Expr* index, int64_t max, int64_t* out, Type** typ = nullptr);
 
   // ---- call.cpp ----
   ExprKind CallExpr(Operand* x, syntax::CallExpr* call);

@@ -91,8 +91,9 @@ void WriteExpr(std::string* out, const syntax::Expr* x) {
         *out += x->As<syntax::CompositeLit>()->Elts.empty() ? "{}" : "{…}";
         return;
       }
+      // go/types writes an elided type (nested literal) as any nil expression.
       *out += '(';
-      if (x->As<syntax::CompositeLit>()->Type) WriteExpr(out, x->As<syntax::CompositeLit>()->Type);
+      WriteExpr(out, x->As<syntax::CompositeLit>()->Type);
       *out += " literal)";
       return;
     case NodeKind::ParenExpr:

@@ -26,12 +26,16 @@ bool Checker::IsValidIndex(Operand* x, const char* what, bool allow_negative) {
   return true;
 }
 
-bool Checker::Index(syntax::Expr* index, int64_t max, int64_t* out) {
+bool Checker::Index(syntax::Expr* index, int64_t max, int64_t* out, Type** typ) {
   *out = -1;
+  if (typ != nullptr) *typ = InvalidType();
   Operand x;
   Expr(&x, index);
   if (!IsValidIndex(&x, "index", false)) return false;
-  if (x.mode != OperandMode::kConstant) return true;
+  if (x.mode != OperandMode::kConstant) {
+    if (typ != nullptr) *typ = x.type;
+    return true;
+  }
   if (x.val.kind() == constant::Kind::kUnknown) return false;
   int64_t v = constant::Int64Val(x.val);
   if (max >= 0 && v >= max) {
@@ -43,6 +47,7 @@ bool Checker::Index(syntax::Expr* index, int64_t max, int64_t* out) {
     return false;
   }
   *out = v;
+  if (typ != nullptr) *typ = x.type;
   return true;
 }
 

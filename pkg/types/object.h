@@ -222,6 +222,12 @@ class Context {
   Scope* NewScope(Scope* parent, base::Pos pos, base::Pos end, std::string_view comment);
   // NewPackage creates a package with a fresh scope under the universe.
   Package* NewPackage(std::string_view path, std::string_view name);
+  // NewNode creates a syntax node owned by the context: an implicit operand that a
+  // check records in Info (the 1 of x++, as go/types records it).
+  template <class T>
+  T* NewNode() {
+    return arena_.New<T>();
+  }
   // Intern copies s into storage owned by the context.
   std::string_view Intern(std::string_view s) { return arena_.CopyString(s); }
 

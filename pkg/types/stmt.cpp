@@ -242,14 +242,17 @@ void Checker::Stmt(unsigned ctxt, syntax::Stmt* s) {
                TokenString(is->Tok), S(x.type));
         break;
       }
-      syntax::BasicLit one;
-      one.kind = syntax::NodeKind::BasicLit;
-      one.ValuePos = At(is->X);
-      one.Kind = syntax::Token::INT;
-      one.Value = "1";
+      // x++ is x += 1 with an implicit 1 at x's position, which go/types records in
+      // Info.Types; it lives as long as the Info when types are recorded.
+      syntax::BasicLit local;
+      syntax::BasicLit* one = RecordsTypes() ? ctx_->NewNode<syntax::BasicLit>() : &local;
+      one->kind = syntax::NodeKind::BasicLit;
+      one->ValuePos = At(is->X);
+      one->Kind = syntax::Token::INT;
+      one->Value = "1";
       syntax::Token op = is->Tok == syntax::Token::INC ? syntax::Token::ADD : syntax::Token::SUB;
-      Binary(&x, nullptr, is->X, &one, op, is->TokPos);
-      ForgetExpr(&one);
+      Binary(&x, nullptr, is->X, one, op, is->TokPos);
+      if (one == &local) ForgetExpr(one);
       if (x.invalid()) break;
       AssignVar(is->X, &x);
       break;

@@ -1,0 +1,68 @@
+// Tests for SourceImporter's info hook (the Info of selected packages, as checked).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "pkg/load/check_packages.h"
+
+namespace gotool::load {
+namespace {
+
+namespace fs = std::filesystem;
+
+class InfoHookTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("gotool_infohook_" + std::to_string(::getpid()));
+    fs::remove_all(root_);
+    Write("m/go.mod", "module example.com/m\n\ngo 1.19\n");
+    Write("m/t/t.go", "package t\n\nconst N = 2\n\nvar X = N * 3\n");
+    Write("m/u/u.go", "package u\n\nimport \"example.com/m/t\"\n\nvar Y = t.X + 1\n");
+    ctx_.goos = "linux";
+    ctx_.goarch = "amd64";
+    ctx_.goroot = (root_ / "goroot").string();
+    fs::create_directories(root_ / "goroot/src");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  void Write(const std::string& rel, const std::string& data) {
+    fs::path p = root_ / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << data;
+  }
+
+  fs::path root_;
+  BuildContext ctx_;
+};
+
+TEST_F(InfoHookTest, ReportsTheSelectedPackagesOnly) {
+  Loader loader(ctx_, (root_ / "m").string(), (root_ / "modcache").string());
+  std::vector<std::string> errs, warns;
+  std::vector<LoadedPackage*> roots = loader.LoadPatterns({"./u"}, &errs, &warns);
+  ASSERT_EQ(roots.size(), 1u);
+  SourceImporter importer(&loader, types::Config{});
+  std::vector<std::string> seen;
+  size_t recorded = 0;
+  bool only_types = true;
+  importer.set_info_hook({
+      [](const LoadedPackage& lp) { return lp.pkg.import_path == "example.com/m/t"; },
+      [&](const CheckedPackage& cp, const types::Info& info) {
+        seen.push_back(cp.loaded->pkg.import_path);
+        recorded = info.types.size();
+        only_types = info.defs.empty() && info.uses.empty() && info.scopes.empty();
+      },
+  });
+  // Checking u checks t first (its import); only t's Info is handed over, once.
+  ASSERT_NE(importer.CheckPackage(roots[0]), nullptr);
+  ASSERT_NE(importer.CheckPackage(roots[0]), nullptr);  // cached: no second report
+  EXPECT_EQ(seen, std::vector<std::string>{"example.com/m/t"});
+  // t records 2 (N's value), N * 3, N and 3.
+  EXPECT_EQ(recorded, 4u);
+  EXPECT_TRUE(only_types);
+}
+
+}  // namespace
+}  // namespace gotool::load

@@ -1,0 +1,3 @@
+module gotool.local/typesinfo
+
+go 1.19
