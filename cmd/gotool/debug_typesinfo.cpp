@@ -9,10 +9,9 @@
 //   package PATH
 //   <one line per Info.types entry, pkg/types/infodump.h>
 //
-// or, when the package has load, syntax or type errors (e.g. "not supported yet" for
-// type parameters), instantiates a generic type or function of a package with
-// errors (its types would be invalid where go/types has them), or is in an import
-// cycle,
+// or, when the package has load, syntax or type errors, depends (directly or not) on
+// a package with errors (its types could be invalid where go/types has them), or is
+// in an import cycle,
 //
 //   skip PATH: REASON
 //
@@ -39,7 +38,6 @@
 #include "pkg/cfg/env.h"
 #include "pkg/load/check_packages.h"
 #include "pkg/load/context.h"
-#include "pkg/load/generics.h"
 #include "pkg/load/loader.h"
 #include "pkg/types/infodump.h"
 
@@ -81,58 +79,47 @@ std::vector<std::string> ErrorLines(const load::Loader& loader, const load::Chec
   return errors;
 }
 
-// BrokenGenerics finds the packages that instantiate a generic type or function of
-// an imported package with errors (typically one whose generic declarations gotool
-// does not support yet): their expressions of such types are invalid.
-class BrokenGenerics {
+// BrokenDeps finds the packages that import, directly or not, a package with errors:
+// the types they take from it may be invalid where go/types has them (a dependency
+// using a feature gotool does not support yet, for instance).
+class BrokenDeps {
  public:
-  BrokenGenerics(const load::Loader* loader, load::SourceImporter* importer)
+  BrokenDeps(const load::Loader* loader, load::SourceImporter* importer)
       : loader_(loader), importer_(importer) {}
 
-  // Broken returns the import path of a package with errors whose generics cp
-  // instantiates, or "".
-  std::string Broken(const load::CheckedPackage& cp) {
-    std::string broken;
-    load::LoadedPackage* lp = cp.loaded;
-    auto lookup = [&](std::string_view path) -> std::pair<std::string, const load::GenericUse*> {
-      std::string resolved(path);
-      if (auto it = lp->import_map.find(resolved); it != lp->import_map.end())
-        resolved = it->second;
-      for (load::LoadedPackage* d : lp->imports) {
-        if (d->pkg.import_path != resolved) continue;
-        const load::CheckedPackage* dep = importer_->CheckPackage(d);  // checked already
-        if (dep == nullptr || ErrorLines(*loader_, *dep).empty()) break;
-        broken = d->pkg.import_path;
-        return {d->pkg.name, &Declared(*dep)};
-      }
-      return {"", nullptr};
-    };
-    bool uses = load::FindGenericUse(cp.files, lookup).instantiates;
-    return uses ? broken : "";
+  // Broken returns the import path of a dependency of lp with errors, or "".
+  std::string Broken(load::LoadedPackage* lp) {
+    for (load::LoadedPackage* d : lp->imports) {
+      if (std::string bad = BrokenOrSelf(d); !bad.empty()) return bad;
+    }
+    return {};
   }
 
  private:
-  // Declared returns (cached) which generic names dep declares.
-  const load::GenericUse& Declared(const load::CheckedPackage& dep) {
-    auto it = declared_.find(dep.loaded);
-    if (it == declared_.end()) {
-      auto none = [](std::string_view) -> std::pair<std::string, const load::GenericUse*> {
-        return {"", nullptr};
-      };
-      it = declared_.emplace(dep.loaded, load::FindGenericUse(dep.files, none)).first;
+  // BrokenOrSelf returns d's path if d has errors, else Broken(d); memoized.
+  std::string BrokenOrSelf(load::LoadedPackage* d) {
+    auto it = verdicts_.find(d);
+    if (it != verdicts_.end()) return it->second;
+    const load::CheckedPackage* dep = importer_->CheckPackage(d);  // checked already
+    std::string verdict;
+    if (dep == nullptr || !ErrorLines(*loader_, *dep).empty()) {
+      verdict = d->pkg.import_path;
+    } else {
+      verdict = Broken(d);
     }
-    return it->second;
+    verdicts_[d] = verdict;
+    return verdict;
   }
 
   const load::Loader* loader_;
   load::SourceImporter* importer_;
-  std::map<const load::LoadedPackage*, load::GenericUse> declared_;
+  std::map<const load::LoadedPackage*, std::string> verdicts_;
 };
 
 // PrintPackage prints cp's dump, or why it is skipped.
 void PrintPackage(const load::Loader& loader, const base::FileSet& fset, const std::string& path,
                   const load::CheckedPackage& cp, const types::Info& info,
-                  BrokenGenerics* generics) {
+                  BrokenDeps* broken_deps) {
   std::vector<std::string> errors = ErrorLines(loader, cp);
   if (!errors.empty()) {
     std::string first = errors[0];
@@ -140,8 +127,8 @@ void PrintPackage(const load::Loader& loader, const base::FileSet& fset, const s
     fmt::print("skip {}: {} errors: {}\n", path, errors.size(), first);
     return;
   }
-  if (std::string dep = generics->Broken(cp); !dep.empty()) {
-    fmt::print("skip {}: instantiates generics of {}, which has errors\n", path, dep);
+  if (std::string dep = broken_deps->Broken(cp.loaded); !dep.empty()) {
+    fmt::print("skip {}: depends on {}, which has errors\n", path, dep);
     return;
   }
   std::string out = "package " + path + "\n";
@@ -199,13 +186,13 @@ int RunDebugTypesinfo(const std::vector<std::string>& args) {
 
   types::Config tconfig;  // go/types' wording and sizes: the reference is go/types
   load::SourceImporter importer(&loader, tconfig);
-  BrokenGenerics generics(&loader, &importer);
+  BrokenDeps broken_deps(&loader, &importer);
   std::set<const load::LoadedPackage*> printed;
   importer.set_info_hook({
       [&](const load::LoadedPackage& lp) { return named.count(&lp) != 0; },
       [&](const load::CheckedPackage& cp, const types::Info& info) {
         printed.insert(cp.loaded);
-        PrintPackage(loader, importer.fset(), named[cp.loaded], cp, info, &generics);
+        PrintPackage(loader, importer.fset(), named[cp.loaded], cp, info, &broken_deps);
       },
   });
   if (jobs <= 0) jobs = int(std::max(1u, std::thread::hardware_concurrency()));

@@ -546,7 +546,7 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
       if (x->invalid()) return false;
       Assignment(x, key, "argument to delete");
       if (x->invalid()) return false;
-      RecordBuiltinSig(this, call, nullptr, {map_type, m->key});
+      RecordBuiltinSig(this, call, nullptr, {map_type, key});
       x->mode = OperandMode::kNoValue;
       return true;
     }

@@ -15,9 +15,8 @@
 # The packages compared: those go/types checks without errors, non-generic ones
 # first (go/types says which are generic: they declare type parameters or instantiate
 # generic types or functions), each group sorted by import path; -n N keeps the first
-# N. A package for which gotool reports errors (e.g. "not supported yet" for type
-# parameters), or that instantiates generics of such a package, is listed as skipped;
-# it is compared by itself once gotool checks it.
+# N. A package for which gotool reports errors, or that depends on such a package, is
+# listed as skipped; it is compared by itself once gotool checks it.
 #
 # The figures: one line per package ("ok PATH: N expressions", "FAIL PATH: A of N
 # agree (kinds)", "skip PATH: reason"), then the expressions compared (the union of
