@@ -214,6 +214,10 @@ Type* Checker::InstantiatedType(syntax::Expr* e, Named* def) {
     // type parameters (blank ones have no name to look up).
     targs.assign(recv_tparams_->begin(), recv_tparams_->end());
     recv_tparams_ = nullptr;
+    // go/types type-checks these names as type expressions, so Info.Types has them.
+    for (size_t i = 0; i < indices.size(); i++) {
+      RecordTypeAndValue(indices[i], OperandMode::kTypexpr, targs[i], constant::Value());
+    }
     ok = true;
   } else {
     targs = TypeList(indices, &ok);
