@@ -42,14 +42,19 @@ std::string Canonical(const std::string& path) {
 // SkipDir reports whether a directory named elem below the walk's root is skipped.
 // In GOROOT only src/vendor holds packages of std (vendor/golang.org/x/...); other
 // vendor directories (cmd/vendor, module vendor/) are never walked.
-bool SkipDir(const fs::path& path, std::string_view elem, bool std_tree) {
+// GOPATH trees know no modules, so a go.mod file stops the walk only in module mode.
+bool SkipDir(const fs::path& path, std::string_view elem, bool std_tree, bool gopath_mode) {
   if (elem.starts_with(".") || elem.starts_with("_") || elem == "testdata") return true;
   if (elem == "vendor" && !(std_tree && path.parent_path().filename() == "src")) return true;
   std::error_code ec;
-  return fs::is_regular_file(path / "go.mod", ec);  // a nested module
+  return !gopath_mode && fs::is_regular_file(path / "go.mod", ec);  // a nested module
 }
 
 }  // namespace
+
+bool MatchImportGlob(std::string_view pattern, std::string_view name) {
+  return MatchGlob(pattern, name);
+}
 
 std::vector<std::pair<std::string, std::string>> Loader::WalkTree(const std::string& root_dir,
                                                                  const std::string& root_path,
@@ -68,11 +73,14 @@ std::vector<std::pair<std::string, std::string>> Loader::WalkTree(const std::str
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       std::error_code sec;
+      // The go command's GOPATH walk does not follow symbolic links to directories
+      // (Debian's gocode links code.google.com/p/go.net to golang.org/x/net).
+      if (gopath_mode_ && it->is_symlink(sec)) continue;
       if (it->is_directory(sec)) subdirs.push_back(it->path().filename().string());
     }
     std::sort(subdirs.begin(), subdirs.end());
     for (const std::string& s : subdirs) {
-      if (SkipDir(dir / s, s, std_tree)) continue;
+      if (SkipDir(dir / s, s, std_tree, gopath_mode_)) continue;
       walk(dir / s, ipath.empty() ? s : ipath + "/" + s);
     }
   };
@@ -91,7 +99,7 @@ std::vector<std::pair<std::string, std::string>> Loader::MatchPattern(const std:
     return out;
   }
   if (pattern == "all") {  // the main module's packages; LoadPatterns adds their deps
-    if (main_.dir.empty() || main_.path == "std") return MatchPattern("std", err);
+    if (main_.dir.empty() || main_.path == "std" || gopath_mode_) return MatchPattern("std", err);
     return WalkTree(main_.dir, main_.path, false);
   }
   if (IsLocalPattern(pattern)) return MatchLocalPattern(pattern, err);
@@ -116,7 +124,7 @@ std::vector<std::pair<std::string, std::string>> Loader::MatchLocalPattern(
   }
   std::string dir = (fs::path(cwd_) / base).lexically_normal().string();
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-  if (main_.dir.empty() && dots == std::string::npos &&
+  if (main_.dir.empty() && !gopath_mode_ && dots == std::string::npos &&
       !HasPathPrefix(Canonical(dir), Canonical(ctx_.goroot + "/src"))) {
     *err = std::string(kNoGoMod);
     return {};
@@ -169,14 +177,16 @@ std::vector<std::pair<std::string, std::string>> Loader::MatchImportPattern(
     std_tree = true;
   }
   std::error_code ec;
-  if (root_dir.empty() || !fs::is_directory(root_dir, ec)) return {};
   std::vector<std::pair<std::string, std::string>> out;
-  for (auto& e : WalkTree(root_dir, root_path, std_tree)) {
-    if (MatchGlob(pattern, e.first) &&
-        (!std_tree || HasPathPrefix(e.first, "cmd") == HasPathPrefix(pattern, "cmd"))) {
-      out.push_back(e);
+  if (!root_dir.empty() && fs::is_directory(root_dir, ec)) {
+    for (auto& e : WalkTree(root_dir, root_path, std_tree)) {
+      if (MatchGlob(pattern, e.first) &&
+          (!std_tree || HasPathPrefix(e.first, "cmd") == HasPathPrefix(pattern, "cmd"))) {
+        out.push_back(e);
+      }
     }
   }
+  if (gopath_mode_) AddGopathMatches(pattern, &out);
   return out;
 }
 
