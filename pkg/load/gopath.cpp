@@ -82,6 +82,12 @@ bool Loader::GopathVendorImport(const LoadedPackage& importer, const std::string
   return false;
 }
 
+bool Loader::IsGopathSrc(const std::string& dir) const {
+  std::string cdir = Canonical(dir);
+  return std::any_of(gopath_.begin(), gopath_.end(),
+                     [&](const std::string& gp) { return Canonical(gp + "/src") == cdir; });
+}
+
 std::string Loader::GopathImportPathForDir(const std::string& cdir) const {
   for (const std::string& gp : gopath_) {
     std::string src = Canonical(gp + "/src");

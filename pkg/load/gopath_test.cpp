@@ -105,6 +105,23 @@ TEST_F(GopathTest, Patterns) {
   EXPECT_EQ(m[0].first, "example.com/a");
 }
 
+TEST_F(GopathTest, LocalAndAllPatterns) {
+  Loader l(ctx_, Path("gp2/src"), Path("modcache"));
+  l.SetGopath({Path("gp1"), Path("gp2")});
+  std::string err;
+  std::vector<std::string> paths;
+  for (auto& e : l.MatchPattern("./...", &err)) paths.push_back(e.first);
+  EXPECT_EQ(err, "");
+  EXPECT_EQ(paths, (std::vector<std::string>{"example.com/b", "example.com/c", "mystd"}));
+  paths.clear();
+  for (auto& e : l.MatchPattern("all", &err)) paths.push_back(e.first);
+  // GOROOT's packages (vendor/... included), then GOPATH's not shadowed by them.
+  EXPECT_EQ(paths,
+            (std::vector<std::string>{"example.com/a", "example.com/a/nested", "example.com/a/sub",
+                                      "example.com/b", "example.com/c", "fmt", "mystd", "net",
+                                      "vendor/golang.org/x/net/dns"}));
+}
+
 TEST_F(GopathTest, LoadGraphWithVendorAndErrors) {
   Loader l = NewLoader();
   std::vector<std::string> errors, warnings;

@@ -145,6 +145,8 @@ class Loader {
   // tree, innermost first, setting *dir and *import_path ("a/vendor/path").
   bool GopathVendorImport(const LoadedPackage& importer, const std::string& path,
                           std::string* dir, std::string* import_path) const;
+  // IsGopathSrc reports whether dir is the src directory of a GOPATH entry.
+  bool IsGopathSrc(const std::string& dir) const;
   // GopathImportPathForDir returns dir's import path under a GOPATH entry, "" when
   // it lies under none.
   std::string GopathImportPathForDir(const std::string& cdir) const;

@@ -57,11 +57,11 @@ bool MatchImportGlob(std::string_view pattern, std::string_view name) {
 }
 
 std::vector<std::pair<std::string, std::string>> Loader::WalkTree(const std::string& root_dir,
-                                                                 const std::string& root_path,
-                                                                 bool std_tree) {
+                                                                  const std::string& root_path,
+                                                                  bool std_tree) {
   std::vector<std::pair<std::string, std::string>> found;
   std::function<void(const fs::path&, const std::string&)> walk = [&](const fs::path& dir,
-                                                                     const std::string& ipath) {
+                                                                      const std::string& ipath) {
     Package p = ImportDir(ctx_, dir.string());
     // The go command leaves builtin (documentation only) out of std, and runtime/cgo
     // when cgo is off.
@@ -90,7 +90,7 @@ std::vector<std::pair<std::string, std::string>> Loader::WalkTree(const std::str
 }
 
 std::vector<std::pair<std::string, std::string>> Loader::MatchPattern(const std::string& pattern,
-                                                                     std::string* err) {
+                                                                      std::string* err) {
   if (pattern == "std") {
     std::vector<std::pair<std::string, std::string>> out;
     for (auto& e : WalkTree(ctx_.goroot + "/src", "", true)) {
@@ -98,8 +98,13 @@ std::vector<std::pair<std::string, std::string>> Loader::MatchPattern(const std:
     }
     return out;
   }
+  if (pattern == "all" && gopath_mode_) {  // every package of GOROOT and GOPATH
+    auto out = WalkTree(ctx_.goroot + "/src", "", true);
+    AddGopathMatches("...", &out);
+    return out;
+  }
   if (pattern == "all") {  // the main module's packages; LoadPatterns adds their deps
-    if (main_.dir.empty() || main_.path == "std" || gopath_mode_) return MatchPattern("std", err);
+    if (main_.dir.empty() || main_.path == "std") return MatchPattern("std", err);
     return WalkTree(main_.dir, main_.path, false);
   }
   if (IsLocalPattern(pattern)) return MatchLocalPattern(pattern, err);
@@ -134,8 +139,10 @@ std::vector<std::pair<std::string, std::string>> Loader::MatchLocalPattern(
     *err = "stat " + dir + ": directory not found";
     return {};
   }
-  std::string ipath = ImportPathForDir(dir, err);
-  if (ipath.empty()) {
+  // A GOPATH entry's src directory is no package, but "./..." there walks the tree.
+  bool gopath_root = gopath_mode_ && dots != std::string::npos && IsGopathSrc(dir);
+  std::string ipath = gopath_root ? "" : ImportPathForDir(dir, err);
+  if (ipath.empty() && !gopath_root) {
     if (dots != std::string::npos) {
       *err = "pattern " + pattern + ": directory prefix " + RelPath(dir) +
              " does not contain main module or its selected dependencies";
