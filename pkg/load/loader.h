@@ -143,8 +143,8 @@ class Loader {
   bool ResolveGopathImport(std::string_view path, std::string* dir, std::string* err) const;
   // GopathVendorImport finds path in the vendor directories of importer's GOPATH
   // tree, innermost first, setting *dir and *import_path ("a/vendor/path").
-  bool GopathVendorImport(const LoadedPackage& importer, const std::string& path,
-                          std::string* dir, std::string* import_path) const;
+  bool GopathVendorImport(const LoadedPackage& importer, const std::string& path, std::string* dir,
+                          std::string* import_path) const;
   // IsGopathSrc reports whether dir is the src directory of a GOPATH entry.
   bool IsGopathSrc(const std::string& dir) const;
   // GopathImportPathForDir returns dir's import path under a GOPATH entry, "" when
@@ -185,7 +185,8 @@ class Loader {
   std::map<std::string, std::unique_ptr<LoadedPackage>> packages_;  // by import path
   bool with_tests_ = false;
   bool gopath_mode_ = false;
-  std::vector<std::string> gopath_;  // GOPATH entries, in order
+  // gopath_ are the GOPATH entries, in order (GOPATH mode only).
+  std::vector<std::string> gopath_;
   std::vector<std::string> stack_;  // import paths being loaded, outermost first
   std::vector<std::unique_ptr<LoadedPackage>> variants_;  // test variants
   std::map<LoadedPackage*, TestVariants> tests_;
