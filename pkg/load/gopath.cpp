@@ -62,7 +62,8 @@ bool Loader::ResolveGopathImport(std::string_view path, std::string* dir, std::s
 }
 
 bool Loader::GopathVendorImport(const LoadedPackage& importer, const std::string& path,
-                                std::string* dir, std::string* import_path) const {
+                                std::string* dir, std::string* import_path,
+                                std::vector<std::string>* tried) const {
   if (importer.pkg.goroot || IsStandardImportPath(path)) return false;
   // The importer's directory and import path shrink together, one element at a
   // time, down to the GOPATH entry's src directory.
@@ -75,11 +76,22 @@ bool Loader::GopathVendorImport(const LoadedPackage& importer, const std::string
       *import_path = ipath + "/vendor/" + path;
       return true;
     }
+    if (IsDir(idir + "/vendor")) tried->push_back(vdir);
     size_t slash = ipath.rfind('/');
     ipath = slash == std::string::npos ? "" : ipath.substr(0, slash);
     idir = fs::path(idir).parent_path().string();
   }
   return false;
+}
+
+std::string WithVendorTried(const std::string& err, const std::vector<std::string>& tried) {
+  size_t nl = err.find('\n');
+  if (tried.empty() || nl == std::string::npos || !err.starts_with("cannot find package")) {
+    return err;
+  }
+  std::string lines;
+  for (const std::string& d : tried) lines += "\n\t" + d + " (vendor tree)";
+  return err.substr(0, nl) + lines + err.substr(nl);
 }
 
 bool Loader::IsGopathSrc(const std::string& dir) const {

@@ -34,6 +34,7 @@ class GopathTest : public ::testing::Test {
     Write("gp2/src/example.com/b/b.go", "package b2\n");
     Write("gp2/src/example.com/c/c.go", "package c\nimport \"nosuch.org/x\"\n");
     Write("gp2/src/mystd/m.go", "package mystd\n");
+    Write("gp1/src/example.com/a/sub/deep/d.go", "package deep\nimport \"nosuch.org/y\"\n");
     fs::create_directory_symlink("../example.com/b", root_ / "gp2/src/mystd/link");
     ctx_.goos = "linux";
     ctx_.goarch = "amd64";
@@ -92,14 +93,15 @@ TEST_F(GopathTest, Patterns) {
   // b shadows gp2's.
   EXPECT_EQ(paths,
             (std::vector<std::string>{"example.com/a", "example.com/a/nested", "example.com/a/sub",
-                                      "example.com/b", "example.com/c"}));
-  EXPECT_EQ(m[3].second, Path("gp1/src/example.com/b"));
+                                      "example.com/a/sub/deep", "example.com/b", "example.com/c"}));
+  EXPECT_EQ(m[4].second, Path("gp1/src/example.com/b"));
   m = l.MatchPattern("mystd/...", &err);
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(m[0].first, "mystd");
   m = l.MatchPattern("example.com/a/s...", &err);
-  ASSERT_EQ(m.size(), 1u);
+  ASSERT_EQ(m.size(), 2u);
   EXPECT_EQ(m[0].first, "example.com/a/sub");
+  EXPECT_EQ(m[1].first, "example.com/a/sub/deep");
   m = l.MatchPattern(Path("gp1/src/example.com/a"), &err);
   ASSERT_EQ(m.size(), 1u) << err;
   EXPECT_EQ(m[0].first, "example.com/a");
@@ -118,8 +120,8 @@ TEST_F(GopathTest, LocalAndAllPatterns) {
   // GOROOT's packages (vendor/... included), then GOPATH's not shadowed by them.
   EXPECT_EQ(paths,
             (std::vector<std::string>{"example.com/a", "example.com/a/nested", "example.com/a/sub",
-                                      "example.com/b", "example.com/c", "fmt", "mystd", "net",
-                                      "vendor/golang.org/x/net/dns"}));
+                                      "example.com/a/sub/deep", "example.com/b", "example.com/c",
+                                      "fmt", "mystd", "net", "vendor/golang.org/x/net/dns"}));
 }
 
 TEST_F(GopathTest, LoadGraphWithVendorAndErrors) {
@@ -127,7 +129,7 @@ TEST_F(GopathTest, LoadGraphWithVendorAndErrors) {
   std::vector<std::string> errors, warnings;
   auto roots = l.LoadPatterns({"example.com/a/...", "example.com/c", "net"}, &errors, &warnings);
   EXPECT_TRUE(errors.empty());
-  ASSERT_EQ(roots.size(), 5u);
+  ASSERT_EQ(roots.size(), 6u);
   LoadedPackage* a = roots[0];
   ASSERT_EQ(a->pkg.import_path, "example.com/a");
   EXPECT_TRUE(a->errors.empty()) << a->errors[0];
@@ -139,7 +141,7 @@ TEST_F(GopathTest, LoadGraphWithVendorAndErrors) {
   ASSERT_EQ(sub->pkg.import_path, "example.com/a/sub");
   ASSERT_EQ(sub->imports.size(), 1u);
   EXPECT_EQ(sub->imports[0], v);  // the parent's vendor directory
-  LoadedPackage* c = roots[3];
+  LoadedPackage* c = roots[4];
   ASSERT_EQ(c->errors.size(), 1u);
   // File names are relative to the working directory when that is shorter.
   EXPECT_EQ(c->errors[0],
@@ -148,7 +150,18 @@ TEST_F(GopathTest, LoadGraphWithVendorAndErrors) {
                 Path("goroot/src/nosuch.org/x") + " (from $GOROOT)\n\t" +
                 Path("gp1/src/nosuch.org/x") + " (from $GOPATH)\n\t" +
                 Path("gp2/src/nosuch.org/x") + " (from $GOPATH)");
-  LoadedPackage* net = roots[4];
+  LoadedPackage* deep = roots[3];
+  ASSERT_EQ(deep->pkg.import_path, "example.com/a/sub/deep");
+  ASSERT_EQ(deep->errors.size(), 1u);
+  // The existing vendor directories up the tree are listed first.
+  EXPECT_EQ(
+      deep->errors[0],
+      "../gp1/src/example.com/a/sub/deep/d.go:2:8: cannot find package \"nosuch.org/y\" in any "
+      "of:\n\t" +
+          Path("gp1/src/example.com/a/vendor/nosuch.org/y") + " (vendor tree)\n\t" +
+          Path("goroot/src/nosuch.org/y") + " (from $GOROOT)\n\t" + Path("gp1/src/nosuch.org/y") +
+          " (from $GOPATH)\n\t" + Path("gp2/src/nosuch.org/y") + " (from $GOPATH)");
+  LoadedPackage* net = roots[5];
   EXPECT_EQ(net->import_map.at("golang.org/x/net/dns"), "vendor/golang.org/x/net/dns");
 }
 

@@ -179,14 +179,15 @@ void Loader::ResolveImports(LoadedPackage* lp) {
       continue;
     }
     std::string dir, resolved, err;
+    std::vector<std::string> vendor_tried;
     if (lp->pkg.goroot && HasPathPrefix(lp->pkg.import_path, "cmd") && !IsStandardImportPath(path) &&
         IsDir(ctx_.goroot + "/src/cmd/vendor/" + path)) {
       dir = ctx_.goroot + "/src/cmd/vendor/" + path;  // cmd's own vendor directory
       resolved = "cmd/vendor/" + path;
-    } else if (gopath_mode_ && GopathVendorImport(*lp, path, &dir, &resolved)) {
+    } else if (gopath_mode_ && GopathVendorImport(*lp, path, &dir, &resolved, &vendor_tried)) {
       // found in a vendor directory of the importer's GOPATH tree
     } else if (!ResolveImport(path, lp->pkg.goroot, &dir, &resolved, &err)) {
-      lp->errors.push_back(where + err);
+      lp->errors.push_back(where + WithVendorTried(err, vendor_tried));
       continue;
     }
     if (resolved != path) lp->import_map[path] = resolved;

@@ -59,6 +59,11 @@ size_t FindVendor(std::string_view path);
 // matches any string and "x/..." also matches "x" (the go command's rule).
 bool MatchImportGlob(std::string_view pattern, std::string_view name);
 
+// WithVendorTried returns a "cannot find package" error with a "DIR (vendor tree)"
+// line for each of tried after its first line, as the go command's GOPATH mode lists
+// the vendor directories it searched; other errors are returned unchanged.
+std::string WithVendorTried(const std::string& err, const std::vector<std::string>& tried);
+
 // TestVariants are a package's test packages as go vet and go test check them.
 struct TestVariants {
   // ptest is the package with its _test.go files ("p [p.test]"): the package itself
@@ -142,9 +147,10 @@ class Loader {
   // failure *err is the go command's "cannot find package" message.
   bool ResolveGopathImport(std::string_view path, std::string* dir, std::string* err) const;
   // GopathVendorImport finds path in the vendor directories of importer's GOPATH
-  // tree, innermost first, setting *dir and *import_path ("a/vendor/path").
+  // tree, innermost first, setting *dir and *import_path ("a/vendor/path"); the
+  // directories looked at in existing vendor directories are added to *tried.
   bool GopathVendorImport(const LoadedPackage& importer, const std::string& path, std::string* dir,
-                          std::string* import_path) const;
+                          std::string* import_path, std::vector<std::string>* tried) const;
   // IsGopathSrc reports whether dir is the src directory of a GOPATH entry.
   bool IsGopathSrc(const std::string& dir) const;
   // GopathImportPathForDir returns dir's import path under a GOPATH entry, "" when
