@@ -15,7 +15,8 @@
 // list in reporting order. -test checks
 // each package with its _test.go files and then its external _test package, as go
 // vet does. -j N parses on N threads (checking is sequential). -time prints where the
-// time went on standard error. Exit status 0 when every package is ok, 1 otherwise.
+// time went on standard error. With GO111MODULE=off packages are found in GOPATH
+// mode, as the go command does. Exit status 0 when every package is ok, 1 otherwise.
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -70,6 +71,17 @@ bool ParseCheckFlags(const std::vector<std::string>& args, CheckOptions* opts) {
     }
   }
   return true;
+}
+
+// SplitList splits a GOPATH-style list at its colons.
+std::vector<std::string> SplitList(const std::string& list) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t colon; (colon = list.find(':', start)) != std::string::npos; start = colon + 1) {
+    out.push_back(list.substr(start, colon - start));
+  }
+  out.push_back(list.substr(start));
+  return out;
 }
 
 using Clock = std::chrono::steady_clock;
@@ -158,6 +170,7 @@ int RunDebugCheck(const std::vector<std::string>& args) {
   std::error_code ec;
   load::Loader loader(load::BuildContext::Default(config),
                       std::filesystem::current_path(ec).string(), config.Gomodcache());
+  if (config.Getenv("GO111MODULE") == "off") loader.SetGopath(SplitList(config.Gopath()));
   loader.set_with_tests(opts.tests);
   std::vector<std::string> errors, warnings;
   std::vector<load::LoadedPackage*> roots = loader.LoadPatterns(opts.patterns, &errors, &warnings);

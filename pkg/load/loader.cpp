@@ -136,7 +136,7 @@ bool Loader::ResolveModuleImport(std::string_view path, std::string* dir, std::s
 bool Loader::ResolveImport(std::string_view path, bool importer_goroot, std::string* dir,
                            std::string* import_path, std::string* err) const {
   std::string src = ctx_.goroot + "/src/";
-  if (IsStandardImportPath(path)) {
+  if (IsStandardImportPath(path) && !gopath_mode_) {
     *import_path = std::string(path);
     *dir = src + std::string(path);
     if (IsDir(*dir)) return true;
@@ -152,6 +152,7 @@ bool Loader::ResolveImport(std::string_view path, bool importer_goroot, std::str
     }
   }
   *import_path = std::string(path);
+  if (gopath_mode_) return ResolveGopathImport(path, dir, err);
   return ResolveModuleImport(path, dir, err);
 }
 
@@ -178,12 +179,15 @@ void Loader::ResolveImports(LoadedPackage* lp) {
       continue;
     }
     std::string dir, resolved, err;
+    std::vector<std::string> vendor_tried;
     if (lp->pkg.goroot && HasPathPrefix(lp->pkg.import_path, "cmd") && !IsStandardImportPath(path) &&
         IsDir(ctx_.goroot + "/src/cmd/vendor/" + path)) {
       dir = ctx_.goroot + "/src/cmd/vendor/" + path;  // cmd's own vendor directory
       resolved = "cmd/vendor/" + path;
+    } else if (gopath_mode_ && GopathVendorImport(*lp, path, &dir, &resolved, &vendor_tried)) {
+      // found in a vendor directory of the importer's GOPATH tree
     } else if (!ResolveImport(path, lp->pkg.goroot, &dir, &resolved, &err)) {
-      lp->errors.push_back(where + err);
+      lp->errors.push_back(where + WithVendorTried(err, vendor_tried));
       continue;
     }
     if (resolved != path) lp->import_map[path] = resolved;
@@ -233,6 +237,11 @@ std::string Loader::ImportPathForDir(const std::string& dir, std::string* err) c
     return main_.path + cdir.substr(root.size());
   }
   if (HasPathPrefix(cdir, src) && cdir.size() > src.size()) return cdir.substr(src.size() + 1);
+  if (gopath_mode_) {
+    // Outside GOPATH, the go command names a directory's package "_/abs/dir".
+    std::string ipath = GopathImportPathForDir(cdir);
+    return ipath.empty() ? "_" + cdir : ipath;
+  }
   for (const ModuleRoot& m : deps_) {
     if (HasPathPrefix(cdir, Canonical(m.dir))) return m.path + cdir.substr(Canonical(m.dir).size());
   }

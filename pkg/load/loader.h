@@ -55,6 +55,15 @@ size_t FindInternal(std::string_view path);
 // ("x/vendor/y" -> 2, "vendor/y" -> 0), or npos when it has none.
 size_t FindVendor(std::string_view path);
 
+// MatchImportGlob reports whether import path name matches pattern, where "..."
+// matches any string and "x/..." also matches "x" (the go command's rule).
+bool MatchImportGlob(std::string_view pattern, std::string_view name);
+
+// WithVendorTried returns a "cannot find package" error with a "DIR (vendor tree)"
+// line for each of tried after its first line, as the go command's GOPATH mode lists
+// the vendor directories it searched; other errors are returned unchanged.
+std::string WithVendorTried(const std::string& err, const std::vector<std::string>& tried);
+
 // TestVariants are a package's test packages as go vet and go test check them.
 struct TestVariants {
   // ptest is the package with its _test.go files ("p [p.test]"): the package itself
@@ -73,6 +82,13 @@ class Loader {
   Loader(BuildContext ctx, std::string cwd, std::string gomodcache);
 
   const BuildContext& context() const { return ctx_; }
+  // SetGopath switches the loader to GOPATH mode (the go command's GO111MODULE=off):
+  // no main module; import paths resolve in GOROOT/src, then in vendor directories
+  // of the importer's GOPATH tree, then in each entry's src directory, in order.
+  void SetGopath(std::vector<std::string> gopath);
+  // gopath_mode reports whether SetGopath was called.
+  bool gopath_mode() const { return gopath_mode_; }
+
   // main_module returns the main module (path "" when there is none).
   const ModuleRoot& main_module() const { return main_; }
   // modfile_error is the error reading go.mod, "" when none.
@@ -127,6 +143,23 @@ class Loader {
   void ReadModFile(const std::string& gomod);
   bool ResolveModuleImport(std::string_view path, std::string* dir, std::string* err) const;
   void ResolveImports(LoadedPackage* lp);
+  // ResolveGopathImport finds path in GOROOT/src and then the GOPATH entries; on
+  // failure *err is the go command's "cannot find package" message.
+  bool ResolveGopathImport(std::string_view path, std::string* dir, std::string* err) const;
+  // GopathVendorImport finds path in the vendor directories of importer's GOPATH
+  // tree, innermost first, setting *dir and *import_path ("a/vendor/path"); the
+  // directories looked at in existing vendor directories are added to *tried.
+  bool GopathVendorImport(const LoadedPackage& importer, const std::string& path, std::string* dir,
+                          std::string* import_path, std::vector<std::string>* tried) const;
+  // IsGopathSrc reports whether dir is the src directory of a GOPATH entry.
+  bool IsGopathSrc(const std::string& dir) const;
+  // GopathImportPathForDir returns dir's import path under a GOPATH entry, "" when
+  // it lies under none.
+  std::string GopathImportPathForDir(const std::string& cdir) const;
+  // AddGopathMatches adds to *out (GOROOT's matches) the matches of a "..." import
+  // pattern in each GOPATH entry's src whose import path is not there yet, sorted.
+  void AddGopathMatches(const std::string& pattern,
+                        std::vector<std::pair<std::string, std::string>>* out);
   // VisibilityError returns the go command's error when the package in importer may
   // not import dep (written as path): "use of internal package X not allowed" (with
   // the import stack), "use of vendored package not allowed", or "P must be imported
@@ -157,6 +190,9 @@ class Loader {
   std::vector<ModuleRoot> deps_;  // required modules (replacements applied)
   std::map<std::string, std::unique_ptr<LoadedPackage>> packages_;  // by import path
   bool with_tests_ = false;
+  bool gopath_mode_ = false;
+  // gopath_ are the GOPATH entries, in order (GOPATH mode only).
+  std::vector<std::string> gopath_;
   std::vector<std::string> stack_;  // import paths being loaded, outermost first
   std::vector<std::unique_ptr<LoadedPackage>> variants_;  // test variants
   std::map<LoadedPackage*, TestVariants> tests_;

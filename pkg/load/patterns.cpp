@@ -42,21 +42,26 @@ std::string Canonical(const std::string& path) {
 // SkipDir reports whether a directory named elem below the walk's root is skipped.
 // In GOROOT only src/vendor holds packages of std (vendor/golang.org/x/...); other
 // vendor directories (cmd/vendor, module vendor/) are never walked.
-bool SkipDir(const fs::path& path, std::string_view elem, bool std_tree) {
+// GOPATH trees know no modules, so a go.mod file stops the walk only in module mode.
+bool SkipDir(const fs::path& path, std::string_view elem, bool std_tree, bool gopath_mode) {
   if (elem.starts_with(".") || elem.starts_with("_") || elem == "testdata") return true;
   if (elem == "vendor" && !(std_tree && path.parent_path().filename() == "src")) return true;
   std::error_code ec;
-  return fs::is_regular_file(path / "go.mod", ec);  // a nested module
+  return !gopath_mode && fs::is_regular_file(path / "go.mod", ec);  // a nested module
 }
 
 }  // namespace
 
+bool MatchImportGlob(std::string_view pattern, std::string_view name) {
+  return MatchGlob(pattern, name);
+}
+
 std::vector<std::pair<std::string, std::string>> Loader::WalkTree(const std::string& root_dir,
-                                                                 const std::string& root_path,
-                                                                 bool std_tree) {
+                                                                  const std::string& root_path,
+                                                                  bool std_tree) {
   std::vector<std::pair<std::string, std::string>> found;
   std::function<void(const fs::path&, const std::string&)> walk = [&](const fs::path& dir,
-                                                                     const std::string& ipath) {
+                                                                      const std::string& ipath) {
     Package p = ImportDir(ctx_, dir.string());
     // The go command leaves builtin (documentation only) out of std, and runtime/cgo
     // when cgo is off.
@@ -68,11 +73,14 @@ std::vector<std::pair<std::string, std::string>> Loader::WalkTree(const std::str
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       std::error_code sec;
+      // The go command's GOPATH walk does not follow symbolic links to directories
+      // (Debian's gocode links code.google.com/p/go.net to golang.org/x/net).
+      if (gopath_mode_ && it->is_symlink(sec)) continue;
       if (it->is_directory(sec)) subdirs.push_back(it->path().filename().string());
     }
     std::sort(subdirs.begin(), subdirs.end());
     for (const std::string& s : subdirs) {
-      if (SkipDir(dir / s, s, std_tree)) continue;
+      if (SkipDir(dir / s, s, std_tree, gopath_mode_)) continue;
       walk(dir / s, ipath.empty() ? s : ipath + "/" + s);
     }
   };
@@ -82,12 +90,17 @@ std::vector<std::pair<std::string, std::string>> Loader::WalkTree(const std::str
 }
 
 std::vector<std::pair<std::string, std::string>> Loader::MatchPattern(const std::string& pattern,
-                                                                     std::string* err) {
+                                                                      std::string* err) {
   if (pattern == "std") {
     std::vector<std::pair<std::string, std::string>> out;
     for (auto& e : WalkTree(ctx_.goroot + "/src", "", true)) {
       if (!HasPathPrefix(e.first, "cmd")) out.push_back(e);
     }
+    return out;
+  }
+  if (pattern == "all" && gopath_mode_) {  // every package of GOROOT and GOPATH
+    auto out = WalkTree(ctx_.goroot + "/src", "", true);
+    AddGopathMatches("...", &out);
     return out;
   }
   if (pattern == "all") {  // the main module's packages; LoadPatterns adds their deps
@@ -116,7 +129,7 @@ std::vector<std::pair<std::string, std::string>> Loader::MatchLocalPattern(
   }
   std::string dir = (fs::path(cwd_) / base).lexically_normal().string();
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-  if (main_.dir.empty() && dots == std::string::npos &&
+  if (main_.dir.empty() && !gopath_mode_ && dots == std::string::npos &&
       !HasPathPrefix(Canonical(dir), Canonical(ctx_.goroot + "/src"))) {
     *err = std::string(kNoGoMod);
     return {};
@@ -126,8 +139,10 @@ std::vector<std::pair<std::string, std::string>> Loader::MatchLocalPattern(
     *err = "stat " + dir + ": directory not found";
     return {};
   }
-  std::string ipath = ImportPathForDir(dir, err);
-  if (ipath.empty()) {
+  // A GOPATH entry's src directory is no package, but "./..." there walks the tree.
+  bool gopath_root = gopath_mode_ && dots != std::string::npos && IsGopathSrc(dir);
+  std::string ipath = gopath_root ? "" : ImportPathForDir(dir, err);
+  if (ipath.empty() && !gopath_root) {
     if (dots != std::string::npos) {
       *err = "pattern " + pattern + ": directory prefix " + RelPath(dir) +
              " does not contain main module or its selected dependencies";
@@ -169,14 +184,16 @@ std::vector<std::pair<std::string, std::string>> Loader::MatchImportPattern(
     std_tree = true;
   }
   std::error_code ec;
-  if (root_dir.empty() || !fs::is_directory(root_dir, ec)) return {};
   std::vector<std::pair<std::string, std::string>> out;
-  for (auto& e : WalkTree(root_dir, root_path, std_tree)) {
-    if (MatchGlob(pattern, e.first) &&
-        (!std_tree || HasPathPrefix(e.first, "cmd") == HasPathPrefix(pattern, "cmd"))) {
-      out.push_back(e);
+  if (!root_dir.empty() && fs::is_directory(root_dir, ec)) {
+    for (auto& e : WalkTree(root_dir, root_path, std_tree)) {
+      if (MatchGlob(pattern, e.first) &&
+          (!std_tree || HasPathPrefix(e.first, "cmd") == HasPathPrefix(pattern, "cmd"))) {
+        out.push_back(e);
+      }
     }
   }
+  if (gopath_mode_) AddGopathMatches(pattern, &out);
   return out;
 }
 
