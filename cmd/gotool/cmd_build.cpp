@@ -56,6 +56,8 @@ int RunBuild(const BuildOptions& opts) {
   }
   req.cwd = WorkingDir(env);
   req.gomodcache = config.Gomodcache();
+  req.gopath_mode = config.GopathMode();
+  if (req.gopath_mode) req.gopath = config.GopathEntries();
   req.patterns = opts.packages;
   req.output = opts.output;
   req.jobs = opts.build.p;

@@ -73,17 +73,6 @@ bool ParseCheckFlags(const std::vector<std::string>& args, CheckOptions* opts) {
   return true;
 }
 
-// SplitList splits a GOPATH-style list at its colons.
-std::vector<std::string> SplitList(const std::string& list) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (size_t colon; (colon = list.find(':', start)) != std::string::npos; start = colon + 1) {
-    out.push_back(list.substr(start, colon - start));
-  }
-  out.push_back(list.substr(start));
-  return out;
-}
-
 using Clock = std::chrono::steady_clock;
 
 double Seconds(Clock::time_point since) {
@@ -170,7 +159,7 @@ int RunDebugCheck(const std::vector<std::string>& args) {
   std::error_code ec;
   load::Loader loader(load::BuildContext::Default(config),
                       std::filesystem::current_path(ec).string(), config.Gomodcache());
-  if (config.Getenv("GO111MODULE") == "off") loader.SetGopath(SplitList(config.Gopath()));
+  if (config.GopathMode()) loader.SetGopath(config.GopathEntries());
   loader.set_with_tests(opts.tests);
   std::vector<std::string> errors, warnings;
   std::vector<load::LoadedPackage*> roots = loader.LoadPatterns(opts.patterns, &errors, &warnings);

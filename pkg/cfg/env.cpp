@@ -233,6 +233,19 @@ std::string Config::Gopath() const {
   return EnvOr("GOPATH", home.empty() ? "" : JoinPath(home, "go"));
 }
 
+std::vector<std::string> Config::GopathEntries() const {
+  std::vector<std::string> entries;
+  std::string list = Gopath();
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t colon = list.find(':', start);
+    if (colon == std::string::npos) colon = list.size();
+    if (colon > start) entries.push_back(list.substr(start, colon - start));
+    start = colon + 1;
+  }
+  return entries;
+}
+
 std::string Config::Gomodcache() const {
   std::string gopath = Gopath();
   std::string first = gopath.substr(0, gopath.find(':'));

@@ -74,6 +74,10 @@ class Config {
   std::string Goos() const;
   std::string Goarch() const;
   std::string Gopath() const;      // $GOPATH, else $HOME/go
+  // GopathEntries returns Gopath() split at its colons, empty entries dropped.
+  std::vector<std::string> GopathEntries() const;
+  // GopathMode reports whether packages load in GOPATH mode (GO111MODULE=off).
+  bool GopathMode() const { return Getenv("GO111MODULE") == "off"; }
   std::string Gomodcache() const;  // $GOMODCACHE, else the first GOPATH entry + /pkg/mod
   std::string Gocache() const;     // $GOCACHE, else UserCacheDir()/gotool; "off" if unusable
   std::string Goproxy() const;

@@ -81,6 +81,14 @@ TEST(Env, NoHome) {
   EXPECT_EQ(Config::Load(Environ({"GOCACHE=rel"})).Gocache(), "off");
 }
 
+TEST(Env, GopathEntriesAndMode) {
+  Config c = Config::Load(Environ({"GOPATH=/a::/b:", "GO111MODULE=off"}));
+  EXPECT_EQ(c.GopathEntries(), (std::vector<std::string>{"/a", "/b"}));
+  EXPECT_TRUE(c.GopathMode());
+  EXPECT_FALSE(Config::Load(Environ({"GO111MODULE=auto"})).GopathMode());
+  EXPECT_TRUE(Config::Load(Environ()).GopathEntries().empty());
+}
+
 TEST(Env, FilePrecedence) {
   TempDir dir;
   std::string file = dir.path() + "/env";

@@ -78,6 +78,7 @@ std::string FormatCompileErrors(const base::ErrorList& errors, const std::string
 BuildResult CheckBuild(const BuildRequest& req) {
   BuildResult r;
   Loader loader(req.context, req.cwd, req.gomodcache);
+  if (req.gopath_mode) loader.SetGopath(req.gopath);
   if (!loader.modfile_error().empty()) {
     r.stderr_text = "gotool: errors parsing go.mod:\n" + loader.modfile_error() + "\n";
     r.exit_code = 1;

@@ -14,6 +14,8 @@ struct BuildRequest {
   BuildContext context;
   std::string cwd;
   std::string gomodcache;
+  bool gopath_mode = false;        // GO111MODULE=off: packages resolve in GOROOT and
+  std::vector<std::string> gopath;  // these GOPATH entries, go.mod files are ignored
   std::vector<std::string> patterns;  // empty means "."
   std::string output;                 // -o (unused until code generation exists)
   int jobs = 0;                       // -p: parse parallelism (0: the number of CPUs)
