@@ -37,6 +37,8 @@ class LineTable {
   }
   // LineCount returns the number of lines.
   int LineCount() const { return int(starts_.size()); }
+  // SourceSize returns the length of the indexed source.
+  int SourceSize() const { return size_; }
   // MergeLine joins line with the next line, as if the newline ending it were a
   // space; line must be less than LineCount().
   void MergeLine(int line);

@@ -73,6 +73,10 @@ class Printer {
   // result is in output().
   void Finish();
   const std::string& output() const { return output_; }
+  // ReserveOutput makes room for n bytes of output at once: growing a large buffer
+  // step by step copies it each time into fresh memory, and on a virtual machine the
+  // page faults of that memory cost more than the copying.
+  void ReserveOutput(size_t n) { output_.reserve(n); }
 
   // ---- printer.cpp: the token and whitespace stream ----
   // Print prints a sequence of items, as go/printer's print: whitespace is
