@@ -48,10 +48,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# Floors for --ci: the packages compared today (every non-generic one go/types checks
-# without errors) and the expression-level agreement (%) they reach. Generic packages
-# join the comparison by themselves once gotool checks them; raise FLOOR_PACKAGES then.
-FLOOR_PACKAGES=233
+# Floors for --ci: the packages compared today (every one go/types checks without
+# errors, the 3 generic ones included) and the expression-level agreement (%) they
+# reach. A package gotool reports errors for is skipped and so lowers the count.
+FLOOR_PACKAGES=236
 FLOOR_PACKAGES_TEST=500
 FLOOR_PERCENT=100
 
