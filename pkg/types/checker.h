@@ -173,7 +173,6 @@ class Checker {
   bool ValidType0(Type* t, std::vector<Object*>* path);
   bool ValidInstance(Named* inst, std::vector<Object*>* path);
   void ResolveMethod(Func* f);
-  bool IsGenericFuncDecl(syntax::FuncDecl* fdecl);
 
   // ---- typexpr.cpp ----
   void Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type);

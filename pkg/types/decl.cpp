@@ -392,14 +392,6 @@ void Checker::FuncDecl(Func* obj, DeclInfo* decl) {
   }
 }
 
-bool Checker::IsGenericFuncDecl(syntax::FuncDecl* fdecl) {
-  if (fdecl->Type->TypeParams != nullptr && fdecl->Type->TypeParams->List.size > 0) return true;
-  if (fdecl->Recv == nullptr || fdecl->Recv->List.size == 0) return false;
-  syntax::Expr* t = Unparen(fdecl->Recv->List[0]->Type);
-  if (auto* star = syntax::DynCast<syntax::StarExpr>(t)) t = Unparen(star->X);
-  return t->kind == syntax::NodeKind::IndexExpr || t->kind == syntax::NodeKind::IndexListExpr;
-}
-
 void Checker::ResolveMethod(Func* f) {
   if (f->type != nullptr) return;
   if (f->origin != nullptr) {
