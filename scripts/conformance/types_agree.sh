@@ -52,7 +52,7 @@ cd "$(dirname "$0")/../.."
 # errors, the 3 generic ones included) and the expression-level agreement (%) they
 # reach. A package gotool reports errors for is skipped and so lowers the count.
 FLOOR_PACKAGES=236
-FLOOR_PACKAGES_TEST=500
+FLOOR_PACKAGES_TEST=516
 FLOOR_PERCENT=100
 
 ci=0 verbose=0 limit=0 goroot= tests=()
