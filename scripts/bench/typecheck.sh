@@ -20,6 +20,7 @@
 # Environment: GOTOOL (the binary; default: build it in $GOTOOL_BUILD_DIR or build/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/gotool.sh
 
 runs=3 pkgs=()
 while [ $# -gt 0 ]; do
@@ -37,16 +38,7 @@ done
 ref=/usr/lib/go-1.19
 [ -x "$ref/bin/go" ] || scripts/setup.sh --oracle
 build=${GOTOOL_BUILD_DIR:-build}
-gotool=${GOTOOL:-}
-if [ -z "$gotool" ]; then
-  build_log=$(if [ -f "$build/build.ninja" ]; then
-    cmake --build "$build" --target gotool -j "${GOTOOL_JOBS:-2}" 2>&1
-  else
-    scripts/build.sh 2>&1
-  fi) || { echo "$build_log" >&2; exit 1; }
-  gotool=$build/bin/gotool
-fi
-gotool=$(cd "$(dirname "$gotool")" && pwd)/$(basename "$gotool")
+find_gotool
 work=$build/bench/typecheck
 mkdir -p "$work/empty"
 work=$(cd "$work" && pwd)

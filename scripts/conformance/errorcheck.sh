@@ -40,6 +40,7 @@
 # checker's output and the matcher's complaints for each failure).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/gotool.sh
 
 # Floor for --ci: passing files (test/ plus go/types sets) the checker reaches today
 # (554), less a few so that a per-file timeout on a slow machine cannot fail CI; raise
@@ -71,16 +72,7 @@ if [ ! -d "$testdir" ] || [ ! -d "$typesdir" ]; then
 fi
 
 build=${GOTOOL_BUILD_DIR:-build}
-gotool=${GOTOOL:-}
-if [ -z "$gotool" ]; then
-  build_log=$(if [ -f "$build/build.ninja" ]; then
-    cmake --build "$build" --target gotool -j "${GOTOOL_JOBS:-2}" 2>&1
-  else
-    scripts/build.sh 2>&1
-  fi) || { echo "$build_log" >&2; exit 1; }
-  gotool=$build/bin/gotool
-fi
-gotool=$(cd "$(dirname "$gotool")" && pwd)/$(basename "$gotool")
+find_gotool
 work=${GOTOOL_CONFORMANCE_DIR:-$build/conformance/errorcheck}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)

@@ -20,6 +20,7 @@
 # GOTOOL_CONFORMANCE_DIR (work directory; default <build>/conformance/modfile).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/gotool.sh
 
 # Floor for --ci, in percent of runs whose output, status and errors all agree.
 FLOOR=100
@@ -41,16 +42,7 @@ ref=/usr/lib/go-1.19
 [ -x "$ref/bin/go" ] || scripts/setup.sh --oracle
 
 build=${GOTOOL_BUILD_DIR:-build}
-gotool=${GOTOOL:-}
-if [ -z "$gotool" ]; then
-  build_log=$(if [ -f "$build/build.ninja" ]; then
-    cmake --build "$build" --target gotool -j "${GOTOOL_JOBS:-2}" 2>&1
-  else
-    scripts/build.sh 2>&1
-  fi) || { echo "$build_log" >&2; exit 1; }
-  gotool=$build/bin/gotool
-fi
-gotool=$(cd "$(dirname "$gotool")" && pwd)/$(basename "$gotool")
+find_gotool
 work=${GOTOOL_CONFORMANCE_DIR:-$build/conformance/modfile}
 rm -rf "$work"
 mkdir -p "$work/inputs" "$work/run" "$work/mismatches"

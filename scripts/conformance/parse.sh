@@ -17,6 +17,7 @@
 # <work>/mismatches/<kind>/<i>.txt (both outputs around the first difference).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/gotool.sh
 
 # Floors for --ci, in percent: verdict agrees (of all files), first error agrees (of
 # files go/parser rejects), dump identical (of files go/parser accepts): the issue's
@@ -47,16 +48,7 @@ if [ ${#paths[@]} -eq 0 ]; then
 fi
 
 build=${GOTOOL_BUILD_DIR:-build}
-gotool=${GOTOOL:-}
-if [ -z "$gotool" ]; then
-  build_log=$(if [ -f "$build/build.ninja" ]; then
-    cmake --build "$build" --target gotool -j "${GOTOOL_JOBS:-2}" 2>&1
-  else
-    scripts/build.sh 2>&1
-  fi) || { echo "$build_log" >&2; exit 1; }
-  gotool=$build/bin/gotool
-fi
-gotool=$(cd "$(dirname "$gotool")" && pwd)/$(basename "$gotool")
+find_gotool
 work=${GOTOOL_CONFORMANCE_DIR:-$build/conformance/parse}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)

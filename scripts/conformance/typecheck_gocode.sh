@@ -31,6 +31,7 @@
 # GOTOOL_GOROOT (the GOROOT gotool checks std from; default /usr/share/go-1.19).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/gotool.sh
 
 # Floor for --ci: vet-clean packages of /usr/share/gocode without false errors today
 # (all of them); raise it with the tree.
@@ -69,16 +70,7 @@ gopath=$(cd "$gopath" && pwd -P)
 goroot=${GOTOOL_GOROOT:-/usr/share/go-1.19}
 
 build=${GOTOOL_BUILD_DIR:-build}
-gotool=${GOTOOL:-}
-if [ -z "$gotool" ]; then
-  build_log=$(if [ -f "$build/build.ninja" ]; then
-    cmake --build "$build" --target gotool -j "${GOTOOL_JOBS:-2}" 2>&1
-  else
-    scripts/build.sh 2>&1
-  fi) || { echo "$build_log" >&2; exit 1; }
-  gotool=$build/bin/gotool
-fi
-gotool=$(cd "$(dirname "$gotool")" && pwd)/$(basename "$gotool")
+find_gotool
 work=$build/conformance/typecheck_gocode
 mkdir -p "$work"
 work=$(cd "$work" && pwd)

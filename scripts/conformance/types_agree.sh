@@ -47,6 +47,7 @@
 # Environment: GOTOOL (the binary; default: build it in $GOTOOL_BUILD_DIR or build/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/gotool.sh
 
 # Floors for --ci: the packages compared today (every one go/types checks without
 # errors, the 3 generic ones included) and the expression-level agreement (%) they
@@ -80,16 +81,7 @@ fi
 goroot=$(cd "$goroot" && pwd -P)
 
 build=${GOTOOL_BUILD_DIR:-build}
-gotool=${GOTOOL:-}
-if [ -z "$gotool" ]; then
-  build_log=$(if [ -f "$build/build.ninja" ]; then
-    cmake --build "$build" --target gotool -j "${GOTOOL_JOBS:-2}" 2>&1
-  else
-    scripts/build.sh 2>&1
-  fi) || { echo "$build_log" >&2; exit 1; }
-  gotool=$build/bin/gotool
-fi
-gotool=$(cd "$(dirname "$gotool")" && pwd)/$(basename "$gotool")
+find_gotool
 work=$build/conformance/types_agree
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
