@@ -1,11 +1,10 @@
 // Tests for `gotool build` checking: error formatting and runs over temporary trees.
 #include "pkg/load/check_build.h"
+#include "pkg/load/treetest_test.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 namespace gotool::load {
@@ -30,18 +29,17 @@ TEST(FormatCompileErrorsTest, OrderAndLimit) {
 
 TEST(FormatCompileErrorsTest, TooManyErrors) {
   base::ErrorList errs;
-  for (int i = 12; i >= 1; i--) errs.Add(base::Position{"/w/m.go", 0, i, 5}, "e" + std::to_string(i));
+  for (int i = 12; i >= 1; i--)
+    errs.Add(base::Position{"/w/m.go", 0, i, 5}, "e" + std::to_string(i));
   std::string out = FormatCompileErrors(errs, "/w");
   // The first ten reported (lines 12..3), sorted, then the tenth reported's position.
   EXPECT_TRUE(out.starts_with("./m.go:3:5: e3\n./m.go:4:5: e4\n")) << out;
   EXPECT_TRUE(out.ends_with("./m.go:12:5: e12\n./m.go:3:5: too many errors\n")) << out;
 }
 
-class CheckBuildTest : public ::testing::Test {
+class CheckBuildTest : public TreeTest {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("gotool_check_build_" + std::to_string(::getpid()));
-    fs::remove_all(root_);
     Write("goroot/src/errors/errors.go",
           "package errors\n\nfunc New(s string) error { return nil }\n");
     Write("goroot/src/net/net.go",
@@ -55,23 +53,14 @@ class CheckBuildTest : public ::testing::Test {
     Write("m/cyc/a/a.go", "package a\n\nimport _ \"example.com/m/cyc/b\"\n");
     Write("m/cyc/b/b.go", "package b\n\nimport _ \"example.com/m/cyc/a\"\n");
     Write("m/cmd/main.go", "package main\n\nfunc main() {}\n");
-    req_.context.goos = "linux";
-    req_.context.goarch = "amd64";
-    req_.context.goroot = (root_ / "goroot").string();
-    req_.cwd = (root_ / "m").string();
-  }
-  void TearDown() override { fs::remove_all(root_); }
-  void Write(const std::string& rel, const std::string& data) {
-    fs::path p = root_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << data;
+    req_.context = ctx_;
+    req_.cwd = Path("m");
   }
   BuildResult Build(std::vector<std::string> patterns) {
     req_.patterns = std::move(patterns);
     return CheckBuild(req_);
   }
 
-  fs::path root_;
   BuildRequest req_;
 };
 
@@ -92,8 +81,7 @@ TEST_F(CheckBuildTest, SyntaxErrorsAsCompiler) {
 // Parse errors that are not syntax errors proper do not stop type checking; go build
 // 1.19 prints both for this package.
 TEST_F(CheckBuildTest, ParseAndTypeErrorsAsCompiler) {
-  Write("m/mixed/a.go",
-        "package mixed\n\nfunc f() {\n\tgo f\n\t_ = \"a\"[1::]\n\tvar x int\n}\n");
+  Write("m/mixed/a.go", "package mixed\n\nfunc f() {\n\tgo f\n\t_ = \"a\"[1::]\n\tvar x int\n}\n");
   BuildResult r = Build({"./mixed"});
   EXPECT_EQ(r.stderr_text,
             "# example.com/m/mixed\n"
@@ -150,7 +138,7 @@ namespace {
 // The check cache: a package recorded clean is not checked again until its files,
 // a dependency, the build settings or the checker change.
 TEST_F(CheckBuildTest, CacheSkipsPackagesThatCheckedClean) {
-  req_.cache_dir = (root_ / "cache").string();
+  req_.cache_dir = Path("cache");
   req_.tool_id = "gotool-test-1";
   BuildResult first = Build({"./ok"});
   EXPECT_EQ(first.stderr_text, "");
@@ -160,7 +148,8 @@ TEST_F(CheckBuildTest, CacheSkipsPackagesThatCheckedClean) {
   EXPECT_EQ(again.packages_checked, 0);
 
   // A changed dependency invalidates its importers too.
-  Write("goroot/src/errors/errors.go", "package errors\n\nfunc New(s string) error { return nil }\n\n// changed\n");
+  Write("goroot/src/errors/errors.go",
+        "package errors\n\nfunc New(s string) error { return nil }\n\n// changed\n");
   EXPECT_EQ(Build({"./ok"}).packages_checked, 2);
   // A changed importer alone is checked alone.
   Write("m/ok/ok.go", "package ok\n\nimport \"errors\"\n\nvar E, F = errors.New(\"x\"), 1\n");
@@ -180,14 +169,15 @@ TEST_F(CheckBuildTest, CacheSkipsPackagesThatCheckedClean) {
 }
 
 TEST_F(CheckBuildTest, CacheNeverRecordsErrors) {
-  req_.cache_dir = (root_ / "cache").string();
+  req_.cache_dir = Path("cache");
   req_.tool_id = "gotool-test-1";
   BuildResult first = Build({"./usebad"});
   EXPECT_EQ(first.exit_code, 2);
   BuildResult again = Build({"./usebad"});
   EXPECT_EQ(again.exit_code, 2);
   EXPECT_EQ(again.stderr_text, first.stderr_text);
-  EXPECT_NE(again.stderr_text.find("undefined: undefinedName"), std::string::npos) << again.stderr_text;
+  EXPECT_NE(again.stderr_text.find("undefined: undefinedName"), std::string::npos)
+      << again.stderr_text;
   // A damaged record (a crash before its data reached the disk) is no record.
   Write("m/bad/bad.go", "package bad\n");
   EXPECT_EQ(Build({"./usebad"}).exit_code, 0);

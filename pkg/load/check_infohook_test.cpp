@@ -1,45 +1,29 @@
 // Tests for SourceImporter's info hook (the Info of selected packages, as checked).
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "pkg/load/check_packages.h"
+#include "pkg/load/treetest_test.h"
 
 namespace gotool::load {
 namespace {
 
 namespace fs = std::filesystem;
 
-class InfoHookTest : public ::testing::Test {
+class InfoHookTest : public TreeTest {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("gotool_infohook_" + std::to_string(::getpid()));
-    fs::remove_all(root_);
     Write("m/go.mod", "module example.com/m\n\ngo 1.19\n");
     Write("m/t/t.go", "package t\n\nconst N = 2\n\nvar X = N * 3\n");
     Write("m/u/u.go", "package u\n\nimport \"example.com/m/t\"\n\nvar Y = t.X + 1\n");
-    ctx_.goos = "linux";
-    ctx_.goarch = "amd64";
-    ctx_.goroot = (root_ / "goroot").string();
-    fs::create_directories(root_ / "goroot/src");
   }
-  void TearDown() override { fs::remove_all(root_); }
-  void Write(const std::string& rel, const std::string& data) {
-    fs::path p = root_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << data;
-  }
-
-  fs::path root_;
-  BuildContext ctx_;
 };
 
 TEST_F(InfoHookTest, ReportsTheSelectedPackagesOnly) {
-  Loader loader(ctx_, (root_ / "m").string(), (root_ / "modcache").string());
+  Loader loader = ModuleLoader();
   std::vector<std::string> errs, warns;
   std::vector<LoadedPackage*> roots = loader.LoadPatterns({"./u"}, &errs, &warns);
   ASSERT_EQ(roots.size(), 1u);

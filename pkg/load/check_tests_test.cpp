@@ -1,24 +1,21 @@
 // Tests for checking packages with their tests, and for a deterministic error order.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "pkg/load/check_build.h"
 #include "pkg/load/check_packages.h"
+#include "pkg/load/treetest_test.h"
 
 namespace gotool::load {
 namespace {
 
 namespace fs = std::filesystem;
 
-class CheckTestsTest : public ::testing::Test {
+class CheckTestsTest : public TreeTest {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("gotool_check_tests_" + std::to_string(::getpid()));
-    fs::remove_all(root_);
     Write("m/go.mod", "module example.com/m\n\ngo 1.19\n");
     Write("m/t/t.go", "package t\n\ntype T struct{ n int }\n\nfunc f() int { return 1 }\n");
     Write("m/t/export_test.go", "package t\n\nvar F = f\n");
@@ -29,24 +26,11 @@ class CheckTestsTest : public ::testing::Test {
     Write("m/u/u.go", "package u\n\nimport \"example.com/m/t\"\n\nvar V t.T\n");
     Write("m/bad/x_test.go", "package bad_test\n\nvar _ int = \"s\"\n");
     Write("m/bad/bad.go", "package bad\n");
-    ctx_.goos = "linux";
-    ctx_.goarch = "amd64";
-    ctx_.goroot = (root_ / "goroot").string();
-    fs::create_directories(root_ / "goroot/src");
   }
-  void TearDown() override { fs::remove_all(root_); }
-  void Write(const std::string& rel, const std::string& data) {
-    fs::path p = root_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << data;
-  }
-
-  fs::path root_;
-  BuildContext ctx_;
 };
 
 TEST_F(CheckTestsTest, TestAndExternalTestPackages) {
-  Loader loader(ctx_, (root_ / "m").string(), (root_ / "modcache").string());
+  Loader loader = ModuleLoader();
   std::vector<std::string> errs, warns;
   std::vector<LoadedPackage*> roots = loader.LoadPatterns({"./t", "./bad"}, &errs, &warns);
   ASSERT_EQ(roots.size(), 2u);
@@ -73,8 +57,8 @@ TEST_F(CheckTestsTest, ErrorOrderDoesNotDependOnParallelism) {
   }
   BuildRequest req;
   req.context = ctx_;
-  req.cwd = (root_ / "m").string();
-  req.gomodcache = (root_ / "modcache").string();
+  req.cwd = Path("m");
+  req.gomodcache = Path("modcache");
   req.patterns = {"./e/..."};
   req.jobs = 1;
   std::string want = CheckBuild(req).stderr_text;

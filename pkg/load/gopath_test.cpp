@@ -1,23 +1,20 @@
 // Tests for GOPATH mode: resolution, vendor directories, patterns, error texts.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "pkg/load/loader.h"
+#include "pkg/load/treetest_test.h"
 
 namespace gotool::load {
 namespace {
 
 namespace fs = std::filesystem;
 
-class GopathTest : public ::testing::Test {
+class GopathTest : public TreeTest {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("gotool_gopath_test_" + std::to_string(::getpid()));
-    fs::remove_all(root_);
     Write("goroot/src/fmt/print.go", "package fmt\n");
     Write("goroot/src/net/net.go", "package net\nimport \"golang.org/x/net/dns\"\n");
     Write("goroot/src/vendor/golang.org/x/net/dns/dns.go", "package dns\n");
@@ -36,18 +33,8 @@ class GopathTest : public ::testing::Test {
     Write("gp2/src/mystd/m.go", "package mystd\n");
     Write("gp1/src/example.com/a/sub/deep/d.go", "package deep\nimport \"nosuch.org/y\"\n");
     fs::create_directory_symlink("../example.com/b", root_ / "gp2/src/mystd/link");
-    ctx_.goos = "linux";
-    ctx_.goarch = "amd64";
-    ctx_.goroot = (root_ / "goroot").string();
   }
-  void TearDown() override { fs::remove_all(root_); }
 
-  void Write(const std::string& rel, const std::string& data) {
-    fs::path p = root_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << data;
-  }
-  std::string Path(const std::string& rel) const { return (root_ / rel).string(); }
   Loader NewLoader() {
     // The working directory holds a go.mod that GOPATH mode must not see.
     Write("work/go.mod", "module example.com/work\n");
@@ -55,9 +42,6 @@ class GopathTest : public ::testing::Test {
     l.SetGopath({Path("gp1"), Path("gp2")});
     return l;
   }
-
-  fs::path root_;
-  BuildContext ctx_;
 };
 
 TEST_F(GopathTest, ResolveImport) {

@@ -1,10 +1,10 @@
 // Tests for ImportDir, import resolution, patterns and cycles over a temporary tree.
 #include "pkg/load/loader.h"
+#include "pkg/load/treetest_test.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 namespace gotool::load {
@@ -12,11 +12,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class LoaderTest : public ::testing::Test {
+class LoaderTest : public TreeTest {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("gotool_load_test_" + std::to_string(::getpid()));
-    fs::remove_all(root_);
     Write("goroot/src/fmt/print.go", "package fmt\nimport \"errors\"\n");
     Write("goroot/src/errors/errors.go", "package errors\n");
     Write("goroot/src/net/net.go", "package net\nimport \"golang.org/x/net/dns\"\n");
@@ -43,25 +41,11 @@ class LoaderTest : public ::testing::Test {
     Write("m/cyc/p/p.go", "package p\nimport \"example.com/m/cyc/q\"\n");
     Write("m/cyc/q/q.go", "package q\nimport \"example.com/m/cyc/p\"\n");
     Write("m/missing/m.go", "package missing\nimport \"nosuch/pkg\"\n");
-    ctx_.goos = "linux";
-    ctx_.goarch = "amd64";
-    ctx_.goroot = (root_ / "goroot").string();
   }
-  void TearDown() override { fs::remove_all(root_); }
-
-  void Write(const std::string& rel, const std::string& data) {
-    fs::path p = root_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << data;
-  }
-  Loader NewLoader() { return Loader(ctx_, (root_ / "m").string(), (root_ / "modcache").string()); }
-
-  fs::path root_;
-  BuildContext ctx_;
 };
 
 TEST_F(LoaderTest, ImportDirSelectsFiles) {
-  Package p = ImportDir(ctx_, (root_ / "m/a").string());
+  Package p = ImportDir(ctx_, Path("m/a"));
   EXPECT_EQ(p.error, "");
   EXPECT_EQ(p.name, "a");
   EXPECT_EQ(p.go_files, (std::vector<std::string>{"a.go"}));
@@ -77,27 +61,29 @@ TEST_F(LoaderTest, ImportDirSelectsFiles) {
 }
 
 TEST_F(LoaderTest, ImportDirErrors) {
-  Package p = ImportDir(ctx_, (root_ / "m/bad").string());
-  EXPECT_EQ(p.error, "found packages x (x.go) and y (y.go) in " + (root_ / "m/bad").string());
-  p = ImportDir(ctx_, (root_ / "m").string());
+  Package p = ImportDir(ctx_, Path("m/bad"));
+  EXPECT_EQ(p.error, "found packages x (x.go) and y (y.go) in " + Path("m/bad"));
+  p = ImportDir(ctx_, Path("m"));
   EXPECT_TRUE(p.no_go_files);
-  EXPECT_EQ(p.error, "no buildable Go source files in " + (root_ / "m").string());
+  EXPECT_EQ(p.error, "no buildable Go source files in " + Path("m"));
 }
 
 TEST_F(LoaderTest, ResolveImport) {
-  Loader l = NewLoader();
+  Loader l = ModuleLoader();
   EXPECT_EQ(l.main_module().path, "example.com/m");
   std::string dir, ipath, err;
   ASSERT_TRUE(l.ResolveImport("fmt", false, &dir, &ipath, &err));
-  EXPECT_EQ(dir, (root_ / "goroot/src/fmt").string());
+  EXPECT_EQ(dir, Path("goroot/src/fmt"));
   ASSERT_TRUE(l.ResolveImport("golang.org/x/net/dns", true, &dir, &ipath, &err));
   EXPECT_EQ(ipath, "vendor/golang.org/x/net/dns");
   ASSERT_TRUE(l.ResolveImport("example.com/m/b", false, &dir, &ipath, &err));
-  EXPECT_EQ(dir, (root_ / "m/b").string());
+  EXPECT_EQ(dir, Path("m/b"));
   EXPECT_FALSE(l.ResolveImport("nosuch/pkg", false, &dir, &ipath, &err));
-  EXPECT_EQ(err, "package nosuch/pkg is not in GOROOT (" + (root_ / "goroot/src/nosuch/pkg").string() + ")");
+  EXPECT_EQ(err, "package nosuch/pkg is not in GOROOT (" + Path("goroot/src/nosuch/pkg") + ")");
   EXPECT_FALSE(l.ResolveImport("example.com/other", false, &dir, &ipath, &err));
-  EXPECT_EQ(err, "no required module provides package example.com/other; to add it:\n\tgotool get example.com/other");
+  EXPECT_EQ(err,
+            "no required module provides package example.com/other; to add it:\n\tgotool get "
+            "example.com/other");
 }
 
 std::vector<std::string> Paths(const std::vector<std::pair<std::string, std::string>>& m) {
@@ -107,7 +93,7 @@ std::vector<std::string> Paths(const std::vector<std::pair<std::string, std::str
 }
 
 TEST_F(LoaderTest, Patterns) {
-  Loader l = NewLoader();
+  Loader l = ModuleLoader();
   std::string err;
   EXPECT_EQ(Paths(l.MatchPattern("./...", &err)),
             (std::vector<std::string>{"example.com/m/a", "example.com/m/b", "example.com/m/bad",
@@ -124,11 +110,11 @@ TEST_F(LoaderTest, Patterns) {
   EXPECT_EQ(Paths(l.MatchPattern("./a", &err)), (std::vector<std::string>{"example.com/m/a"}));
   EXPECT_EQ(err, "");
   l.MatchPattern("./nope", &err);
-  EXPECT_EQ(err, "stat " + (root_ / "m/nope").string() + ": directory not found");
+  EXPECT_EQ(err, "stat " + Path("m/nope") + ": directory not found");
 }
 
 TEST_F(LoaderTest, LoadGraphAndCycles) {
-  Loader l = NewLoader();
+  Loader l = ModuleLoader();
   std::vector<std::string> errors, warnings;
   auto roots = l.LoadPatterns({"./a", "./cyc/p", "./missing"}, &errors, &warnings);
   ASSERT_EQ(roots.size(), 3u);
@@ -136,7 +122,8 @@ TEST_F(LoaderTest, LoadGraphAndCycles) {
   auto order = Loader::TopologicalOrder({roots[0]});
   std::vector<std::string> names;
   for (auto* p : order) names.push_back(p->pkg.import_path);
-  EXPECT_EQ(names, (std::vector<std::string>{"example.com/m/b", "errors", "fmt", "example.com/m/a"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"example.com/m/b", "errors", "fmt", "example.com/m/a"}));
   EXPECT_TRUE(roots[0]->errors.empty());
   ASSERT_EQ(roots[1]->errors.size(), 1u);
   EXPECT_EQ(roots[1]->errors[0],
@@ -144,10 +131,11 @@ TEST_F(LoaderTest, LoadGraphAndCycles) {
             "example.com/m/cyc/p: import cycle not allowed");
   ASSERT_EQ(roots[2]->errors.size(), 1u);
   EXPECT_EQ(roots[2]->errors[0], "missing/m.go:2:8: package nosuch/pkg is not in GOROOT (" +
-                                     (root_ / "goroot/src/nosuch/pkg").string() + ")");
+                                     Path("goroot/src/nosuch/pkg") + ")");
   auto more = l.LoadPatterns({"./testdata/..."}, &errors, &warnings);
   EXPECT_TRUE(more.empty());
-  EXPECT_EQ(warnings, (std::vector<std::string>{"gotool: warning: \"./testdata/...\" matched no packages"}));
+  EXPECT_EQ(warnings,
+            (std::vector<std::string>{"gotool: warning: \"./testdata/...\" matched no packages"}));
 }
 
 TEST_F(LoaderTest, ModuleDependencies) {
@@ -158,19 +146,19 @@ TEST_F(LoaderTest, ModuleDependencies) {
   Write("modcache/example.com/!dep@v1.2.0/sub/s.go", "package sub\n");
   Write("rep/go.mod", "module example.com/rep\n");
   Write("rep/r.go", "package rep\n");
-  Loader l = NewLoader();
+  Loader l = ModuleLoader();
   std::string dir, ipath, err;
   ASSERT_TRUE(l.ResolveImport("example.com/Dep/sub", false, &dir, &ipath, &err)) << err;
-  EXPECT_EQ(dir, (root_ / "modcache/example.com/!dep@v1.2.0/sub").string());
+  EXPECT_EQ(dir, Path("modcache/example.com/!dep@v1.2.0/sub"));
   ASSERT_TRUE(l.ResolveImport("example.com/rep", false, &dir, &ipath, &err)) << err;
-  EXPECT_EQ(dir, (root_ / "rep").string());
+  EXPECT_EQ(dir, Path("rep"));
   EXPECT_FALSE(l.ResolveImport("example.com/Dep/nosuch", false, &dir, &ipath, &err));
 }
 
 TEST_F(LoaderTest, NamedFiles) {
-  Loader l = NewLoader();
+  Loader l = ModuleLoader();
   std::vector<std::string> errors, warnings;
-  auto roots = l.LoadPatterns({(root_ / "m/a/ign.go").string()}, &errors, &warnings);
+  auto roots = l.LoadPatterns({Path("m/a/ign.go")}, &errors, &warnings);
   ASSERT_EQ(roots.size(), 1u);
   EXPECT_EQ(roots[0]->pkg.import_path, "command-line-arguments");
   EXPECT_EQ(roots[0]->pkg.go_files, (std::vector<std::string>{"ign.go"}));

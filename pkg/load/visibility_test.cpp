@@ -1,12 +1,11 @@
 // Tests for import visibility (internal, vendor) and test-package loading.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "pkg/load/loader.h"
+#include "pkg/load/treetest_test.h"
 
 namespace gotool::load {
 namespace {
@@ -29,11 +28,9 @@ TEST(FindVendorTest, Cases) {
   EXPECT_EQ(FindVendor("a/b"), std::string_view::npos);
 }
 
-class VisibilityTest : public ::testing::Test {
+class VisibilityTest : public TreeTest {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("gotool_visibility_" + std::to_string(::getpid()));
-    fs::remove_all(root_);
     Write("goroot/src/internal/cpu/cpu.go", "package cpu\n");
     Write("goroot/src/fmt/fmt.go", "package fmt\n\nimport _ \"internal/cpu\"\n");
     Write("goroot/src/net/net.go", "package net\n\nimport _ \"golang.org/x/net/dns\"\n");
@@ -41,25 +38,16 @@ class VisibilityTest : public ::testing::Test {
     Write("goroot/src/bad/bad.go", "package bad\n\nimport _ \"vendor/golang.org/x/net/dns\"\n");
     Write("m/go.mod", "module example.com/m\n\ngo 1.19\n");
     Write("m/main.go", "package main\n\nimport _ \"example.com/m/a\"\n\nfunc main() {}\n");
-    Write("m/a/a.go", "package a\n\nimport (\n\t_ \"fmt\"\n\t_ \"example.com/m/b/internal/c\"\n)\n");
+    Write("m/a/a.go",
+          "package a\n\nimport (\n\t_ \"fmt\"\n\t_ \"example.com/m/b/internal/c\"\n)\n");
     Write("m/b/b.go", "package b\n\nimport _ \"example.com/m/b/internal/c\"\n");
     Write("m/b/internal/c/c.go", "package c\n");
     Write("m/d/d.go", "package d\n\nimport _ \"internal/cpu\"\n");
     Write("m/e/e.go", "package e\n\nimport _ \"vendor/golang.org/x/net/dns\"\n");
-    ctx_.goos = "linux";
-    ctx_.goarch = "amd64";
-    ctx_.goroot = (root_ / "goroot").string();
-  }
-  void TearDown() override { fs::remove_all(root_); }
-
-  void Write(const std::string& rel, const std::string& data) {
-    fs::path p = root_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << data;
   }
   // Errors loads patterns from directory m and returns every load error, one a line.
   std::string Errors(const std::vector<std::string>& patterns) {
-    Loader l(ctx_, (root_ / "m").string(), (root_ / "modcache").string());
+    Loader l = ModuleLoader();
     std::vector<std::string> errs, warns;
     std::string out;
     for (LoadedPackage* p : Loader::TopologicalOrder(l.LoadPatterns(patterns, &errs, &warns))) {
@@ -68,9 +56,6 @@ class VisibilityTest : public ::testing::Test {
     for (const std::string& e : errs) out += e + "\n";
     return out;
   }
-
-  fs::path root_;
-  BuildContext ctx_;
 };
 
 TEST_F(VisibilityTest, InternalInModule) {
@@ -97,8 +82,9 @@ TEST_F(VisibilityTest, Vendor) {
   EXPECT_EQ(Errors({"./e"}), "e/e.go:3:8: use of vendored package not allowed\n");
   EXPECT_EQ(Errors({"net"}), "");  // std imports its vendored packages by their path
   std::string bad = Errors({"bad"});
-  EXPECT_TRUE(bad.ends_with("goroot/src/bad/bad.go:3:8: vendor/golang.org/x/net/dns must be "
-                            "imported as golang.org/x/net/dns\n"))
+  EXPECT_TRUE(
+      bad.ends_with("goroot/src/bad/bad.go:3:8: vendor/golang.org/x/net/dns must be "
+                    "imported as golang.org/x/net/dns\n"))
       << bad;
 }
 
@@ -110,7 +96,7 @@ TEST_F(TestPackagesTest, Variants) {
   Write("m/t/x_test.go",
         "package t_test\n\nimport (\n\t\"example.com/m/t\"\n\t\"example.com/m/u\"\n)\n");
   Write("m/u/u.go", "package u\n\nimport \"example.com/m/t\"\n\nvar V t.T\n");
-  Loader l(ctx_, (root_ / "m").string(), (root_ / "modcache").string());
+  Loader l = ModuleLoader();
   std::vector<std::string> errs, warns;
   std::vector<LoadedPackage*> roots = l.LoadPatterns({"./t"}, &errs, &warns);
   ASSERT_EQ(roots.size(), 1u);
@@ -128,7 +114,7 @@ TEST_F(TestPackagesTest, Variants) {
   LoadedPackage* u = tv.pxtest->imports[1];
   EXPECT_EQ(u->pkg.import_path, "example.com/m/u");
   ASSERT_EQ(u->imports.size(), 1u);
-  EXPECT_EQ(u->imports[0], tv.ptest);  // u is recompiled against it
+  EXPECT_EQ(u->imports[0], tv.ptest);                         // u is recompiled against it
   EXPECT_EQ(l.LoadTestPackages(roots[0]).pxtest, tv.pxtest);  // made once
 }
 
@@ -136,7 +122,7 @@ TEST_F(TestPackagesTest, NoTestFilesAndCycle) {
   Write("m/v/v.go", "package v\n");
   Write("m/v/v_test.go", "package v\n\nimport _ \"example.com/m/w\"\n");
   Write("m/w/w.go", "package w\n\nimport _ \"example.com/m/v\"\n");
-  Loader l(ctx_, (root_ / "m").string(), (root_ / "modcache").string());
+  Loader l = ModuleLoader();
   std::vector<std::string> errs, warns;
   std::vector<LoadedPackage*> roots = l.LoadPatterns({"./b", "./v"}, &errs, &warns);
   ASSERT_EQ(roots.size(), 2u);
