@@ -79,47 +79,10 @@ std::vector<std::string> ErrorLines(const load::Loader& loader, const load::Chec
   return errors;
 }
 
-// BrokenDeps finds the packages that import, directly or not, a package with errors:
-// the types they take from it may be invalid where go/types has them (a dependency
-// using a feature gotool does not support yet, for instance).
-class BrokenDeps {
- public:
-  BrokenDeps(const load::Loader* loader, load::SourceImporter* importer)
-      : loader_(loader), importer_(importer) {}
-
-  // Broken returns the import path of a dependency of lp with errors, or "".
-  std::string Broken(load::LoadedPackage* lp) {
-    for (load::LoadedPackage* d : lp->imports) {
-      if (std::string bad = BrokenOrSelf(d); !bad.empty()) return bad;
-    }
-    return {};
-  }
-
- private:
-  // BrokenOrSelf returns d's path if d has errors, else Broken(d); memoized.
-  std::string BrokenOrSelf(load::LoadedPackage* d) {
-    auto it = verdicts_.find(d);
-    if (it != verdicts_.end()) return it->second;
-    const load::CheckedPackage* dep = importer_->CheckPackage(d);  // checked already
-    std::string verdict;
-    if (dep == nullptr || !ErrorLines(*loader_, *dep).empty()) {
-      verdict = d->pkg.import_path;
-    } else {
-      verdict = Broken(d);
-    }
-    verdicts_[d] = verdict;
-    return verdict;
-  }
-
-  const load::Loader* loader_;
-  load::SourceImporter* importer_;
-  std::map<const load::LoadedPackage*, std::string> verdicts_;
-};
-
 // PrintPackage prints cp's dump, or why it is skipped.
 void PrintPackage(const load::Loader& loader, const base::FileSet& fset, const std::string& path,
                   const load::CheckedPackage& cp, const types::Info& info,
-                  BrokenDeps* broken_deps) {
+                  load::SourceImporter* importer) {
   std::vector<std::string> errors = ErrorLines(loader, cp);
   if (!errors.empty()) {
     std::string first = errors[0];
@@ -127,7 +90,7 @@ void PrintPackage(const load::Loader& loader, const base::FileSet& fset, const s
     fmt::print("skip {}: {} errors: {}\n", path, errors.size(), first);
     return;
   }
-  if (std::string dep = broken_deps->Broken(cp.loaded); !dep.empty()) {
+  if (std::string dep = importer->BrokenDependency(cp.loaded); !dep.empty()) {
     fmt::print("skip {}: depends on {}, which has errors\n", path, dep);
     return;
   }
@@ -186,13 +149,12 @@ int RunDebugTypesinfo(const std::vector<std::string>& args) {
 
   types::Config tconfig;  // go/types' wording and sizes: the reference is go/types
   load::SourceImporter importer(&loader, tconfig);
-  BrokenDeps broken_deps(&loader, &importer);
   std::set<const load::LoadedPackage*> printed;
   importer.set_info_hook({
       [&](const load::LoadedPackage& lp) { return named.count(&lp) != 0; },
       [&](const load::CheckedPackage& cp, const types::Info& info) {
         printed.insert(cp.loaded);
-        PrintPackage(loader, importer.fset(), named[cp.loaded], cp, info, &broken_deps);
+        PrintPackage(loader, importer.fset(), named[cp.loaded], cp, info, &importer);
       },
   });
   if (jobs <= 0) jobs = int(std::max(1u, std::thread::hardware_concurrency()));

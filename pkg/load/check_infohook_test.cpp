@@ -1,4 +1,5 @@
-// Tests for SourceImporter's info hook (the Info of selected packages, as checked).
+// Tests for SourceImporter's info hook (the Info of selected packages, as checked)
+// and for BrokenDependency, which debug typesinfo uses to skip such packages.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -46,6 +47,21 @@ TEST_F(InfoHookTest, ReportsTheSelectedPackagesOnly) {
   // t records 2 (N's value), N * 3, N and 3.
   EXPECT_EQ(recorded, 4u);
   EXPECT_TRUE(only_types);
+}
+
+TEST_F(InfoHookTest, BrokenDependencyNamesTheFirstDependencyWithErrors) {
+  Write("m/e/e.go", "package e\n\nvar E int = \"s\"\n");
+  Write("m/f/f.go", "package f\n\nimport \"example.com/m/e\"\n\nvar F = e.E\n");
+  Write("m/g/g.go", "package g\n\nimport \"example.com/m/f\"\n\nvar G = f.F\n");
+  Loader loader = ModuleLoader();
+  std::vector<std::string> errs, warns;
+  std::vector<LoadedPackage*> roots = loader.LoadPatterns({"./g", "./u", "./e"}, &errs, &warns);
+  ASSERT_EQ(roots.size(), 3u);
+  SourceImporter importer(&loader, types::Config{});
+  EXPECT_EQ(importer.BrokenDependency(roots[0]), "example.com/m/e");  // through f
+  EXPECT_EQ(importer.BrokenDependency(roots[1]), "");                 // t checks clean
+  EXPECT_EQ(importer.BrokenDependency(roots[2]), "");  // e's own errors are not a dependency's
+  EXPECT_EQ(importer.BrokenDependency(roots[0]), "example.com/m/e");  // memoized
 }
 
 }  // namespace

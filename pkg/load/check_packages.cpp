@@ -103,6 +103,20 @@ CheckedPackage* SourceImporter::CheckPackage(LoadedPackage* lp) {
   return result;
 }
 
+std::string SourceImporter::BrokenDependency(LoadedPackage* lp) {
+  for (LoadedPackage* dep : lp->imports) {
+    auto it = broken_.find(dep);
+    if (it == broken_.end()) {
+      const CheckedPackage* cp = CheckPackage(dep);
+      bool has_errors = !dep->errors.empty() || cp == nullptr || !cp->Errors().empty();
+      std::string verdict = has_errors ? dep->pkg.import_path : BrokenDependency(dep);
+      it = broken_.emplace(dep, std::move(verdict)).first;
+    }
+    if (!it->second.empty()) return it->second;
+  }
+  return {};
+}
+
 TestCheck SourceImporter::CheckWithTests(LoadedPackage* lp) {
   TestVariants tv = loader_->LoadTestPackages(lp);
   TestCheck tc;

@@ -84,6 +84,12 @@ class SourceImporter : public types::Importer {
   // _test package against that (Loader::LoadTestPackages), each once.
   TestCheck CheckWithTests(LoadedPackage* lp);
 
+  // BrokenDependency returns the import path of a package that lp imports, directly
+  // or not, and that has load or check errors (or is in an import cycle), or "" when
+  // there is none: the types lp takes from such a package may be invalid where
+  // go/types has them. Dependencies are checked when they were not yet.
+  std::string BrokenDependency(LoadedPackage* lp);
+
   // ParseAll parses the files of pkgs on jobs threads ahead of checking (parsing is
   // independent per package; checking stays sequential, dependencies first).
   void ParseAll(const std::vector<LoadedPackage*>& pkgs, int jobs);
@@ -117,6 +123,9 @@ class SourceImporter : public types::Importer {
   std::vector<LoadedPackage*> stack_;  // packages being checked, innermost last
   std::map<LoadedPackage*, std::unique_ptr<CheckedPackage>> checked_;
   std::map<LoadedPackage*, std::unique_ptr<CheckedPackage>> parsed_;  // by ParseAll
+  // broken_ memoizes BrokenDependency's per-dependency verdicts: the package's own
+  // path when it has errors, else its broken dependency's, else "".
+  std::map<const LoadedPackage*, std::string> broken_;
 };
 
 }  // namespace gotool::load
