@@ -27,6 +27,7 @@
 # 200 of each category.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/gotool.sh
 
 # Floors for --ci, in percent of each category: what gotool reaches today (every case);
 # a regression fails CI.
@@ -62,16 +63,7 @@ gofmt=$ref/bin/gofmt
 golden_dirs=("$goroot_src/src/cmd/gofmt/testdata" "$goroot_src/src/go/printer/testdata")
 
 build=${GOTOOL_BUILD_DIR:-build}
-gotool=${GOTOOL:-}
-if [ -z "$gotool" ]; then
-  build_log=$(if [ -f "$build/build.ninja" ]; then
-    cmake --build "$build" --target gotool -j "$jobs" 2>&1
-  else
-    scripts/build.sh 2>&1
-  fi) || { echo "$build_log" >&2; exit 1; }
-  gotool=$build/bin/gotool
-fi
-gotool=$(cd "$(dirname "$gotool")" && pwd)/$(basename "$gotool")
+GOTOOL_JOBS=$jobs find_gotool
 work=${GOTOOL_CONFORMANCE_DIR:-$build/conformance/fmt}
 mkdir -p "$work/refcache"
 work=$(cd "$work" && pwd)
