@@ -109,7 +109,7 @@ std::string Loader::GopathImportPathForDir(const std::string& cdir) const {
 }
 
 void Loader::AddGopathMatches(const std::string& pattern,
-                              std::vector<std::pair<std::string, std::string>>* out) {
+                              std::vector<std::pair<std::string, std::string>>* out, bool warn) {
   std::string prefix = pattern.substr(0, pattern.find("..."));
   // Walk from the deepest directory the literal prefix names ("golang.org/x/mod/..."
   // walks src/golang.org/x/mod, "golang.org/x/m..." walks src/golang.org/x).
@@ -124,7 +124,7 @@ void Loader::AddGopathMatches(const std::string& pattern,
   for (const std::string& gp : gopath_) {
     std::string root_dir = gp + "/src" + (root_path.empty() ? "" : "/" + root_path);
     if (!IsDir(root_dir)) continue;
-    for (auto& e : WalkTree(root_dir, root_path, false)) {
+    for (auto& e : WalkTree(root_dir, root_path, false, warn ? pattern : "")) {
       if (MatchImportGlob(pattern, e.first) && seen.insert(e.first).second) out->push_back(e);
     }
   }

@@ -91,6 +91,15 @@ TEST_F(GopathTest, Patterns) {
   EXPECT_EQ(m[0].first, "example.com/a");
 }
 
+// GOPATH mode matches patterns once: each link warning is printed once.
+TEST_F(GopathTest, SymlinkWarnings) {
+  Loader l = NewLoader();
+  std::vector<std::string> errors, warnings;
+  l.LoadPatterns({"mystd/...", "all"}, &errors, &warnings);
+  EXPECT_EQ(warnings,
+            std::vector<std::string>{"warning: ignoring symlink " + Path("gp2/src/mystd/link")});
+}
+
 TEST_F(GopathTest, LocalAndAllPatterns) {
   Loader l(ctx_, Path("gp2/src"), Path("modcache"));
   l.SetGopath({Path("gp1"), Path("gp2")});

@@ -55,6 +55,12 @@ size_t FindInternal(std::string_view path);
 // ("x/vendor/y" -> 2, "vendor/y" -> 0), or npos when it has none.
 size_t FindVendor(std::string_view path);
 
+// TreeCanMatch reports whether the import path name, or one below it, can match
+// pattern: name is a path prefix of the pattern's literal part (before "..."), or the
+// pattern has "..." and its literal part is a prefix of name (the go command's rule
+// for which directories a walk looks into).
+bool TreeCanMatch(std::string_view pattern, std::string_view name);
+
 // MatchImportGlob reports whether import path name matches pattern, where "..."
 // matches any string and "x/..." also matches "x" (the go command's rule).
 bool MatchImportGlob(std::string_view pattern, std::string_view name);
@@ -119,7 +125,7 @@ class Loader {
   // MatchPattern expands one pattern to (import path, directory) pairs, sorted by
   // import path; a pattern error goes to *err.
   std::vector<std::pair<std::string, std::string>> MatchPattern(const std::string& pattern,
-                                                                 std::string* err);
+                                                                std::string* err);
 
   // ImportPathForDir returns the import path of directory dir (absolute), or "" with
   // *err set when dir is outside the main module and GOROOT.
@@ -158,8 +164,10 @@ class Loader {
   std::string GopathImportPathForDir(const std::string& cdir) const;
   // AddGopathMatches adds to *out (GOROOT's matches) the matches of a "..." import
   // pattern in each GOPATH entry's src whose import path is not there yet, sorted.
+  // With warn, links to directories the pattern could match are recorded as
+  // WalkTree records them.
   void AddGopathMatches(const std::string& pattern,
-                        std::vector<std::pair<std::string, std::string>>* out);
+                        std::vector<std::pair<std::string, std::string>>* out, bool warn);
   // VisibilityError returns the go command's error when the package in importer may
   // not import dep (written as path): "use of internal package X not allowed" (with
   // the import stack), "use of vendored package not allowed", or "P must be imported
@@ -178,12 +186,20 @@ class Loader {
   std::vector<std::pair<std::string, std::string>> MatchLocalPattern(const std::string& pattern,
                                                                      std::string* err);
   std::vector<std::pair<std::string, std::string>> MatchImportPattern(const std::string& pattern);
+  // WalkTree lists the packages in the tree at root_dir (import path root_path). Like
+  // the go command's walks it does not follow symbolic links; for a "..." import
+  // pattern (warn_pattern, "" for none), each link to a directory that the pattern
+  // could match below is recorded in symlink_warnings_.
   std::vector<std::pair<std::string, std::string>> WalkTree(const std::string& root_dir,
-                                                           const std::string& root_path,
-                                                           bool std_tree);
+                                                            const std::string& root_path,
+                                                            bool std_tree,
+                                                            const std::string& warn_pattern = {});
 
   BuildContext ctx_;
   std::string cwd_;
+  // symlink_warnings_ collects "warning: ignoring symlink PATH" lines while patterns
+  // are matched; LoadPatterns hands them on.
+  std::vector<std::string> symlink_warnings_;
   std::string gomodcache_;
   ModuleRoot main_;
   std::string modfile_error_;

@@ -113,6 +113,31 @@ TEST_F(LoaderTest, Patterns) {
   EXPECT_EQ(err, "stat " + Path("m/nope") + ": directory not found");
 }
 
+// The walks do not follow links to directories; "..." import patterns that could
+// match below a link say so, twice in module mode, as go 1.19 does (it matches them
+// before loading and again while loading), before the unmatched-pattern warnings.
+TEST_F(LoaderTest, SymlinksAreNotFollowed) {
+  fs::create_directory_symlink("a", root_ / "m/alink");
+  fs::create_directory_symlink("b", root_ / "m/_hidden");
+  Loader l = ModuleLoader();
+  std::string err;
+  EXPECT_EQ(Paths(l.MatchPattern("./...", &err)),
+            (std::vector<std::string>{"example.com/m/a", "example.com/m/b", "example.com/m/bad",
+                                      "example.com/m/cyc/p", "example.com/m/cyc/q",
+                                      "example.com/m/missing"}));
+  std::vector<std::string> errors, warnings;
+  l.LoadPatterns({"example.com/m/al...", "example.com/m/cyc/...", "example.com/m/z/..."}, &errors,
+                 &warnings);
+  std::string link_warning = "warning: ignoring symlink " + Path("m/alink");
+  EXPECT_EQ(warnings, (std::vector<std::string>{
+                          link_warning, link_warning,
+                          "gotool: warning: \"example.com/m/al...\" matched no packages",
+                          "gotool: warning: \"example.com/m/z/...\" matched no packages"}));
+  warnings.clear();
+  l.LoadPatterns({"./..."}, &errors, &warnings);  // local patterns do not warn
+  EXPECT_EQ(warnings, std::vector<std::string>{});
+}
+
 TEST_F(LoaderTest, LoadGraphAndCycles) {
   Loader l = ModuleLoader();
   std::vector<std::string> errors, warnings;

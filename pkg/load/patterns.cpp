@@ -52,13 +52,21 @@ bool SkipDir(const fs::path& path, std::string_view elem, bool std_tree, bool go
 
 }  // namespace
 
+bool TreeCanMatch(std::string_view pattern, std::string_view name) {
+  size_t dots = pattern.find("...");
+  std::string_view literal = pattern.substr(0, dots);
+  if (dots != std::string_view::npos && name.starts_with(literal)) return true;
+  return name.size() <= literal.size() && HasPathPrefix(literal, name);
+}
+
 bool MatchImportGlob(std::string_view pattern, std::string_view name) {
   return MatchGlob(pattern, name);
 }
 
 std::vector<std::pair<std::string, std::string>> Loader::WalkTree(const std::string& root_dir,
                                                                   const std::string& root_path,
-                                                                  bool std_tree) {
+                                                                  bool std_tree,
+                                                                  const std::string& warn_pattern) {
   std::vector<std::pair<std::string, std::string>> found;
   std::function<void(const fs::path&, const std::string&)> walk = [&](const fs::path& dir,
                                                                       const std::string& ipath) {
@@ -69,19 +77,32 @@ std::vector<std::pair<std::string, std::string>> Loader::WalkTree(const std::str
     if (!p.no_go_files && !ipath.empty() && !omit) {
       found.emplace_back(ipath, dir.string());
     }
-    std::vector<std::string> subdirs;
+    struct Entry {
+      std::string name;
+      bool symlink;
+    };
+    std::vector<Entry> entries;  // directories and links to directories
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       std::error_code sec;
-      // The go command's GOPATH walk does not follow symbolic links to directories
-      // (Debian's gocode links code.google.com/p/go.net to golang.org/x/net).
-      if (gopath_mode_ && it->is_symlink(sec)) continue;
-      if (it->is_directory(sec)) subdirs.push_back(it->path().filename().string());
+      if (it->is_directory(sec))
+        entries.push_back({it->path().filename().string(), it->is_symlink(sec)});
     }
-    std::sort(subdirs.begin(), subdirs.end());
-    for (const std::string& s : subdirs) {
-      if (SkipDir(dir / s, s, std_tree, gopath_mode_)) continue;
-      walk(dir / s, ipath.empty() ? s : ipath + "/" + s);
+    // In name order, as the go command's walk visits them: a link's warning comes
+    // after the packages of the directories before it.
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    for (const Entry& e : entries) {
+      std::string child = ipath.empty() ? e.name : ipath + "/" + e.name;
+      if (e.symlink) {
+        bool hidden = e.name.starts_with(".") || e.name.starts_with("_") || e.name == "testdata";
+        if (!warn_pattern.empty() && !hidden && TreeCanMatch(warn_pattern, child)) {
+          symlink_warnings_.push_back("warning: ignoring symlink " + (dir / e.name).string());
+        }
+        continue;
+      }
+      if (SkipDir(dir / e.name, e.name, std_tree, gopath_mode_)) continue;
+      walk(dir / e.name, child);
     }
   };
   walk(fs::path(root_dir), root_path);
@@ -100,7 +121,7 @@ std::vector<std::pair<std::string, std::string>> Loader::MatchPattern(const std:
   }
   if (pattern == "all" && gopath_mode_) {  // every package of GOROOT and GOPATH
     auto out = WalkTree(ctx_.goroot + "/src", "", true);
-    AddGopathMatches("...", &out);
+    AddGopathMatches("...", &out, /*warn=*/false);  // "all" has no "..."
     return out;
   }
   if (pattern == "all") {  // the main module's packages; LoadPatterns adds their deps
@@ -186,14 +207,14 @@ std::vector<std::pair<std::string, std::string>> Loader::MatchImportPattern(
   std::error_code ec;
   std::vector<std::pair<std::string, std::string>> out;
   if (!root_dir.empty() && fs::is_directory(root_dir, ec)) {
-    for (auto& e : WalkTree(root_dir, root_path, std_tree)) {
+    for (auto& e : WalkTree(root_dir, root_path, std_tree, pattern)) {
       if (MatchGlob(pattern, e.first) &&
           (!std_tree || HasPathPrefix(e.first, "cmd") == HasPathPrefix(pattern, "cmd"))) {
         out.push_back(e);
       }
     }
   }
-  if (gopath_mode_) AddGopathMatches(pattern, &out);
+  if (gopath_mode_) AddGopathMatches(pattern, &out, /*warn=*/true);
   return out;
 }
 
@@ -225,6 +246,8 @@ std::vector<LoadedPackage*> Loader::LoadPatterns(const std::vector<std::string>&
     stack_.pop_back();
     roots.push_back(lp);
   } else {
+    std::vector<std::string> unmatched;
+    symlink_warnings_.clear();
     for (const std::string& pat : args) {
       std::string err;
       auto matches = MatchPattern(pat, &err);
@@ -233,7 +256,7 @@ std::vector<LoadedPackage*> Loader::LoadPatterns(const std::vector<std::string>&
         continue;
       }
       if (matches.empty() && pat.find("...") != std::string::npos) {
-        warnings->push_back("gotool: warning: \"" + pat + "\" matched no packages");
+        unmatched.push_back("gotool: warning: \"" + pat + "\" matched no packages");
       }
       bool wildcard = pat.find("...") != std::string::npos || pat == "std" || pat == "all";
       std::vector<LoadedPackage*> matched;
@@ -249,6 +272,13 @@ std::vector<LoadedPackage*> Loader::LoadPatterns(const std::vector<std::string>&
         if (std::find(roots.begin(), roots.end(), lp) == roots.end()) roots.push_back(lp);
       }
     }
+    // The go command prints the symlink warnings while it matches, and in module mode
+    // (1.19) it matches "..." patterns twice, once before loading and once while
+    // loading the roots; the unmatched-pattern warnings come last.
+    for (int round = gopath_mode_ ? 1 : 2; round > 0; round--) {
+      warnings->insert(warnings->end(), symlink_warnings_.begin(), symlink_warnings_.end());
+    }
+    warnings->insert(warnings->end(), unmatched.begin(), unmatched.end());
   }
   CheckCycles(roots);
   return roots;
