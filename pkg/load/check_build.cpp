@@ -67,9 +67,13 @@ std::string FormatCompileErrors(const base::ErrorList& errors, const std::string
     if (a->pos.line != b->pos.line) return a->pos.line < b->pos.line;
     return a->pos.column < b->pos.column;
   });
-  std::string out;
+  // As cmd/compile flushes its errors: sorted by position, ties in reporting order,
+  // and a line identical to the one before it printed once.
+  std::string out, last;
   for (const base::PositionedError* e : list) {
-    out += FormatPos(e->pos, cwd) + ": " + e->msg + "\n";
+    std::string line = FormatPos(e->pos, cwd) + ": " + e->msg + "\n";
+    if (line != last) out += line;
+    last = std::move(line);
   }
   if (errors.size() >= 10) out += FormatPos(errors[9].pos, cwd) + ": too many errors\n";
   return out;

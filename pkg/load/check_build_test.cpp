@@ -27,6 +27,16 @@ TEST(FormatCompileErrorsTest, OrderAndLimit) {
   EXPECT_EQ(FormatCompileErrors(errs, "/w/p").substr(0, 20), "./b.go:1:1: first li");
 }
 
+TEST(FormatCompileErrorsTest, TiesKeepReportingOrderAndDuplicatesPrintOnce) {
+  base::ErrorList errs;
+  errs.Add(base::Position{"/w/a.go", 0, 2, 1}, "z second");
+  errs.Add(base::Position{"/w/a.go", 0, 2, 1}, "a first");
+  errs.Add(base::Position{"/w/a.go", 0, 1, 1}, "dup");
+  errs.Add(base::Position{"/w/a.go", 0, 1, 1}, "dup");
+  EXPECT_EQ(FormatCompileErrors(errs, "/w"),
+            "./a.go:1:1: dup\n./a.go:2:1: z second\n./a.go:2:1: a first\n");
+}
+
 TEST(FormatCompileErrorsTest, TooManyErrors) {
   base::ErrorList errs;
   for (int i = 12; i >= 1; i--)
