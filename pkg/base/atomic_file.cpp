@@ -40,6 +40,9 @@ bool WriteAll(int fd, std::string_view data) {
   return true;
 }
 
+// WriteInPlace writes data to the existing non-regular file path (a device, a pipe).
+std::string WriteInPlace(const std::string& path, std::string_view data);
+
 }  // namespace
 
 std::string ErrnoText(int err) {
@@ -63,9 +66,27 @@ const mode_t kProcessUmask = [] {
 
 mode_t ProcessUmask() { return kProcessUmask; }
 
+namespace {
+
+std::string WriteInPlace(const std::string& path, std::string_view data) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (fd < 0) return "open " + path + ": " + ErrnoText(errno);
+  int err = WriteAll(fd, data) ? 0 : errno;
+  if (::close(fd) != 0 && err == 0) err = errno;
+  return err == 0 ? "" : "write " + path + ": " + ErrnoText(err);
+}
+
+}  // namespace
+
 std::string WriteFileAtomic(const std::string& path_arg, std::string_view data,
                             const AtomicWriteOptions& options) {
   std::string path = Resolve(path_arg);
+  // A rename would replace a device or a pipe (GOENV=/dev/null, say) with a regular
+  // file; those are written in place, as the go command writes them.
+  if (struct stat target;
+      ::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode) && !S_ISDIR(target.st_mode)) {
+    return WriteInPlace(path, data);
+  }
   std::string tmp = TempPattern(path);
   int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
   if (fd < 0) return "open " + tmp + ": " + ErrnoText(errno);

@@ -22,7 +22,8 @@ struct AtomicWriteOptions {
 // WriteFileAtomic replaces the file path with data: the data goes to a new file in the
 // same directory (".<name>.tmp<random>"), which then is renamed over path. On any
 // error the original file is left as it was and the temporary file is removed. A
-// symbolic link is followed: its target is replaced, not the link. It returns "" or a
+// symbolic link is followed: its target is replaced, not the link. A device or a pipe
+// (/dev/null, say) is written in place, since a rename would replace it. It returns "" or a
 // Go-style message such as "open dir/.x.go.tmp123: permission denied".
 std::string WriteFileAtomic(const std::string& path, std::string_view data,
                             const AtomicWriteOptions& options = {});

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -84,6 +85,22 @@ TEST(WriteFileAtomic, ReplacesSymlinkTarget) {
   ASSERT_EQ(WriteFileAtomic(link, "new"), "");
   EXPECT_TRUE(fs::is_symlink(link));
   EXPECT_EQ(Read(target), "new");
+}
+
+// A pipe (like a device such as /dev/null) is written, not replaced by a regular file.
+TEST(WriteFileAtomic, WritesPipesInPlace) {
+  TempDir dir;
+  std::string fifo = dir / "fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);  // so that opening to write succeeds
+  ASSERT_GE(reader, 0);
+  EXPECT_EQ(WriteFileAtomic(fifo, "through the pipe"), "");
+  char buf[64] = {};
+  ssize_t n = ::read(reader, buf, sizeof buf);
+  ::close(reader);
+  EXPECT_EQ(std::string(buf, n > 0 ? size_t(n) : 0), "through the pipe");
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  EXPECT_EQ(Entries(dir.path()), 1u);  // no temporary file either
 }
 
 TEST(WriteFileAtomic, MissingDirectory) {
