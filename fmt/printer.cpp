@@ -429,14 +429,25 @@ FormatResult Format(const syntax::File& file, const LineTable& lines,
     internal::Trim(p.output(), &result.output);
     return result;
   }
-  // Alignment turns tabs into runs of blanks: room for twice the input, most of it
-  // never touched, costs less than regrowing the buffer.
+  // The printer output goes through the tabwriter in pieces, and the aligned text
+  // through the trimmer as soon as it holds whole lines: only one piece of aligned
+  // text is ever in memory. The tabwriter emits text only when it flushes, at the end
+  // of a line outside any escape, where trimming can stop and resume. Alignment turns
+  // tabs into runs of blanks, trimming drops escapes and trailing blanks: an eighth
+  // more than the printer output is rarely exceeded.
+  std::string_view text = p.output();
+  result.output.reserve(text.size() + text.size() / 8 + 4096);
   std::string aligned;
-  aligned.reserve(2 * p.output().size() + 4096);
   Tabwriter tw(&aligned);
-  tw.Write(p.output());
+  constexpr size_t kPiece = 16 << 10;
+  for (size_t at = 0; at < text.size(); at += kPiece) {
+    tw.Write(text.substr(at, kPiece));
+    if (!aligned.empty() && aligned.back() == '\n') {
+      internal::Trim(aligned, &result.output);
+      aligned.clear();
+    }
+  }
   tw.Flush();
-  result.output.reserve(aligned.size());
   internal::Trim(aligned, &result.output);
   return result;
 }
