@@ -91,8 +91,10 @@ void CountLineBreaks(std::string_view s, int* count, size_t* last) {
 
 void Printer::WriteString(const Position& pos, std::string_view s, bool is_lit) {
   if (out_.column == 1) WriteIndent();
-  // pos_ is the position of s (set after the indentation moved it).
-  if (pos.IsValid()) pos_ = pos;
+  // The new position is computed in a local and stored once: pos_ updated field by
+  // field and then copied whole (last_ = pos_) stalls store forwarding.
+  // p is the position of s (set after the indentation moved it).
+  Position p = pos.IsValid() ? pos : pos_;
   // Literal text is escaped so that the tabwriter passes it through unchanged.
   if (is_lit) output_.push_back(kTabEscape);
   output_.append(s);
@@ -102,20 +104,21 @@ void Printer::WriteString(const Position& pos, std::string_view s, bool is_lit) 
   // each one breaks any column formatting for the rest of the line. Tokens and
   // identifiers never do.
   if (is_lit) CountLineBreaks(s, &nlines, &li);
-  if (nlines > 0) end_alignment_ = true;
-  pos_.offset += int(s.size());
+  p.offset += int(s.size());
   if (nlines > 0) {
-    pos_.line += nlines;
-    out_.line += nlines;
+    end_alignment_ = true;
     int c = int(s.size() - li);
-    pos_.column = c;
+    p.line += nlines;
+    p.column = c;
+    out_.line += nlines;
     out_.column = c;
   } else {
-    pos_.column += int(s.size());
+    p.column += int(s.size());
     out_.column += int(s.size());
   }
   if (is_lit) output_.push_back(kTabEscape);
-  last_ = pos_;
+  pos_ = p;
+  last_ = p;
 }
 
 void Printer::WriteWhitespace(size_t n) {

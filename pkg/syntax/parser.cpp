@@ -96,7 +96,9 @@ void Parser::Next0() {
   while (t.tok == Token::ILLEGAL && compiler()) t = scanner_.Scan();
   pos_ = t.pos;
   tok_ = t.tok;
-  lit_ = t.lit;
+  // Copied word by word: read back as one 16-byte load, the two words Scan stored
+  // would stall store forwarding.
+  lit_ = std::string_view(t.lit.data(), t.lit.size());
   tok_bad_ = scanner_.error_count() != scan_errors;
   if (tok_ == Token::SEMICOLON && lit_ == "\n" && compiler()) pos_ = CompilerNewlinePos(pos_);
 }
