@@ -4,7 +4,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "fmt/printer_impl.h"
 #include "fmt/tabwriter.h"
@@ -345,9 +350,9 @@ void AppendKept(std::string_view text, bool has_vtab, std::string* out) {
 
 }  // namespace
 
-// Trim copies data in runs: it only stops at special bytes, and copies what lies
-// between the places where it drops bytes (trailing blanks, tab escapes).
-void Trim(std::string_view data, std::string* out) {
+// TrimGeneral copies data in runs: it only stops at special bytes, and copies what
+// lies between the places where it drops bytes (trailing blanks, tab escapes).
+void TrimGeneral(std::string_view data, std::string* out) {
   constexpr size_t kNone = std::string_view::npos;
   const size_t size = data.size();
   size_t copy_from = 0;   // start of the bytes not yet copied
@@ -388,6 +393,68 @@ void Trim(std::string_view data, std::string* out) {
   }
   size_t keep_end = blanks != kNone ? blanks : size;
   AppendKept(data.substr(copy_from, keep_end - copy_from), has_vtab, out);
+}
+
+namespace {
+
+// FindLineEndOrEscape returns the index of the first '\n', '\f' or tab escape in
+// data at or after i, or data.size(); sixteen bytes at a time where SSE2 is there.
+size_t FindLineEndOrEscape(std::string_view data, size_t i) {
+  const char* p = data.data();
+#if defined(__SSE2__)
+  const __m128i nl = _mm_set1_epi8('\n');
+  const __m128i ff = _mm_set1_epi8('\f');
+  const __m128i esc = _mm_set1_epi8(kTabEscape);
+  for (; i + 16 <= data.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, ff)),
+                               _mm_cmpeq_epi8(v, esc));
+    if (unsigned bits = unsigned(_mm_movemask_epi8(hit))) return i + size_t(std::countr_zero(bits));
+  }
+#endif
+  for (; i < data.size(); i++) {
+    if (p[i] == '\n' || p[i] == '\f' || p[i] == kTabEscape) return i;
+  }
+  return data.size();
+}
+
+// BlanksBefore returns the start of the run of blanks ending at end, not before from.
+size_t BlanksBefore(std::string_view data, size_t from, size_t end) {
+  while (end > from && (data[end - 1] == ' ' || data[end - 1] == '\t')) end--;
+  return end;
+}
+
+}  // namespace
+
+// Trim jumps from line end to line end: without vertical tabs (which tabwriter
+// output only has inside escaped text), only a line end preceded by blanks, a
+// formfeed or an escape makes it copy; everything between is copied in one piece.
+void Trim(std::string_view data, std::string* out) {
+  if (std::memchr(data.data(), '\v', data.size()) != nullptr) return TrimGeneral(data, out);
+  const size_t size = data.size();
+  size_t copy_from = 0;  // start of the bytes not yet copied
+  for (size_t i = FindLineEndOrEscape(data, 0); i < size; i = FindLineEndOrEscape(data, i)) {
+    if (data[i] == kTabEscape) {
+      // Escaped text: keep what comes before it and its content, drop the escapes.
+      out->append(data.substr(copy_from, i - copy_from));
+      size_t close = data.find(kTabEscape, i + 1);
+      if (close == std::string_view::npos) {
+        out->append(data.substr(i + 1));
+        return;
+      }
+      out->append(data.substr(i + 1, close - i - 1));
+      copy_from = i = close + 1;
+      continue;
+    }
+    size_t keep_end = BlanksBefore(data, copy_from, i);
+    if (keep_end < i || data[i] == '\f') {
+      out->append(data.substr(copy_from, keep_end - copy_from));
+      out->push_back('\n');
+      copy_from = i + 1;
+    }
+    i++;
+  }
+  out->append(data.substr(copy_from, BlanksBefore(data, copy_from, size) - copy_from));
 }
 
 int TrimmedOneLineSize(std::string_view data) {

@@ -45,6 +45,8 @@ void Tabwriter::Append(std::string_view text) {
 }
 
 void Tabwriter::UpdateWidth() {
+  // Most cells are indentation, with no text at all.
+  if (pos_ == buf_.size()) return;
   cell_.width += base::RuneCount(std::string_view(buf_).substr(pos_));
   pos_ = buf_.size();
 }
