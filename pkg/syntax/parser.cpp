@@ -18,6 +18,12 @@ constexpr int kMaxNestLev = 100000;
 // Stack kept free below the deepest parse frame; crossing it restarts the parse on a
 // thread with a large stack.
 constexpr uintptr_t kStackMargin = 256 * 1024;
+// Nesting below this depth takes far less stack than any thread that parses has, so
+// the stack is checked, and its limit looked up, only from there on: on the main
+// thread the lookup reads /proc/self/maps, some 20 us of every gotool process.
+constexpr int kStackCheckDepth = 128;
+// stack_limit_ until the limit is looked up (StackLimit never returns it).
+constexpr uintptr_t kStackLimitUnknown = 1;
 
 // StackLimit returns the lowest stack address the current thread may reach while
 // parsing (0 if unknown).
@@ -78,7 +84,7 @@ Parser::Parser(base::File* file, std::string_view src, base::Arena& arena, unsig
           // cmd/compile's directives are comments.
           ((mode & (kParseComments | kCompilerErrors)) ? kScanComments : 0u) |
               ((mode & kCompilerErrors) ? kScanCompilerErrors : 0u)),
-      stack_limit_(StackLimit()) {
+      stack_limit_(kStackLimitUnknown) {
   scratch_.reserve(256);
   Next();
 }
@@ -343,6 +349,8 @@ bool Parser::IncNestLev() {
     Bailout();
     return false;
   }
+  if (nest_lev_ < kStackCheckDepth) return true;
+  if (stack_limit_ == kStackLimitUnknown) stack_limit_ = StackLimit();
   char probe;
   if (reinterpret_cast<uintptr_t>(&probe) < stack_limit_) {
     need_big_stack_ = true;
