@@ -15,24 +15,17 @@ LineTable::LineTable(const base::File* file, std::string_view src)
   }
 }
 
-Position LineTable::PositionFor(base::Pos p) const {
-  if (!p.IsValid()) return {};
-  int offset = int(p.value()) - base_;
-  if (offset < 0 || offset > size_) return {};
+size_t LineTable::LineIndex(int offset) const {
+  // Lookups mostly move forward a little: try the next two lines before searching.
   size_t n = starts_.size();
-  size_t i = hint_ < n ? hint_ : 0;
-  // Try the last line and the next two before searching.
-  for (int tries = 0; tries < 3 && i < n; tries++, i++) {
-    if (starts_[i] <= offset && (i + 1 == n || offset < starts_[i + 1])) {
-      hint_ = i;
-      return Position{offset, int(i + 1), offset - starts_[i] + 1};
-    }
-    if (offset < starts_[i]) break;
+  size_t line = hint_ < n ? hint_ : 0;
+  if (starts_[line] <= offset && line + 1 < n && starts_[line + 1] <= offset) line++;
+  if (starts_[line] <= offset && line + 1 < n && starts_[line + 1] <= offset) line++;
+  if (starts_[line] > offset || (line + 1 < n && starts_[line + 1] <= offset)) {
+    line = size_t(std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin()) - 1;
   }
-  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-  size_t line = size_t(it - starts_.begin());
-  hint_ = line - 1;
-  return Position{offset, int(line), offset - starts_[line - 1] + 1};
+  hint_ = line;
+  return line;
 }
 
 void LineTable::MergeLine(int line) {

@@ -30,7 +30,19 @@ class LineTable {
 
   // PositionFor returns the unadjusted position of p, or an invalid one for NoPos
   // and positions outside the file.
-  Position PositionFor(base::Pos p) const;
+  Position PositionFor(base::Pos p) const {
+    if (!p.IsValid()) return {};
+    int offset = int(p.value()) - base_;
+    // Most lookups fall on the line found last. The position is built here, inline:
+    // a Position returned from a call is packed through memory by GCC, and reading
+    // it back stalls store forwarding.
+    size_t i = hint_;
+    if (i + 1 >= starts_.size() || offset < starts_[i] || offset >= starts_[i + 1]) {
+      if (offset < 0 || offset > size_) return {};
+      i = LineIndex(offset);
+    }
+    return Position{offset, int(i) + 1, offset - starts_[i] + 1};
+  }
   // LineStart returns the Pos of the first byte of 1-based line.
   base::Pos LineStart(int line) const {
     return base::Pos(uint32_t(base_ + starts_[size_t(line - 1)]));
@@ -44,6 +56,9 @@ class LineTable {
   void MergeLine(int line);
 
  private:
+  // LineIndex returns the 0-based line of offset (within the file) and remembers it.
+  size_t LineIndex(int offset) const;
+
   int base_ = 1;
   int size_ = 0;
   std::vector<int> starts_;  // offsets of line starts; starts_[0] == 0

@@ -168,6 +168,16 @@ void Printer::GenDecl(const syntax::GenDecl* d) {
 // does not fit or needs several lines. It prints n with a raw-format printer, so the
 // decision does not depend on the surrounding style; results are memoised.
 int Printer::NodeSize(const syntax::Node* n, int max_size) {
+  // An identifier, or a literal on one line, prints as its text (in a printer that
+  // keeps number literals as written); keys of composite literals are mostly these.
+  std::string_view text;
+  if (const auto* id = syntax::DynCast<syntax::Ident>(n)) {
+    text = id->Name;
+  } else if (const auto* lit = syntax::DynCast<syntax::BasicLit>(n)) {
+    text = lit->Value;
+    if (text.find_first_of("\n\f\xff") != std::string_view::npos) text = {};
+  }
+  if (!text.empty()) return int(text.size()) <= max_size ? int(text.size()) : max_size + 1;
   if (auto it = node_sizes_->find(n); it != node_sizes_->end()) return it->second;
   int size = max_size + 1;  // assume n does not fit
   (*node_sizes_)[n] = size;

@@ -4,7 +4,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "fmt/printer_impl.h"
 #include "fmt/tabwriter.h"
@@ -91,8 +96,10 @@ void CountLineBreaks(std::string_view s, int* count, size_t* last) {
 
 void Printer::WriteString(const Position& pos, std::string_view s, bool is_lit) {
   if (out_.column == 1) WriteIndent();
-  // pos_ is the position of s (set after the indentation moved it).
-  if (pos.IsValid()) pos_ = pos;
+  // The new position is computed in a local and stored once: pos_ updated field by
+  // field and then copied whole (last_ = pos_) stalls store forwarding.
+  // p is the position of s (set after the indentation moved it).
+  Position p = pos.IsValid() ? pos : pos_;
   // Literal text is escaped so that the tabwriter passes it through unchanged.
   if (is_lit) output_.push_back(kTabEscape);
   output_.append(s);
@@ -102,20 +109,21 @@ void Printer::WriteString(const Position& pos, std::string_view s, bool is_lit) 
   // each one breaks any column formatting for the rest of the line. Tokens and
   // identifiers never do.
   if (is_lit) CountLineBreaks(s, &nlines, &li);
-  if (nlines > 0) end_alignment_ = true;
-  pos_.offset += int(s.size());
+  p.offset += int(s.size());
   if (nlines > 0) {
-    pos_.line += nlines;
-    out_.line += nlines;
+    end_alignment_ = true;
     int c = int(s.size() - li);
-    pos_.column = c;
+    p.line += nlines;
+    p.column = c;
+    out_.line += nlines;
     out_.column = c;
   } else {
-    pos_.column += int(s.size());
+    p.column += int(s.size());
     out_.column += int(s.size());
   }
   if (is_lit) output_.push_back(kTabEscape);
-  last_ = pos_;
+  pos_ = p;
+  last_ = p;
 }
 
 void Printer::WriteWhitespace(size_t n) {
@@ -342,9 +350,9 @@ void AppendKept(std::string_view text, bool has_vtab, std::string* out) {
 
 }  // namespace
 
-// Trim copies data in runs: it only stops at special bytes, and copies what lies
-// between the places where it drops bytes (trailing blanks, tab escapes).
-void Trim(std::string_view data, std::string* out) {
+// TrimGeneral copies data in runs: it only stops at special bytes, and copies what
+// lies between the places where it drops bytes (trailing blanks, tab escapes).
+void TrimGeneral(std::string_view data, std::string* out) {
   constexpr size_t kNone = std::string_view::npos;
   const size_t size = data.size();
   size_t copy_from = 0;   // start of the bytes not yet copied
@@ -385,6 +393,68 @@ void Trim(std::string_view data, std::string* out) {
   }
   size_t keep_end = blanks != kNone ? blanks : size;
   AppendKept(data.substr(copy_from, keep_end - copy_from), has_vtab, out);
+}
+
+namespace {
+
+// FindLineEndOrEscape returns the index of the first '\n', '\f' or tab escape in
+// data at or after i, or data.size(); sixteen bytes at a time where SSE2 is there.
+size_t FindLineEndOrEscape(std::string_view data, size_t i) {
+  const char* p = data.data();
+#if defined(__SSE2__)
+  const __m128i nl = _mm_set1_epi8('\n');
+  const __m128i ff = _mm_set1_epi8('\f');
+  const __m128i esc = _mm_set1_epi8(kTabEscape);
+  for (; i + 16 <= data.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, ff)),
+                               _mm_cmpeq_epi8(v, esc));
+    if (unsigned bits = unsigned(_mm_movemask_epi8(hit))) return i + size_t(std::countr_zero(bits));
+  }
+#endif
+  for (; i < data.size(); i++) {
+    if (p[i] == '\n' || p[i] == '\f' || p[i] == kTabEscape) return i;
+  }
+  return data.size();
+}
+
+// BlanksBefore returns the start of the run of blanks ending at end, not before from.
+size_t BlanksBefore(std::string_view data, size_t from, size_t end) {
+  while (end > from && (data[end - 1] == ' ' || data[end - 1] == '\t')) end--;
+  return end;
+}
+
+}  // namespace
+
+// Trim jumps from line end to line end: without vertical tabs (which tabwriter
+// output only has inside escaped text), only a line end preceded by blanks, a
+// formfeed or an escape makes it copy; everything between is copied in one piece.
+void Trim(std::string_view data, std::string* out) {
+  if (std::memchr(data.data(), '\v', data.size()) != nullptr) return TrimGeneral(data, out);
+  const size_t size = data.size();
+  size_t copy_from = 0;  // start of the bytes not yet copied
+  for (size_t i = FindLineEndOrEscape(data, 0); i < size; i = FindLineEndOrEscape(data, i)) {
+    if (data[i] == kTabEscape) {
+      // Escaped text: keep what comes before it and its content, drop the escapes.
+      out->append(data.substr(copy_from, i - copy_from));
+      size_t close = data.find(kTabEscape, i + 1);
+      if (close == std::string_view::npos) {
+        out->append(data.substr(i + 1));
+        return;
+      }
+      out->append(data.substr(i + 1, close - i - 1));
+      copy_from = i = close + 1;
+      continue;
+    }
+    size_t keep_end = BlanksBefore(data, copy_from, i);
+    if (keep_end < i || data[i] == '\f') {
+      out->append(data.substr(copy_from, keep_end - copy_from));
+      out->push_back('\n');
+      copy_from = i + 1;
+    }
+    i++;
+  }
+  out->append(data.substr(copy_from, BlanksBefore(data, copy_from, size) - copy_from));
 }
 
 int TrimmedOneLineSize(std::string_view data) {
@@ -429,14 +499,25 @@ FormatResult Format(const syntax::File& file, const LineTable& lines,
     internal::Trim(p.output(), &result.output);
     return result;
   }
-  // Alignment turns tabs into runs of blanks: room for twice the input, most of it
-  // never touched, costs less than regrowing the buffer.
+  // The printer output goes through the tabwriter in pieces, and the aligned text
+  // through the trimmer as soon as it holds whole lines: only one piece of aligned
+  // text is ever in memory. The tabwriter emits text only when it flushes, at the end
+  // of a line outside any escape, where trimming can stop and resume. Alignment turns
+  // tabs into runs of blanks, trimming drops escapes and trailing blanks: an eighth
+  // more than the printer output is rarely exceeded.
+  std::string_view text = p.output();
+  result.output.reserve(text.size() + text.size() / 8 + 4096);
   std::string aligned;
-  aligned.reserve(2 * p.output().size() + 4096);
   Tabwriter tw(&aligned);
-  tw.Write(p.output());
+  constexpr size_t kPiece = 16 << 10;
+  for (size_t at = 0; at < text.size(); at += kPiece) {
+    tw.Write(text.substr(at, kPiece));
+    if (!aligned.empty() && aligned.back() == '\n') {
+      internal::Trim(aligned, &result.output);
+      aligned.clear();
+    }
+  }
   tw.Flush();
-  result.output.reserve(aligned.size());
   internal::Trim(aligned, &result.output);
   return result;
 }

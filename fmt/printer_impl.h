@@ -212,6 +212,9 @@ inline std::span<const syntax::Expr* const> Exprs(syntax::List<syntax::Expr> lis
 // Trim removes tabwriter escapes and trailing blanks from printer output and turns
 // '\f' into '\n' and '\v' into '\t', appending to out (go/printer's trimmer).
 void Trim(std::string_view data, std::string* out);
+// TrimGeneral is Trim's byte-by-byte form, which Trim uses when data has vertical
+// tabs; for any data both produce the same.
+void TrimGeneral(std::string_view data, std::string* out);
 // TrimmedOneLineSize returns the length of Trim's result for data, or -1 when that
 // result would contain a line break; NodeSize needs no more, so nothing is copied.
 int TrimmedOneLineSize(std::string_view data);

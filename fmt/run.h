@@ -27,7 +27,9 @@ struct Streams {
   std::function<std::string(std::string* src)> read_stdin;
 };
 
-// StdStreams returns the process's standard input, output and error.
+// StdStreams returns the process's standard input, output and error. Its read_stdin
+// expects the process to format just that input: a large one (64 KB or more) first
+// readies the heap with base::ReserveHugePageHeap.
 Streams StdStreams();
 
 // Task is one unit of a run, in output order: a file to format, or an error to report

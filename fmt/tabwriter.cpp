@@ -31,7 +31,8 @@ Tabwriter::Tabwriter(std::string* output, const TabwriterConfig& config)
 void Tabwriter::Reset() {
   buf_.clear();
   pos_ = 0;
-  cell_ = Cell();
+  cell_size_ = 0;
+  cell_width_ = 0;
   end_char_ = 0;
   cells_.clear();
   line_begin_.clear();
@@ -41,11 +42,13 @@ void Tabwriter::Reset() {
 
 void Tabwriter::Append(std::string_view text) {
   buf_.append(text);
-  cell_.size += uint32_t(text.size());
+  cell_size_ += text.size();
 }
 
 void Tabwriter::UpdateWidth() {
-  cell_.width += base::RuneCount(std::string_view(buf_).substr(pos_));
+  // Most cells are indentation, with no text at all.
+  if (pos_ == buf_.size()) return;
+  cell_width_ += size_t(base::RuneCount(std::string_view(buf_).substr(pos_)));
   pos_ = buf_.size();
 }
 
@@ -68,12 +71,12 @@ void Tabwriter::EndEscape() {
     case kTabEscape:
       UpdateWidth();
       // The two Escape bytes stay in the text but take no room.
-      if (!(config_.flags & kStripEscape)) cell_.width -= 2;
+      if (!(config_.flags & kStripEscape)) cell_width_ -= 2;
       break;
     case '>':  // a tag has zero width
       break;
     case ';':  // an entity counts as one rune
-      cell_.width++;
+      cell_width_++;
       break;
   }
   pos_ = buf_.size();
@@ -81,9 +84,9 @@ void Tabwriter::EndEscape() {
 }
 
 size_t Tabwriter::TerminateCell(bool htab) {
-  cell_.htab = htab;
-  cells_.push_back(cell_);
-  cell_ = Cell();
+  cells_.push_back(Cell{uint32_t(cell_size_), uint32_t(cell_width_), htab});
+  cell_size_ = 0;
+  cell_width_ = 0;
   return cells_.size() - line_begin_.back();
 }
 
@@ -133,8 +136,8 @@ size_t Tabwriter::WriteLines(size_t pos, size_t line0, size_t line1) {
     }
     if (i + 1 == LineCount()) {
       // The last buffered line is unterminated: emit its pending cell text.
-      output_->append(buf_, pos, cell_.size);
-      pos += cell_.size;
+      output_->append(buf_, pos, cell_size_);
+      pos += cell_size_;
     } else {
       output_->push_back('\n');
     }
@@ -172,7 +175,7 @@ size_t Tabwriter::Format(size_t pos, size_t line0, size_t line1) {
 }
 
 void Tabwriter::FlushInternal() {
-  if (cell_.size > 0) {
+  if (cell_size_ > 0) {
     if (end_char_ != 0) EndEscape();
     TerminateCell(false);
   }

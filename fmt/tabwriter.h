@@ -79,9 +79,13 @@ class Tabwriter {
 
   std::string* output_;
   TabwriterConfig config_;
-  std::string buf_;                   // text of all cells, without terminators
-  size_t pos_ = 0;                    // buf_ offset up to which cell_.width is computed
-  Cell cell_;                         // the current, unterminated cell
+  std::string buf_;  // text of all cells, without terminators
+  size_t pos_ = 0;   // buf_ offset up to which cell_width_ is computed
+  // The current, unterminated cell. Its size and width are kept in full words:
+  // updated as the 32-bit fields of a Cell and then copied as one 8-byte word, they
+  // would stall store forwarding at every cell.
+  size_t cell_size_ = 0;
+  size_t cell_width_ = 0;
   char end_char_ = 0;                 // byte ending the current escape, or 0
   std::vector<Cell> cells_;           // cells of all buffered lines, in order
   std::vector<uint32_t> line_begin_;  // index in cells_ of each line's first cell

@@ -18,6 +18,12 @@ constexpr int kMaxNestLev = 100000;
 // Stack kept free below the deepest parse frame; crossing it restarts the parse on a
 // thread with a large stack.
 constexpr uintptr_t kStackMargin = 256 * 1024;
+// Nesting below this depth takes far less stack than any thread that parses has, so
+// the stack is checked, and its limit looked up, only from there on: on the main
+// thread the lookup reads /proc/self/maps, some 20 us of every gotool process.
+constexpr int kStackCheckDepth = 128;
+// stack_limit_ until the limit is looked up (StackLimit never returns it).
+constexpr uintptr_t kStackLimitUnknown = 1;
 
 // StackLimit returns the lowest stack address the current thread may reach while
 // parsing (0 if unknown).
@@ -78,7 +84,7 @@ Parser::Parser(base::File* file, std::string_view src, base::Arena& arena, unsig
           // cmd/compile's directives are comments.
           ((mode & (kParseComments | kCompilerErrors)) ? kScanComments : 0u) |
               ((mode & kCompilerErrors) ? kScanCompilerErrors : 0u)),
-      stack_limit_(StackLimit()) {
+      stack_limit_(kStackLimitUnknown) {
   scratch_.reserve(256);
   Next();
 }
@@ -96,7 +102,9 @@ void Parser::Next0() {
   while (t.tok == Token::ILLEGAL && compiler()) t = scanner_.Scan();
   pos_ = t.pos;
   tok_ = t.tok;
-  lit_ = t.lit;
+  // Copied word by word: read back as one 16-byte load, the two words Scan stored
+  // would stall store forwarding.
+  lit_ = std::string_view(t.lit.data(), t.lit.size());
   tok_bad_ = scanner_.error_count() != scan_errors;
   if (tok_ == Token::SEMICOLON && lit_ == "\n" && compiler()) pos_ = CompilerNewlinePos(pos_);
 }
@@ -341,6 +349,8 @@ bool Parser::IncNestLev() {
     Bailout();
     return false;
   }
+  if (nest_lev_ < kStackCheckDepth) return true;
+  if (stack_limit_ == kStackLimitUnknown) stack_limit_ = StackLimit();
   char probe;
   if (reinterpret_cast<uintptr_t>(&probe) < stack_limit_) {
     need_big_stack_ = true;
