@@ -181,7 +181,7 @@ Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
     return fail(checked.error());
   }
   std::string err;
-  *sum = dirhash::HashZipEntries(z.value()->get(), &err);
+  *sum = dirhash::HashZipEntries(*z.value(), &err);
   if (!err.empty()) return fail(VersionError(m, Error{err}));
   if (Status s = CheckSum(env, m, *sum, verified); !s.ok()) {
     if (tmp == zipfile) return s;
@@ -199,7 +199,7 @@ Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
 // directory beside it, renamed into place, with a .partial marker meanwhile (the
 // go command treats a directory with one as incomplete).
 Status Extract(const DownloadEnv& env, const module::Version& m, const std::string& zipfile,
-               const std::string& dir, const zip::Archive* opened) {
+               const std::string& dir, zip::Archive* opened) {
   Result<std::string> partial = cache::CachePath(env.gomodcache, m, "partial");
   if (!partial.ok()) return partial.error();
   if (Exists(dir) && !Exists(partial.value())) return OkStatus();

@@ -128,7 +128,7 @@ TEST_F(ZipTest, ArchiveOpenedOnce) {
   ASSERT_TRUE(a.ok()) << a.error().message;
   EXPECT_TRUE(zip::CheckZipPrefix(m_, *a.value()).ok());
   std::string err1, err2;
-  EXPECT_EQ(dirhash::HashZipEntries(a.value()->get(), &err1), dirhash::HashZip(z, &err2));
+  EXPECT_EQ(dirhash::HashZipEntries(*a.value(), &err1), dirhash::HashZip(z, &err2));
   EXPECT_EQ(err1, "");
   Status s = zip::Unzip(tmp_ + "/out", m_, *a.value());
   ASSERT_TRUE(s.ok()) << s.error().message;
