@@ -215,7 +215,10 @@ Result<FileLock> FileLock::Acquire(const std::string& path) {
 }
 
 Status WriteFile(const std::string& file, std::string_view data) {
-  if (Status s = MkdirAll(Dir(file)); !s.ok()) return s;
+  // The directory is there but the first time: try first, create it when missing.
+  Status s = WriteAtomic(file, data);
+  if (s.ok() || !s.error().not_found) return s;
+  if (Status d = MkdirAll(Dir(file)); !d.ok()) return d;
   return WriteAtomic(file, data);
 }
 
@@ -234,6 +237,27 @@ Result<std::string> ReadFile(const std::string& file) {
     }
     if (n == 0) break;
     data.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return data;
+}
+
+Result<std::string> ReadCacheFile(const std::string& file) {
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return PathError("open", file, errno);
+  // Most cache files fit the stack buffer: one read, one allocation of the right size.
+  char buf[8192];
+  std::string data;
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int e = errno;
+      ::close(fd);
+      return PathError("read", file, e);
+    }
+    data.append(buf, static_cast<std::size_t>(n));
+    if (static_cast<std::size_t>(n) < sizeof buf) break;  // a short read: the end of the file
   }
   ::close(fd);
   return data;

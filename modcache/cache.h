@@ -50,8 +50,9 @@ class FileLock {
 };
 
 // WriteFile writes data to file atomically (a temporary file beside it, renamed over
-// it, without fsync, as the go command writes its cache), creating the directory first; a failure leaves no trace and names the failing
-// operation as Go's *PathError does ("mkdir /x: permission denied").
+// it, without fsync, as the go command writes its cache), creating the directory first; a failure
+// leaves no trace and names the failing operation as Go's *PathError does ("mkdir /x: permission
+// denied").
 Status WriteFile(const std::string& file, std::string_view data);
 
 // MkdirAll creates dir and its parents (0777 before the umask), as os.MkdirAll does.
@@ -59,6 +60,11 @@ Status MkdirAll(const std::string& dir);
 
 // ReadFile returns the content of file, or an Error (not_found when it is missing).
 Result<std::string> ReadFile(const std::string& file);
+
+// ReadCacheFile is ReadFile for the module cache's own files (.info, .mod,
+// .ziphash), which are regular files only ever replaced by a rename: a read that
+// returns less than asked for ends the file, without one more read to see it end.
+Result<std::string> ReadCacheFile(const std::string& file);
 
 // FormatInfo renders a RevInfo as the cache's .info holds it: json.Marshal of
 // {Version, Time, Origin}, the time "0001-01-01T00:00:00Z" when unknown.

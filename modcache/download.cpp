@@ -94,7 +94,7 @@ Result<RevInfo> FetchInfo(const DownloadEnv& env, const module::Version& m, bool
   *fresh = false;
   Result<std::string> file = cache::CachePath(env.gomodcache, m, "info");
   if (!file.ok()) return file.error();
-  if (Result<std::string> data = cache::ReadFile(file.value()); data.ok()) {
+  if (Result<std::string> data = cache::ReadCacheFile(file.value()); data.ok()) {
     RevInfo info;
     if (ParseRevInfo(data.value(), &info).empty() && info.version == m.version) return info;
   }
@@ -108,7 +108,7 @@ Result<std::string> FetchGoMod(const DownloadEnv& env, const module::Version& m,
   *fresh = false;
   Result<std::string> file = cache::CachePath(env.gomodcache, m, "mod");
   if (!file.ok()) return file.error();
-  Result<std::string> data = cache::ReadFile(file.value());
+  Result<std::string> data = cache::ReadCacheFile(file.value());
   if (!data.ok()) {
     *fresh = true;
     data = ProxyClient(env.proxy).GoMod(m.path, m.version);
@@ -260,6 +260,16 @@ Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m, 
     if (Status s = cache::WriteGoMod(env.gomodcache, m, data.value()); !s.ok()) return s.error();
   }
   return data;
+}
+
+Result<std::string> CheckGoMod(const DownloadEnv& env, const module::Version& m,
+                               const std::string& data) {
+  if (Status s = Prepare(env, m); !s.ok()) return s.error();
+  std::string h = dirhash::HashGoMod(data);
+  bool verified = false;
+  if (Status s = CheckSum(env, {m.path, m.version + "/go.mod"}, h, &verified); !s.ok())
+    return s.error();
+  return h;
 }
 
 Result<std::string> DownloadZip(const DownloadEnv& env, const module::Version& m) {
