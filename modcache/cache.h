@@ -58,6 +58,13 @@ Status WriteFile(const std::string& file, std::string_view data);
 // MkdirAll creates dir and its parents (0777 before the umask), as os.MkdirAll does.
 Status MkdirAll(const std::string& dir);
 
+// CreateTemp creates a new file for writing from *name, whose six X's before the
+// last suffix_len bytes it replaces with random characters, with mode 0666 before the
+// umask, as the go command creates its temporary cache files (mkstemp would make it
+// 0600, to be changed with one more system call). It returns the descriptor, or -1
+// with errno set.
+int CreateTemp(std::string* name, std::size_t suffix_len);
+
 // ReadFile returns the content of file, or an Error (not_found when it is missing).
 Result<std::string> ReadFile(const std::string& file);
 

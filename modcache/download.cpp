@@ -155,10 +155,8 @@ Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
   if (!Exists(zipfile) && !env.quiet)
     Say(env, "go: downloading " + m.path + " " + m.version + "\n");
   std::string tmp = zipfile + "XXXXXX.tmp";
-  int fd = ::mkstemps(tmp.data(), 4);
+  int fd = cache::CreateTemp(&tmp, 4);  // 0666 before the umask, as go creates it
   if (fd < 0) return Error{"open " + tmp + ": " + base::ErrnoText(errno)};
-  ::fchmod(fd,
-           0666 & ~base::ProcessUmask());  // as the go command creates it; mkstemps made it 0600
   ::close(fd);
   auto fail = [&](Error e) {
     ::unlink(tmp.c_str());
