@@ -252,6 +252,12 @@ Result<std::shared_ptr<Archive>> Archive::FromData(std::string file, std::string
 
 Result<std::string_view> Archive::Contents(std::size_t i) {
   if (cache_ && cached_[i]) return std::string_view(*cached_[i]);
+  // Contents are held in memory, and the reader inflates no more than the declared
+  // size: a declaration beyond what a module may hold in all is refused here, as the
+  // extraction's check would refuse the zip (the hash before it would only take long).
+  if (files()[i].uncompressed_size > static_cast<std::uint64_t>(kMaxZipFile))
+    return Error{"total uncompressed size of module contents too large (max size is " +
+                 std::to_string(kMaxZipFile) + " bytes)"};
   std::string* out = cache_ ? &cached_[i].emplace() : &scratch_;
   out->clear();
   if (Status s = reader_.ReadFile(i, out); !s.ok()) {

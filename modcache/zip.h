@@ -44,7 +44,8 @@ class Archive {
   // files lists the entries in the zip's order.
   const std::vector<FileHeader>& files() const { return reader_.files(); }
   // Contents returns file i's uncompressed bytes, checked (size, CRC-32); the view
-  // stays valid until the next call unless the archive caches contents.
+  // stays valid until the next call unless the archive caches contents. A file
+  // declared larger than kMaxZipFile is an error, never read into memory.
   Result<std::string_view> Contents(std::size_t i);
 
   // file names the zip in messages; set_file renames it (after a rename on disk).

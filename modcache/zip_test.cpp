@@ -216,6 +216,14 @@ TEST_F(ZipTest, TooLarge) {
                                    ": total uncompressed size of module contents too large (max "
                                    "size is 524288000 bytes)");
   EXPECT_FALSE(fs::exists(tmp_ + "/out"));
+  // Nor is one declared larger than that read into memory to be hashed.
+  std::string huge = WriteOurs({{"example.com/m@v1.0.0/a.go", "a"}}, [](std::string* b) {
+    SetCentral32(b, 0, 24, 0xfffffff0);  // uncompressed size, 4 GiB
+  });
+  std::string herr;
+  EXPECT_EQ(dirhash::HashZip(huge, &herr), "");
+  EXPECT_EQ(herr,
+            "total uncompressed size of module contents too large (max size is 524288000 bytes)");
 }
 
 // Corrupt content stops the extraction with archive/zip's error, leaving no file
