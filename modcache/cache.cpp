@@ -6,14 +6,19 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -32,6 +37,37 @@ Error PathError(std::string_view op, const std::string& path, int err) {
 }
 
 }  // namespace
+
+int CreateTemp(std::string* name, std::size_t suffix_len) {
+  static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  // Seeded from the clock, the thread and a counter: names need only be unlikely to
+  // clash, O_EXCL makes a clash harmless.
+  static std::atomic<std::uint64_t> counter{0};
+  thread_local std::uint64_t state = [] {
+    struct timespec ts;
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    std::uint64_t tid = std::hash<std::thread::id>()(std::this_thread::get_id());
+    return static_cast<std::uint64_t>(ts.tv_nsec) ^ (static_cast<std::uint64_t>(ts.tv_sec) << 30) ^
+           (tid * 0x9e3779b97f4a7c15ull) ^ (counter++ << 48) ^
+           static_cast<std::uint64_t>(::getpid());
+  }();
+  if (name->size() < suffix_len + 6) {
+    errno = EINVAL;
+    return -1;
+  }
+  std::size_t at = name->size() - suffix_len - 6;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    for (std::size_t i = 0; i < 6; ++i) {
+      state ^= state << 13;  // xorshift64
+      state ^= state >> 7;
+      state ^= state << 17;
+      (*name)[at + i] = kChars[state % (sizeof kChars - 1)];
+    }
+    int fd = ::open(name->c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST) return fd;
+  }
+  return -1;
+}
 
 Status MkdirAll(const std::string& dir) {
   struct stat st;
@@ -59,9 +95,9 @@ std::string Dir(const std::string& file) {
 // whole).
 Status WriteAtomic(const std::string& file, std::string_view data) {
   std::string tmp = file + "XXXXXX.tmp";
-  int fd = ::mkostemps(tmp.data(), 4, O_CLOEXEC);
+  int fd = CreateTemp(&tmp, 4);
   if (fd < 0) return PathError("open", tmp, errno);
-  int err = ::fchmod(fd, 0666 & ~base::ProcessUmask()) == 0 ? 0 : errno;
+  int err = 0;
   for (std::size_t done = 0; err == 0 && done < data.size();) {
     ssize_t n = ::write(fd, data.data() + done, data.size() - done);
     if (n < 0 && errno != EINTR) err = errno;
@@ -215,7 +251,10 @@ Result<FileLock> FileLock::Acquire(const std::string& path) {
 }
 
 Status WriteFile(const std::string& file, std::string_view data) {
-  if (Status s = MkdirAll(Dir(file)); !s.ok()) return s;
+  // The directory is there but the first time: try first, create it when missing.
+  Status s = WriteAtomic(file, data);
+  if (s.ok() || !s.error().not_found) return s;
+  if (Status d = MkdirAll(Dir(file)); !d.ok()) return d;
   return WriteAtomic(file, data);
 }
 
@@ -234,6 +273,27 @@ Result<std::string> ReadFile(const std::string& file) {
     }
     if (n == 0) break;
     data.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return data;
+}
+
+Result<std::string> ReadCacheFile(const std::string& file) {
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return PathError("open", file, errno);
+  // Most cache files fit the stack buffer: one read, one allocation of the right size.
+  char buf[8192];
+  std::string data;
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int e = errno;
+      ::close(fd);
+      return PathError("read", file, e);
+    }
+    data.append(buf, static_cast<std::size_t>(n));
+    if (static_cast<std::size_t>(n) < sizeof buf) break;  // a short read: the end of the file
   }
   ::close(fd);
   return data;

@@ -50,15 +50,28 @@ class FileLock {
 };
 
 // WriteFile writes data to file atomically (a temporary file beside it, renamed over
-// it, without fsync, as the go command writes its cache), creating the directory first; a failure leaves no trace and names the failing
-// operation as Go's *PathError does ("mkdir /x: permission denied").
+// it, without fsync, as the go command writes its cache), creating the directory first; a failure
+// leaves no trace and names the failing operation as Go's *PathError does ("mkdir /x: permission
+// denied").
 Status WriteFile(const std::string& file, std::string_view data);
 
 // MkdirAll creates dir and its parents (0777 before the umask), as os.MkdirAll does.
 Status MkdirAll(const std::string& dir);
 
+// CreateTemp creates a new file for writing from *name, whose six X's before the
+// last suffix_len bytes it replaces with random characters, with mode 0666 before the
+// umask, as the go command creates its temporary cache files (mkstemp would make it
+// 0600, to be changed with one more system call). It returns the descriptor, or -1
+// with errno set.
+int CreateTemp(std::string* name, std::size_t suffix_len);
+
 // ReadFile returns the content of file, or an Error (not_found when it is missing).
 Result<std::string> ReadFile(const std::string& file);
+
+// ReadCacheFile is ReadFile for the module cache's own files (.info, .mod,
+// .ziphash), which are regular files only ever replaced by a rename: a read that
+// returns less than asked for ends the file, without one more read to see it end.
+Result<std::string> ReadCacheFile(const std::string& file);
 
 // FormatInfo renders a RevInfo as the cache's .info holds it: json.Marshal of
 // {Version, Time, Origin}, the time "0001-01-01T00:00:00Z" when unknown.

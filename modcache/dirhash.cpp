@@ -1,8 +1,8 @@
-// h1: hashes with OpenSSL's SHA-256 and base64; zip entries read with libzip.
+// h1: hashes with our SHA-256 and base64; zip entries read with zip::Archive.
 #include "modcache/dirhash.h"
 
 #include <fmt/core.h>
-#include <zip.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "modcache/sha256.h"
+#include "modcache/zip.h"
 #include "pkg/base/atomic_file.h"
 
 namespace gotool::modcache::dirhash {
@@ -91,43 +92,36 @@ std::string HashDir(const std::string& dir, const std::string& prefix, std::stri
 }
 
 std::string HashZip(const std::string& zipfile, std::string* error) {
-  int zerr = 0;
-  std::unique_ptr<zip_t, decltype(&zip_discard)> z(zip_open(zipfile.c_str(), ZIP_RDONLY, &zerr),
-                                                   zip_discard);
-  if (!z) {
-    // As Go's zip.OpenReader words it: a file that cannot be opened, or is no zip.
-    if (zerr == ZIP_ER_OPEN || zerr == ZIP_ER_NOENT || zerr == ZIP_ER_READ)
-      *error = fmt::format("open {}: {}", zipfile, base::ErrnoText(errno ? errno : ENOENT));
-    else
-      *error = "zip: not a valid zip file";
+  struct stat st;
+  if (::stat(zipfile.c_str(), &st) != 0) {  // as Go's zip.OpenReader words it
+    *error = fmt::format("open {}: {}", zipfile, base::ErrnoText(errno));
     return "";
   }
-  return HashZipEntries(z.get(), error);
+  Result<std::shared_ptr<zip::Archive>> z = zip::Archive::Open(zipfile);
+  if (!z.ok()) {
+    *error = z.error().message;
+    return "";
+  }
+  return HashZipEntries(*z.value(), error);
 }
 
-std::string HashZipEntries(zip_t* z, std::string* error) {
-  zip_int64_t n = zip_get_num_entries(z, 0);
+std::string HashZipEntries(zip::Archive& z, std::string* error) {
   std::vector<std::string> files;
-  // Each name's first entry, as a look-up by name finds it.
-  std::unordered_map<std::string, zip_uint64_t> index;
-  for (zip_int64_t i = 0; i < n; ++i) {
-    files.emplace_back(zip_get_name(z, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW));
-    index.emplace(files.back(), static_cast<zip_uint64_t>(i));
+  // Each name's last entry, as dirhash.HashZip's map from names to entries keeps it.
+  std::unordered_map<std::string_view, std::size_t> index;
+  files.reserve(z.files().size());
+  for (std::size_t i = 0; i < z.files().size(); ++i) {
+    files.push_back(z.files()[i].name);
+    index[z.files()[i].name] = i;
   }
   return Hash1(
-      files,
+      std::move(files),
       [&](const std::string& name, std::string* data) -> std::string {
-        zip_stat_t st;
         auto it = index.find(name);
-        if (it == index.end() || zip_stat_index(z, it->second, ZIP_FL_ENC_RAW, &st) != 0)
-          return fmt::format("file \"{}\" not found in zip", name);
-        std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z, st.index, 0),
-                                                             zip_fclose);
-        if (!f) return fmt::format("open {} in zip: cannot read", name);
-        data->resize(st.size);
-        zip_int64_t got = zip_fread(f.get(), data->data(), st.size);
-        if (got < 0 || static_cast<zip_uint64_t>(got) != st.size)
-          return fmt::format("read {} in zip: short read", name);
+        if (it == index.end()) return fmt::format("file \"{}\" not found in zip", name);
+        Result<std::string_view> content = z.Contents(it->second);
+        if (!content.ok()) return content.error().message;
+        data->assign(content.value());
         return "";
       },
       error);

@@ -1,11 +1,13 @@
 // Directory and zip hashes in go.sum's "h1:" form (x/mod/sumdb/dirhash).
 #pragma once
 
-#include <zip.h>
-
 #include <functional>
 #include <string>
 #include <vector>
+
+namespace gotool::modcache::zip {
+class Archive;
+}
 
 namespace gotool::modcache::dirhash {
 
@@ -28,8 +30,9 @@ std::string HashDir(const std::string& dir, const std::string& prefix, std::stri
 // HashZip hashes the entries of a zip file by their stored names.
 std::string HashZip(const std::string& zipfile, std::string* error);
 
-// HashZipEntries hashes the entries of an open zip by their stored names.
-std::string HashZipEntries(zip_t* z, std::string* error);
+// HashZipEntries hashes the entries of an open zip by their stored names; a name
+// that occurs twice is hashed with its last entry's content, as dirhash.HashZip does.
+std::string HashZipEntries(zip::Archive& z, std::string* error);
 
 // HashGoMod returns the go.sum hash of a go.mod text: Hash1 of one file named "go.mod".
 std::string HashGoMod(const std::string& data);

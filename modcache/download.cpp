@@ -94,7 +94,7 @@ Result<RevInfo> FetchInfo(const DownloadEnv& env, const module::Version& m, bool
   *fresh = false;
   Result<std::string> file = cache::CachePath(env.gomodcache, m, "info");
   if (!file.ok()) return file.error();
-  if (Result<std::string> data = cache::ReadFile(file.value()); data.ok()) {
+  if (Result<std::string> data = cache::ReadCacheFile(file.value()); data.ok()) {
     RevInfo info;
     if (ParseRevInfo(data.value(), &info).empty() && info.version == m.version) return info;
   }
@@ -108,7 +108,7 @@ Result<std::string> FetchGoMod(const DownloadEnv& env, const module::Version& m,
   *fresh = false;
   Result<std::string> file = cache::CachePath(env.gomodcache, m, "mod");
   if (!file.ok()) return file.error();
-  Result<std::string> data = cache::ReadFile(file.value());
+  Result<std::string> data = cache::ReadCacheFile(file.value());
   if (!data.ok()) {
     *fresh = true;
     data = ProxyClient(env.proxy).GoMod(m.path, m.version);
@@ -155,10 +155,8 @@ Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
   if (!Exists(zipfile) && !env.quiet)
     Say(env, "go: downloading " + m.path + " " + m.version + "\n");
   std::string tmp = zipfile + "XXXXXX.tmp";
-  int fd = ::mkstemps(tmp.data(), 4);
+  int fd = cache::CreateTemp(&tmp, 4);  // 0666 before the umask, as go creates it
   if (fd < 0) return Error{"open " + tmp + ": " + base::ErrnoText(errno)};
-  ::fchmod(fd,
-           0666 & ~base::ProcessUmask());  // as the go command creates it; mkstemps made it 0600
   ::close(fd);
   auto fail = [&](Error e) {
     ::unlink(tmp.c_str());
@@ -181,7 +179,7 @@ Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
     return fail(checked.error());
   }
   std::string err;
-  *sum = dirhash::HashZipEntries(z.value()->get(), &err);
+  *sum = dirhash::HashZipEntries(*z.value(), &err);
   if (!err.empty()) return fail(VersionError(m, Error{err}));
   if (Status s = CheckSum(env, m, *sum, verified); !s.ok()) {
     if (tmp == zipfile) return s;
@@ -199,11 +197,14 @@ Status DownloadZipLocked(const DownloadEnv& env, const module::Version& m,
 // directory beside it, renamed into place, with a .partial marker meanwhile (the
 // go command treats a directory with one as incomplete).
 Status Extract(const DownloadEnv& env, const module::Version& m, const std::string& zipfile,
-               const std::string& dir, const zip::Archive* opened) {
+               const std::string& dir, zip::Archive* opened) {
   Result<std::string> partial = cache::CachePath(env.gomodcache, m, "partial");
   if (!partial.ok()) return partial.error();
   if (Exists(dir) && !Exists(partial.value())) return OkStatus();
-  if (Status s = cache::WriteFile(partial.value(), ""); !s.ok()) return s;
+  // The marker is empty: creating it in place is as safe as a rename, and cheaper.
+  int marker = ::open(partial.value().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (marker < 0) return Error{"open " + partial.value() + ": " + base::ErrnoText(errno)};
+  ::close(marker);
   std::string parent = Dir(dir);
   RemoveStale(parent, Base(dir) + ".tmp-", "");
   cache::RemoveTree(dir);
@@ -218,7 +219,8 @@ Status Extract(const DownloadEnv& env, const module::Version& m, const std::stri
     ::unlink(partial.value().c_str());
     return s;
   }
-  ::chmod(tmp.c_str(), 0777 & ~base::ProcessUmask());  // mkdtemp made it 0700
+  // (zip::Unzip made tmp again, 0777 before the umask, as mkdtemp's 0700 is not
+  // what the go command leaves.)
   if (!env.modcacherw) cache::MakeTreeReadOnly(tmp);
   if (::rename(tmp.c_str(), dir.c_str()) != 0) {
     int e = errno;
@@ -260,6 +262,16 @@ Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m, 
     if (Status s = cache::WriteGoMod(env.gomodcache, m, data.value()); !s.ok()) return s.error();
   }
   return data;
+}
+
+Result<std::string> CheckGoMod(const DownloadEnv& env, const module::Version& m,
+                               const std::string& data) {
+  if (Status s = Prepare(env, m); !s.ok()) return s.error();
+  std::string h = dirhash::HashGoMod(data);
+  bool verified = false;
+  if (Status s = CheckSum(env, {m.path, m.version + "/go.mod"}, h, &verified); !s.ok())
+    return s.error();
+  return h;
 }
 
 Result<std::string> DownloadZip(const DownloadEnv& env, const module::Version& m) {

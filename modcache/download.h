@@ -57,6 +57,11 @@ Result<RevInfo> StatVersion(const DownloadEnv& env, const module::Version& m);
 Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m,
                               std::string* hash = nullptr);
 
+// CheckGoMod checks data, m's go.mod as the caller read it from the cache, against
+// env.gosum as GoModFile does, and returns its h1: hash.
+Result<std::string> CheckGoMod(const DownloadEnv& env, const module::Version& m,
+                               const std::string& data);
+
 // DownloadZip makes sure m's .zip and .ziphash are in the cache: it downloads the zip
 // to a temporary file under the version's lock, checks its file names and its hash
 // against env.gosum, and only then renames it into place. It returns the zip's path.

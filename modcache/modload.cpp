@@ -160,8 +160,8 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::GoMod(const module::Version& m
     return GoModFile{ShortPath(main_dir_, name), data.value()};
   }
   if (readonly_ && !sums_->Have({m.path, m.version + "/go.mod"})) {
-    return mvs::Error{m.path, m.version, "missing go.sum entry; to add it:\n\tgotool mod download " +
-                                             m.path};
+    return mvs::Error{m.path, m.version,
+                      "missing go.sum entry; to add it:\n\tgotool mod download " + m.path};
   }
   return RawGoMod(m);
 }
@@ -171,7 +171,13 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::GoMod(const module::Version& m
 mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version& m) {
   if (m.version.empty()) return GoMod(m);
   std::string hash;
-  Result<std::string> data = modcache::GoModFile(env_, m, &hash);
+  auto it = prefetched_.find(m);
+  Result<std::string> data = it == prefetched_.end() ? modcache::GoModFile(env_, m, &hash)
+                                                     : CheckGoMod(env_, m, it->second);
+  if (data.ok() && it != prefetched_.end()) {
+    hash = std::move(data.value());
+    data = it->second;
+  }
   if (!data.ok()) {
     if (data.error().message.find("SECURITY ERROR") != std::string::npos)
       sums_->SetFatal(data.error().message);
@@ -187,7 +193,11 @@ void ModuleSource::Prefetch(const std::vector<module::Version>& all, int jobs) {
     if (m.version.empty()) continue;
     if (readonly_ && !sums_->Have({m.path, m.version + "/go.mod"})) continue;  // not read
     Result<std::string> file = cache::CachePath(env_.gomodcache, m, "mod");
-    if (file.ok() && !IsFile(file.value())) mods.push_back(m);
+    if (!file.ok()) continue;  // GoMod reports it
+    if (Result<std::string> data = cache::ReadCacheFile(file.value()); data.ok())
+      prefetched_.emplace(m, std::move(data.value()));
+    else
+      mods.push_back(m);
   }
   if (mods.size() < 2) return;
   std::atomic<std::size_t> next{0};

@@ -3,6 +3,7 @@
 // served from the module cache and GOPROXY.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -98,8 +99,9 @@ class ModuleSource : public GoModSource, public ModuleCache {
     graph_ = mg;
     main_ = main;
   }
-  // Prefetch reads the go.mod files of mods (replacements applied by the caller)
-  // into the cache, jobs at a time, so that loading the graph finds them on disk.
+  // Prefetch reads the go.mod files of mods (replacements applied by the caller):
+  // those in the cache into memory, the others from the proxy into the cache, jobs
+  // at a time, so that loading the graph finds them all without asking twice.
   void Prefetch(const std::vector<module::Version>& mods, int jobs);
   // Latest resolves path@latest as the go command's proxy query does: the highest
   // allowed release, else pre-release, in @v/list, else the proxy's @latest.
@@ -114,6 +116,8 @@ class ModuleSource : public GoModSource, public ModuleCache {
 
   const DownloadEnv& env_;
   std::string main_dir_;
+  // prefetched holds the go.mod files Prefetch found in the cache, not checked yet.
+  std::map<module::Version, std::string, VersionLess> prefetched_;
   SumState* sums_;
   const ModuleGraph* graph_ = nullptr;
   const modfile::File* main_ = nullptr;

@@ -5,9 +5,10 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -85,6 +86,19 @@ std::size_t OnBody(char* data, std::size_t size, std::size_t n, void* user) {
   return len;
 }
 
+// NetrcExists reports whether the netrc file exists, looked up once per process and
+// path: libcurl would otherwise try to open it for every request.
+bool NetrcExists(const std::string& path) {
+  static std::mutex mu;
+  static std::map<std::string, bool>* known = new std::map<std::string, bool>;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = known->find(path);
+  if (it != known->end()) return it->second;
+  bool exists = ::access(path.c_str(), F_OK) == 0;
+  known->emplace(path, exists);
+  return exists;
+}
+
 void GlobalInit() {
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -135,7 +149,8 @@ Error StatusError(const std::string& url, const Sink& sink) {
 std::string Unescape(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() + 0 && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+    if (s[i] == '%' && i + 2 < s.size() + 0 &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
         std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
       out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
       i += 2;
@@ -152,8 +167,7 @@ Status FileGet(const std::string& url, std::string* body, const std::string& sin
   if (!rest.starts_with("/")) {
     std::size_t slash = rest.find('/');
     std::string host(rest.substr(0, slash));
-    if (host != "localhost")
-      return Error{"file URL specifies non-local host: " + url};
+    if (host != "localhost") return Error{"file URL specifies non-local host: " + url};
     rest = slash == std::string_view::npos ? "/" : rest.substr(slash);
   }
   std::string path = Unescape(rest);
@@ -207,18 +221,19 @@ std::string TransportError(CURLcode rc, const ConnInfo& info, const char* errbuf
       std::size_t start = url.find("://") + 3;
       std::string host = url.substr(start, url.find('/', start) - start);
       host = host.substr(host.find('@') + 1);
-      addr = host.find(':') != std::string::npos ? host
-                                                 : host + (url.starts_with("https") ? ":443" : ":80");
+      addr = host.find(':') != std::string::npos
+                 ? host
+                 : host + (url.starts_with("https") ? ":443" : ":80");
     }
     return "dial tcp " + addr + ": connect: " + base::ErrnoText(static_cast<int>(info.os_errno));
   }
   if (rc == CURLE_COULDNT_RESOLVE_HOST) return "dial tcp: lookup: no such host";
   if (rc == CURLE_OPERATION_TIMEDOUT)
-    return "timeout: no data received for " + std::to_string(std::max(1L, env.stall_timeout_ms / 1000)) +
-           "s (connect timeout " + std::to_string(env.connect_timeout_ms) + "ms)";
+    return "timeout: no data received for " +
+           std::to_string(std::max(1L, env.stall_timeout_ms / 1000)) + "s (connect timeout " +
+           std::to_string(env.connect_timeout_ms) + "ms)";
   return Lower(errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc));
 }
-
 
 // Attempt is the outcome of one transfer.
 struct Attempt {
@@ -275,7 +290,7 @@ void Perform(const ProxyEnv& env, const std::string& url, Sink* sink, Attempt* o
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, std::max(1L, env.stall_timeout_ms / 1000));
   curl_easy_setopt(curl, CURLOPT_USERAGENT, "gotool (go command compatible)");
-  if (!env.netrc.empty()) {
+  if (!env.netrc.empty() && NetrcExists(env.netrc)) {
     curl_easy_setopt(curl, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
     curl_easy_setopt(curl, CURLOPT_NETRC_FILE, env.netrc.c_str());
   }
@@ -289,7 +304,8 @@ void Perform(const ProxyEnv& env, const std::string& url, Sink* sink, Attempt* o
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &out->code);
   curl_easy_getinfo(curl, CURLINFO_OS_ERRNO, &out->info.os_errno);
   char* ip = nullptr;
-  if (curl_easy_getinfo(curl, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip != nullptr) out->info.ip = ip;
+  if (curl_easy_getinfo(curl, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip != nullptr)
+    out->info.ip = ip;
   curl_easy_getinfo(curl, CURLINFO_PRIMARY_PORT, &out->info.port);
   // The handle points at this attempt's buffers: clear them before it is reused.
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, static_cast<char*>(nullptr));
@@ -337,7 +353,8 @@ Status HTTPGet(const ProxyEnv& env, const std::string& url, std::string* body,
       continue;
     }
     if (a.rc != CURLE_OK)
-      return Error{"Get \"" + Redact(url) + "\": " + TransportError(a.rc, a.info, a.errbuf, env, url)};
+      return Error{"Get \"" + Redact(url) +
+                   "\": " + TransportError(a.rc, a.info, a.errbuf, env, url)};
     if (a.code != 200) return StatusError(url, sink);
     return OkStatus();
   }

@@ -1,23 +1,22 @@
-// Module zip checks and extraction over libzip.
+// Module zip checks and extraction over our zip reader (zipfile.h).
 #include "modcache/zip.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zip.h>
 
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
+#include "modcache/cache.h"
 #include "pkg/base/atomic_file.h"
 #include "pkg/cfg/env.h"
 
 namespace gotool::modcache::zip {
 namespace {
-
-using ZipPtr = std::unique_ptr<zip_t, decltype(&zip_discard)>;
 
 // IsClean reports whether name is its own path.Clean.
 bool IsClean(const std::string& name) { return cfg::CleanPath(name) == name; }
@@ -44,7 +43,8 @@ class Collisions {
       if (p != it->second.first)
         return "case-insensitive file name collision: " + Quoted(it->second.first) + " and " +
                Quoted(p);
-      if (is_dir != it->second.second) return "entry " + Quoted(p) + " is both a file and a directory";
+      if (is_dir != it->second.second)
+        return "entry " + Quoted(p) + " is both a file and a directory";
       if (!is_dir) return "multiple entries for file " + Quoted(p);
     } else {
       seen_[fold] = {p, is_dir};
@@ -70,27 +70,14 @@ bool ReadAll(int fd, std::string* data) {
   }
 }
 
-Result<ZipPtr> Open(const std::string& zipfile) {
-  struct stat st;
-  if (::stat(zipfile.c_str(), &st) != 0)
-    return Error{"stat " + zipfile + ": " + base::ErrnoText(errno)};
-  if (st.st_size > kMaxZipFile)
-    return Error{"module zip file is too large (" + std::to_string(st.st_size) +
-                 " bytes; limit is " + std::to_string(kMaxZipFile) + " bytes)"};
-  int zerr = 0;
-  ZipPtr z(zip_open(zipfile.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &zerr), zip_discard);
-  if (!z) return Error{"zip: not a valid zip file"};
-  return z;
-}
-
 // Entry is a checked zip entry that names a file.
 struct Entry {
-  zip_uint64_t index;
+  std::size_t index;
   std::string name;  // relative to the module root
-  zip_uint64_t size;
+  std::uint64_t size;
 };
 
-Result<std::vector<Entry>> Check(const module::Version& m, zip_t* z) {
+Result<std::vector<Entry>> Check(const module::Version& m, const std::vector<FileHeader>& zfiles) {
   std::string canonical = module::CanonicalVersion(m.version);
   if (canonical != m.version)
     return Error{"version " + Quoted(m.version) + " is not canonical (should be " +
@@ -104,13 +91,8 @@ Result<std::vector<Entry>> Check(const module::Version& m, zip_t* z) {
     invalid += (invalid.empty() ? "" : "\n") + name + ": " + err;
   };
   std::int64_t total = 0;
-  zip_int64_t n = zip_get_num_entries(z, 0);
-  for (zip_int64_t i = 0; i < n; ++i) {
-    zip_stat_t st;
-    if (zip_stat_index(z, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW, &st) != 0 ||
-        (st.valid & ZIP_STAT_NAME) == 0)
-      return Error{"zip: not a valid zip file"};
-    std::string full = st.name;
+  for (std::size_t i = 0; i < zfiles.size(); ++i) {
+    const std::string& full = zfiles[i].name;
     if (!full.starts_with(prefix)) {
       add_error(full, "path does not have prefix " + Quoted(prefix));
       continue;
@@ -144,82 +126,98 @@ Result<std::vector<Entry>> Check(const module::Version& m, zip_t* z) {
         continue;
       }
     }
-    auto sz = static_cast<std::int64_t>(st.size);
+    auto sz = static_cast<std::int64_t>(zfiles[i].uncompressed_size);
     if (sz >= 0 && kMaxZipFile - total >= sz)
       total += sz;
     else if (size_error.empty())
       size_error = "total uncompressed size of module contents too large (max size is " +
                    std::to_string(kMaxZipFile) + " bytes)";
     if (name == "go.mod" && sz > kMaxGoMod) {
-      add_error(full, "go.mod file too large (max size is " + std::to_string(kMaxGoMod) + " bytes)");
+      add_error(full,
+                "go.mod file too large (max size is " + std::to_string(kMaxGoMod) + " bytes)");
       continue;
     }
     if (name == "LICENSE" && sz > kMaxLICENSE) {
-      add_error(full, "LICENSE file too large (max size is " + std::to_string(kMaxLICENSE) + " bytes)");
+      add_error(full,
+                "LICENSE file too large (max size is " + std::to_string(kMaxLICENSE) + " bytes)");
       continue;
     }
-    files.push_back({static_cast<zip_uint64_t>(i), name, st.size});
+    files.push_back({i, name, zfiles[i].uncompressed_size});
   }
   if (!size_error.empty()) return Error{size_error};
   if (!invalid.empty()) return Error{invalid};
   return files;
 }
 
-Status MkdirAll(const std::string& dir) {
-  std::size_t pos = 1;
-  for (;;) {
-    std::size_t slash = dir.find('/', pos);
-    std::string part = dir.substr(0, slash);
-    if (::mkdir(part.c_str(), 0777) != 0 && errno != EEXIST)
-      return Error{"mkdir " + part + ": " + base::ErrnoText(errno)};
-    if (slash == std::string::npos) return OkStatus();
-    pos = slash + 1;
+// Extractor writes the files of a checked zip below a directory it holds open, so
+// that each file costs one short relative path walk, and each parent directory one
+// mkdir.
+class Extractor {
+ public:
+  Extractor(Archive& zip, std::string dir) : zip_(zip), dir_(std::move(dir)) {}
+  ~Extractor() {
+    if (fd_ >= 0) ::close(fd_);
   }
-}
 
-Status Extract(zip_t* z, const Entry& e, const std::string& dest) {
-  std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen_index(z, e.index, 0), zip_fclose);
-  if (!f) return Error{"open " + e.name + " in zip: " + zip_strerror(z)};
-  // O_EXCL|O_NOFOLLOW: never write through a symlink or over an existing file. Read-only
-  // from the start, as the go command creates them (-modcacherw leaves only the
-  // directories writable), so no chmod per file is needed afterwards.
-  int fd = ::open(dest.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0444);
-  if (fd < 0) return Error{"open " + dest + ": " + base::ErrnoText(errno)};
-  char buf[65536];
-  zip_uint64_t total = 0;
-  for (;;) {
-    zip_int64_t got = zip_fread(f.get(), buf, sizeof buf);
-    if (got < 0) {
-      ::close(fd);
-      return Error{"read " + e.name + " in zip: " + zip_file_strerror(f.get())};
+  Status Open() {
+    if (::mkdir(dir_.c_str(), 0777) != 0 && errno != EEXIST) {
+      if (errno != ENOENT) return Error{"mkdir " + dir_ + ": " + base::ErrnoText(errno)};
+      if (Status s = cache::MkdirAll(dir_); !s.ok()) return s;
     }
-    if (got == 0) break;
-    total += static_cast<zip_uint64_t>(got);
-    if (total > e.size) {
-      ::close(fd);
-      return Error{"uncompressed size of file " + e.name + " is larger than declared size (" +
-                   std::to_string(e.size) + " bytes)"};
+    fd_ = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd_ < 0) return Error{"open " + dir_ + ": " + base::ErrnoText(errno)};
+    return OkStatus();
+  }
+
+  Status Write(const Entry& e) {
+    if (std::size_t slash = e.name.find_last_of('/'); slash != std::string::npos) {
+      if (Status s = MkdirAll(e.name.substr(0, slash)); !s.ok()) return s;
     }
-    for (zip_int64_t off = 0; off < got;) {
-      ssize_t w = ::write(fd, buf + off, static_cast<std::size_t>(got - off));
+    Result<std::string_view> data = zip_.Contents(e.index);
+    if (!data.ok()) return data.error();
+    std::string dest = dir_ + "/" + e.name;
+    // O_EXCL|O_NOFOLLOW: never write through a symlink or over an existing file.
+    // Read-only from the start, as the go command creates them (-modcacherw leaves
+    // only the directories writable), so no chmod per file is needed afterwards.
+    int fd =
+        ::openat(fd_, e.name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0444);
+    if (fd < 0) return Error{"open " + dest + ": " + base::ErrnoText(errno)};
+    std::string_view left = data.value();
+    while (!left.empty()) {
+      ssize_t w = ::write(fd, left.data(), left.size());
       if (w < 0 && errno == EINTR) continue;
       if (w < 0) {
         int err = errno;
         ::close(fd);
         return Error{"write " + dest + ": " + base::ErrnoText(err)};
       }
-      off += w;
+      left.remove_prefix(static_cast<std::size_t>(w));
     }
+    if (::close(fd) != 0) return Error{"close " + dest + ": " + base::ErrnoText(errno)};
+    return OkStatus();
   }
-  if (::close(fd) != 0) return Error{"close " + dest + ": " + base::ErrnoText(errno)};
-  return OkStatus();
-}
+
+ private:
+  // MkdirAll creates rel (a checked, clean relative path) and its parents below the
+  // directory, each once.
+  Status MkdirAll(const std::string& rel) {
+    if (made_.contains(rel)) return OkStatus();
+    if (std::size_t slash = rel.find_last_of('/'); slash != std::string::npos) {
+      if (Status s = MkdirAll(rel.substr(0, slash)); !s.ok()) return s;
+    }
+    if (::mkdirat(fd_, rel.c_str(), 0777) != 0 && errno != EEXIST)
+      return Error{"mkdir " + dir_ + "/" + rel + ": " + base::ErrnoText(errno)};
+    made_.insert(rel);
+    return OkStatus();
+  }
+
+  Archive& zip_;
+  std::string dir_;
+  int fd_ = -1;
+  std::set<std::string> made_;
+};
 
 }  // namespace
-
-Archive::~Archive() {
-  if (z_ != nullptr) zip_discard(z_);
-}
 
 Result<std::shared_ptr<Archive>> Archive::Open(const std::string& zipfile) {
   struct stat st;
@@ -228,31 +226,51 @@ Result<std::shared_ptr<Archive>> Archive::Open(const std::string& zipfile) {
   if (st.st_size > kMaxZipFile)
     return Error{"module zip file is too large (" + std::to_string(st.st_size) +
                  " bytes; limit is " + std::to_string(kMaxZipFile) + " bytes)"};
-  std::shared_ptr<Archive> a(new Archive);
-  a->file_ = zipfile;
   int fd = ::open(zipfile.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Error{"zip: not a valid zip file"};
-  a->data_.reserve(static_cast<std::size_t>(st.st_size));
-  bool ok = ReadAll(fd, &a->data_);
+  if (fd < 0) return Error{std::string(kErrFormat)};
+  std::string data;
+  data.reserve(static_cast<std::size_t>(st.st_size));
+  bool ok = ReadAll(fd, &data);
   ::close(fd);
-  // An empty file is no zip (libzip would open an empty buffer as an empty archive).
-  if (!ok || a->data_.empty()) return Error{"zip: not a valid zip file"};
-  zip_error_t zerr;
-  zip_error_init(&zerr);
-  zip_source_t* src = zip_source_buffer_create(a->data_.data(), a->data_.size(), 0, &zerr);
-  if (src != nullptr) {
-    a->z_ = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
-    if (a->z_ == nullptr) zip_source_free(src);
-  }
-  zip_error_fini(&zerr);
-  if (a->z_ == nullptr) return Error{"zip: not a valid zip file"};
+  if (!ok) return Error{std::string(kErrFormat)};
+  return FromData(zipfile, std::move(data));
+}
+
+Result<std::shared_ptr<Archive>> Archive::FromData(std::string file, std::string data) {
+  Result<Reader> r = Reader::Open(std::move(data));
+  if (!r.ok()) return r.error();
+  std::shared_ptr<Archive> a(new Archive);
+  a->file_ = std::move(file);
+  a->reader_ = std::move(r.value());
+  std::uint64_t total = 0;
+  for (const FileHeader& f : a->reader_.files())
+    total += std::min<std::uint64_t>(f.uncompressed_size, kCacheLimit + 1);
+  a->cache_ = total <= kCacheLimit;
+  if (a->cache_) a->cached_.resize(a->reader_.files().size());
   return a;
 }
 
+Result<std::string_view> Archive::Contents(std::size_t i) {
+  if (cache_ && cached_[i]) return std::string_view(*cached_[i]);
+  // Contents are held in memory, and the reader inflates no more than the declared
+  // size: a declaration beyond what a module may hold in all is refused here, as the
+  // extraction's check would refuse the zip (the hash before it would only take long).
+  if (files()[i].uncompressed_size > static_cast<std::uint64_t>(kMaxZipFile))
+    return Error{"total uncompressed size of module contents too large (max size is " +
+                 std::to_string(kMaxZipFile) + " bytes)"};
+  std::string* out = cache_ ? &cached_[i].emplace() : &scratch_;
+  out->clear();
+  if (Status s = reader_.ReadFile(i, out); !s.ok()) {
+    if (cache_) cached_[i].reset();
+    return s.error();
+  }
+  return std::string_view(*out);
+}
+
 Status CheckZip(const module::Version& m, const std::string& zipfile) {
-  Result<ZipPtr> z = Open(zipfile);
+  Result<std::shared_ptr<Archive>> z = Archive::Open(zipfile);
   if (!z.ok()) return z.error();
-  Result<std::vector<Entry>> files = Check(m, z.value().get());
+  Result<std::vector<Entry>> files = Check(m, z.value()->files());
   if (!files.ok()) return files.error();
   return OkStatus();
 }
@@ -265,12 +283,10 @@ Status CheckZipPrefix(const module::Version& m, const std::string& zipfile) {
 
 Status CheckZipPrefix(const module::Version& m, const Archive& zip) {
   std::string prefix = m.path + "@" + m.version + "/";
-  zip_int64_t n = zip_get_num_entries(zip.get(), 0);
-  for (zip_int64_t i = 0; i < n; ++i) {
-    const char* name = zip_get_name(zip.get(), static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
-    if (name == nullptr) return Error{"zip: not a valid zip file"};
-    if (!std::string_view(name).starts_with(prefix))
-      return Error{"zip for " + prefix.substr(0, prefix.size() - 1) + " has unexpected file " + name};
+  for (const FileHeader& f : zip.files()) {
+    if (!f.name.starts_with(prefix))
+      return Error{"zip for " + prefix.substr(0, prefix.size() - 1) + " has unexpected file " +
+                   f.name};
   }
   return OkStatus();
 }
@@ -283,19 +299,16 @@ Status Unzip(const std::string& dir, const module::Version& m, const std::string
   return Unzip(dir, m, *z.value());
 }
 
-Status Unzip(const std::string& dir, const module::Version& m, const Archive& zip) {
+Status Unzip(const std::string& dir, const module::Version& m, Archive& zip) {
   auto fail = [&](const Error& e) { return Error{"unzip " + zip.file() + ": " + e.message}; };
   if (::rmdir(dir.c_str()) != 0 && errno != ENOENT)  // only an empty dir goes
     return fail(Error{"target directory " + dir + " exists and is not empty"});
-  Result<std::vector<Entry>> files = Check(m, zip.get());
+  Result<std::vector<Entry>> files = Check(m, zip.files());
   if (!files.ok()) return fail(files.error());
-  if (Status s = MkdirAll(dir); !s.ok()) return fail(s.error());
+  Extractor x(zip, dir);
+  if (Status s = x.Open(); !s.ok()) return fail(s.error());
   for (const Entry& e : files.value()) {
-    std::string dest = dir + "/" + e.name;
-    if (std::size_t slash = e.name.find_last_of('/'); slash != std::string::npos) {
-      if (Status s = MkdirAll(dir + "/" + e.name.substr(0, slash)); !s.ok()) return fail(s.error());
-    }
-    if (Status s = Extract(zip.get(), e, dest); !s.ok()) return fail(s.error());
+    if (Status s = x.Write(e); !s.ok()) return fail(s.error());
   }
   return OkStatus();
 }

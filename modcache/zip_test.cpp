@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 namespace gotool::modcache {
@@ -40,6 +41,19 @@ class ZipTest : public testing::Test {
       EXPECT_GE(zip_file_add(z, name.c_str(), src, ZIP_FL_ENC_UTF_8), 0) << name;
     }
     EXPECT_EQ(zip_close(z), 0);
+    return path;
+  }
+
+  // WriteOurs writes files with zip::Writer, after patch has had its way with the
+  // archive, and returns the zip's path.
+  std::string WriteOurs(const std::vector<std::pair<std::string, std::string>>& files,
+                        const std::function<void(std::string*)>& patch = nullptr) {
+    zip::Writer w;
+    for (const auto& [name, data] : files) w.Add(name, data);
+    std::string archive = w.Finish();
+    if (patch) patch(&archive);
+    std::string path = tmp_ + "/ours.zip";
+    std::ofstream(path, std::ios::binary) << archive;
     return path;
   }
 
@@ -74,7 +88,8 @@ TEST_F(ZipTest, BadNames) {
        "example.com/m@v1.0.0/sub/go.mod: go.mod file not in module root directory"},
       {"example.com/m@v1.0.0/GO.MOD",
        "example.com/m@v1.0.0/GO.MOD: go.mod files must have lowercase names"},
-      {"other@v1.0.0/x.go", "other@v1.0.0/x.go: path does not have prefix \"example.com/m@v1.0.0/\""},
+      {"other@v1.0.0/x.go",
+       "other@v1.0.0/x.go: path does not have prefix \"example.com/m@v1.0.0/\""},
   };
   for (const Case& c : cases) {
     std::string z = Write({{"example.com/m@v1.0.0/ok.go", "package m\n"}, {c.name, "x"}});
@@ -93,8 +108,9 @@ TEST_F(ZipTest, Collisions) {
   std::string z = Write({{"example.com/m@v1.0.0/a.go", "1"}, {"example.com/m@v1.0.0/A.go", "2"}});
   Status s = zip::CheckZip(m_, z);
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().message,
-            "example.com/m@v1.0.0/A.go: case-insensitive file name collision: \"a.go\" and \"A.go\"");
+  EXPECT_EQ(
+      s.error().message,
+      "example.com/m@v1.0.0/A.go: case-insensitive file name collision: \"a.go\" and \"A.go\"");
   z = Write({{"example.com/m@v1.0.0/a", "1"}, {"example.com/m@v1.0.0/a/b.go", "2"}});
   s = zip::CheckZip(m_, z);
   ASSERT_FALSE(s.ok());
@@ -128,7 +144,7 @@ TEST_F(ZipTest, ArchiveOpenedOnce) {
   ASSERT_TRUE(a.ok()) << a.error().message;
   EXPECT_TRUE(zip::CheckZipPrefix(m_, *a.value()).ok());
   std::string err1, err2;
-  EXPECT_EQ(dirhash::HashZipEntries(a.value()->get(), &err1), dirhash::HashZip(z, &err2));
+  EXPECT_EQ(dirhash::HashZipEntries(*a.value(), &err1), dirhash::HashZip(z, &err2));
   EXPECT_EQ(err1, "");
   Status s = zip::Unzip(tmp_ + "/out", m_, *a.value());
   ASSERT_TRUE(s.ok()) << s.error().message;
@@ -149,6 +165,81 @@ TEST_F(ZipTest, EmptyFileIsNoZip) {
   ASSERT_FALSE(a.ok());
   EXPECT_EQ(a.error().message, "zip: not a valid zip file");
   EXPECT_EQ(zip::CheckZipPrefix(m_, z).error().message, "zip: not a valid zip file");
+}
+
+// Sets the 32-bit field at offset off of the n-th central directory header.
+void SetCentral32(std::string* b, int n, std::size_t off, std::uint32_t v) {
+  std::size_t at = std::string::npos;
+  for (int i = 0; i <= n; ++i) at = b->find(std::string("PK\x01\x02", 4), at + 1);
+  ASSERT_NE(at, std::string::npos);
+  for (int i = 0; i < 4; ++i) (*b)[at + off + i] = static_cast<char>(v >> (8 * i));
+}
+
+TEST_F(ZipTest, DuplicateNames) {
+  std::string z =
+      WriteOurs({{"example.com/m@v1.0.0/a.go", "1"}, {"example.com/m@v1.0.0/a.go", "2"}});
+  Status s = zip::CheckZip(m_, z);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message, "example.com/m@v1.0.0/a.go: multiple entries for file \"a.go\"");
+  EXPECT_FALSE(zip::Unzip(tmp_ + "/out", m_, z).ok());
+  EXPECT_FALSE(fs::exists(tmp_ + "/out"));
+  // The hash lists the name twice, with the last entry's content each time, as the go
+  // command's dirhash.HashZip does (its map from names to entries keeps the last).
+  std::string err, err2;
+  std::string h = dirhash::HashZip(z, &err);
+  EXPECT_EQ(err, "");
+  auto last = [](const std::string&, std::string* data) {
+    *data = "2";
+    return std::string();
+  };
+  EXPECT_EQ(
+      h, dirhash::Hash1({"example.com/m@v1.0.0/a.go", "example.com/m@v1.0.0/a.go"}, last, &err2));
+}
+
+TEST_F(ZipTest, TooLarge) {
+  // go.mod beyond kMaxGoMod (it deflates to a few KB).
+  std::string z =
+      WriteOurs({{"example.com/m@v1.0.0/go.mod", std::string(zip::kMaxGoMod + 1, ' ')}});
+  Status s = zip::CheckZip(m_, z);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message,
+            "example.com/m@v1.0.0/go.mod: go.mod file too large (max size is 16777216 bytes)");
+  // Declared sizes adding up to more than kMaxZipFile: refused before any inflating.
+  z = WriteOurs({{"example.com/m@v1.0.0/a.go", "a"}, {"example.com/m@v1.0.0/b.go", "b"}},
+                [](std::string* b) {
+                  SetCentral32(b, 0, 24, 0x10000000);  // uncompressed size, 256 MiB
+                  SetCentral32(b, 1, 24, 0x10000000);
+                });
+  s = zip::Unzip(tmp_ + "/out", m_, z);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message, "unzip " + z +
+                                   ": total uncompressed size of module contents too large (max "
+                                   "size is 524288000 bytes)");
+  EXPECT_FALSE(fs::exists(tmp_ + "/out"));
+  // Nor is one declared larger than that read into memory to be hashed.
+  std::string huge = WriteOurs({{"example.com/m@v1.0.0/a.go", "a"}}, [](std::string* b) {
+    SetCentral32(b, 0, 24, 0xfffffff0);  // uncompressed size, 4 GiB
+  });
+  std::string herr;
+  EXPECT_EQ(dirhash::HashZip(huge, &herr), "");
+  EXPECT_EQ(herr,
+            "total uncompressed size of module contents too large (max size is 524288000 bytes)");
+}
+
+// Corrupt content stops the extraction with archive/zip's error, leaving no file
+// with the bad bytes behind.
+TEST_F(ZipTest, CorruptData) {
+  std::string z = WriteOurs(
+      {{"example.com/m@v1.0.0/a.go", "package m\n"}, {"example.com/m@v1.0.0/b.go", "package m\n"}},
+      [](std::string* b) { SetCentral32(b, 1, 16, 0xdeadbeef); });  // b.go's CRC-32
+  ASSERT_TRUE(zip::CheckZip(m_, z).ok());                           // names and sizes are fine
+  Status s = zip::Unzip(tmp_ + "/out", m_, z);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message, "unzip " + z + ": zip: checksum error");
+  EXPECT_FALSE(fs::exists(tmp_ + "/out/b.go"));
+  std::string err;
+  EXPECT_EQ(dirhash::HashZip(z, &err), "");
+  EXPECT_EQ(err, "zip: checksum error");
 }
 
 }  // namespace

@@ -6,7 +6,7 @@ set -euo pipefail
 
 pkgs=(cmake ninja-build g++ pkg-config ccache
   libcli11-dev libfmt-dev libre2-dev libcurl4-openssl-dev libgit2-dev libgtest-dev
-  libgmp-dev libzip-dev libssl-dev nlohmann-json3-dev libgc-dev)
+  libgmp-dev libzip-dev zlib1g-dev libssl-dev nlohmann-json3-dev libgc-dev)
 if [ "${1:-}" = "--oracle" ]; then
   pkgs+=(golang-1.19-go golang-1.19-src)
 fi

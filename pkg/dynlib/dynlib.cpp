@@ -18,6 +18,7 @@ namespace {
 constexpr const char* kCurlNames[] = {"libcurl.so.4", "libcurl-gnutls.so.4", nullptr};
 constexpr const char* kZipNames[] = {"libzip.so.4", "libzip.so.5", nullptr};
 constexpr const char* kCryptoNames[] = {"libcrypto.so.3", "libcrypto.so.1.1", nullptr};
+constexpr const char* kZlibNames[] = {"libz.so.1", nullptr};
 
 }  // namespace
 
@@ -55,6 +56,11 @@ Library& Zip() {
 
 Library& Crypto() {
   static Library lib("libcrypto", "libssl3", kCryptoNames);
+  return lib;
+}
+
+Library& Zlib() {
+  static Library lib("zlib", "zlib1g", kZlibNames);
   return lib;
 }
 

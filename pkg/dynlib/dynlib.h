@@ -1,4 +1,4 @@
-// Lazily loaded system libraries: libcurl, libzip and libcrypto are opened with
+// Lazily loaded system libraries: libcurl, libzip, libcrypto and zlib are opened with
 // dlopen on first use, not by the dynamic linker at every start.
 //
 // Why: linking them the ordinary way makes the dynamic linker map and relocate about
@@ -43,10 +43,11 @@ class Library {
   void* handle_ = nullptr;
 };
 
-// Curl, Zip and Crypto are the libraries the shims resolve from.
+// Curl, Zip, Crypto and Zlib are the libraries the shims resolve from.
 Library& Curl();
 Library& Zip();
 Library& Crypto();
+Library& Zlib();
 
 // Resolve returns fn's address from lib, looked up once and cached in *slot, cast to
 // the type of the stub's own function pointer.
