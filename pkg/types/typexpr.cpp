@@ -202,8 +202,8 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
       m->elem = VarType(e->Value);
       Later([this, m, e] {
         if (!Comparable(m->key) && !IsInvalid(Underlying(m->key))) {
-          Errorf(At(e->Key), "{} map key type {}", compiler_errors_ ? "invalid" : "incomparable",
-                 S(m->key));
+          Errorf(At(e->Key), "{} map key type {}{}", compiler_errors_ ? "invalid" : "incomparable",
+                 S(m->key), IsTypeParam(m->key) ? " (missing comparable constraint)" : "");
         }
       });
       return m;
@@ -354,7 +354,11 @@ void Checker::FuncType(Signature* sig, syntax::FieldList* recv_par, syntax::Func
   sig->variadic = variadic;
   for (Object* obj : temp.order) {
     obj->parent = nullptr;  // Insert re-parents it to the real scope
-    env_.scope->Insert(obj);
+    // A parameter named like a type parameter (func _[T any](T T)) is redeclared.
+    if (Object* alt = env_.scope->Insert(obj)) {
+      Errorf(obj->pos, "{} redeclared in this block", obj->name);
+      if (alt->pos.IsValid()) Errorf(alt->pos, "\tother declaration of {}", obj->name);
+    }
   }
   if (recv_par != nullptr) {
     Var* recv = nullptr;
@@ -404,6 +408,8 @@ static void CheckEmbeddedField(Checker* check, Type* etyp, syntax::Expr* epos) {
     check->Error(check->At(epos), "embedded field type cannot be unsafe.Pointer");
   } else if (u->kind() == TypeKind::kPointer) {
     check->Error(check->At(epos), "embedded field type cannot be a pointer");
+  } else if (IsTypeParam(t)) {
+    check->Error(check->At(epos), "embedded field type cannot be a (pointer to a) type parameter");
   } else if (u->kind() == TypeKind::kInterface && is_ptr) {
     check->Error(check->At(epos), "embedded field type cannot be a pointer to an interface");
   }
