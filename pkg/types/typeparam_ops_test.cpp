@@ -210,6 +210,20 @@ func _[P1 comparable, P2 S2]() {
             Lines{"8:8: L2 does not implement comparable"});
 }
 
+TEST(TypesTypeParamOps, ATypeParameterWithAnEmptyTypeSetSatisfiesAnyConstraint) {
+  EXPECT_EQ(Errors(R"(package p
+type none interface{ int; string }
+func ff[T none]() {}
+func hh[T ~int]() {}
+func _[T none]() {
+	_ = ff[int]
+	_ = ff[T]
+	_ = hh[T]
+}
+)"),
+            Lines{"6:9: cannot implement none (empty type set)"});
+}
+
 TEST(TypesTypeParamOps, NoAssertionsOrTypeSwitchesOnTypeParameters) {
   EXPECT_EQ(Errors(R"(package p
 func _[T any](x T) {
