@@ -163,6 +163,11 @@ void Checker::CompositeLit(Operand* x, syntax::CompositeLit* e, Type* hint) {
     x->SetInvalid();
   };
   if (u == nullptr) return invalid_type();
+  if (incomplete_types_.contains(u)) {
+    Error(At(e), "illegal cycle in type declaration");
+    x->SetInvalid();
+    return;
+  }
   switch (u->kind()) {
     case TypeKind::kStruct: StructLit(this, x, e, u->As<Struct>(), base); break;
     case TypeKind::kArray: {

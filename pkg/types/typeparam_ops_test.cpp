@@ -224,6 +224,24 @@ func _[T none]() {
             Lines{"6:9: cannot implement none (empty type set)"});
 }
 
+TEST(TypesTypeParamOps, ALiteralOfATypeBeingDefinedIsACycle) {
+  EXPECT_EQ(
+      Errors(R"(package p
+import "unsafe"
+type T struct {
+	f *[unsafe.Sizeof(T{})]int
+}
+type (
+	A struct{ f [len(B{}.f)]int }
+	B struct{ f [len(A{}.f)]int }
+)
+type S []([len(S{})]int)
+type U struct{ f [unsafe.Sizeof(struct{ u *U }{})]int }
+)"),
+      (Lines{"4:20: illegal cycle in type declaration", "8:19: illegal cycle in type declaration",
+             "10:16: illegal cycle in type declaration"}));
+}
+
 TEST(TypesTypeParamOps, NoAssertionsOrTypeSwitchesOnTypeParameters) {
   EXPECT_EQ(Errors(R"(package p
 func _[T any](x T) {
