@@ -139,9 +139,19 @@ static bool LenCap(Checker* check, Operand* x, syntax::CallExpr* call, BuiltinId
 // Append checks append(s, x...).
 static bool Append(Checker* check, Operand* x, syntax::CallExpr* call, std::vector<Operand>& args) {
   Type* S = x->type;
-  Slice* s = CoreUnder(S)->TryAs<Slice>();
+  Type* core = CoreType(S);
+  Slice* s = core != nullptr ? core->TryAs<Slice>() : nullptr;
   if (s == nullptr) {
-    std::string cause = check->IsNilOperand(*x) ? "have untyped nil" : "have " + check->S(*x);
+    std::string cause;
+    if (check->IsNilOperand(*x)) {
+      cause = "have untyped nil";
+    } else if (IsTypeParam(S)) {
+      // A type parameter's operations work on its core type: name it, or its absence.
+      cause = core != nullptr ? check->S(*x) + " has core type " + check->S(core)
+                              : check->S(*x) + " has no core type";
+    } else {
+      cause = "have " + check->S(*x);
+    }
     check->Errorf(x->Pos(), "first argument to append must be a slice; {}", cause);
     return false;
   }
@@ -212,6 +222,70 @@ static bool MinMax(Checker* check, Operand* x, BuiltinId id, std::vector<Operand
   return true;
 }
 
+// ComplexOf maps a floating-point type to the complex type complex makes of it.
+static Type* ComplexOf(Type* t) {
+  Basic* b = Underlying(t)->TryAs<Basic>();
+  if (b == nullptr) return nullptr;
+  switch (b->basic_kind) {
+    case BasicKind::kFloat32:
+      return Typ(BasicKind::kComplex64);
+    case BasicKind::kFloat64:
+      return Typ(BasicKind::kComplex128);
+    case BasicKind::kUntypedFloat:
+      return Typ(BasicKind::kUntypedComplex);
+    default:
+      return nullptr;
+  }
+}
+
+// PartOf maps a complex type to the floating-point type of its real and imaginary parts.
+static Type* PartOf(Type* t) {
+  Basic* b = Underlying(t)->TryAs<Basic>();
+  if (b == nullptr) return nullptr;
+  switch (b->basic_kind) {
+    case BasicKind::kComplex64:
+      return Typ(BasicKind::kFloat32);
+    case BasicKind::kComplex128:
+      return Typ(BasicKind::kFloat64);
+    case BasicKind::kUntypedComplex:
+      return Typ(BasicKind::kUntypedFloat);
+    default:
+      return nullptr;
+  }
+}
+
+// ApplyTypeFunc returns f of x's type, nullptr when f has no result (go/types'
+// applyTypeFunc). For a type parameter, f applies to each term of its type set and
+// the result is a new type parameter of the same name and index, constrained by the
+// union of the results; go1.18 and go1.19 accept such calls only with a (soft) error,
+// issue #50937, and checking goes on with the new type parameter.
+static Type* ApplyTypeFunc(Checker* check, Type* (*f)(Type*), Operand* x, BuiltinId id) {
+  TypeParam* tp = x->type->TryAs<TypeParam>();
+  if (tp == nullptr) return f(x->type);
+  Context* ctx = check->ctx();
+  Union* results = ctx->NewType<Union>();
+  bool ok = ForEachTerm(tp, [&](const Term& t) {
+    Type* r = t.type != nullptr ? f(t.type) : nullptr;
+    if (r == nullptr) return false;
+    results->terms.push_back(Term{t.tilde, r});
+    return true;
+  });
+  if (!ok) return nullptr;
+  check->SoftErrorf(x->Pos(), "{} not supported as argument to {} for go1.18 (see issue #50937)",
+                    check->S(*x), InfoOf(id).name);
+  Interface* bound = ctx->NewType<Interface>();
+  bound->embeddeds.push_back(results);
+  bound->embedded_pos.push_back(nullptr);
+  bound->has_type_set = true;
+  bound->complete = true;
+  TypeName* name = ctx->NewObject<TypeName>(base::NoPos, check->pkg(), tp->obj->name, nullptr);
+  TypeParam* res = ctx->NewType<TypeParam>(name);
+  name->type = res;
+  res->constraint = bound;
+  res->index = tp->index;
+  return res;
+}
+
 // Complex checks complex(x, y).
 static bool ComplexBuiltin(Checker* check, Operand* x, Operand* y, syntax::CallExpr* call) {
   if (y->invalid()) return false;
@@ -243,12 +317,7 @@ static bool ComplexBuiltin(Checker* check, Operand* x, Operand* y, syntax::CallE
     }
     return false;
   }
-  Type* res = nullptr;
-  if (Basic* b = Underlying(x->type)->TryAs<Basic>()) {
-    if (b->basic_kind == BasicKind::kFloat32) res = Typ(BasicKind::kComplex64);
-    if (b->basic_kind == BasicKind::kFloat64) res = Typ(BasicKind::kComplex128);
-    if (b->basic_kind == BasicKind::kUntypedFloat) res = Typ(BasicKind::kUntypedComplex);
-  }
+  Type* res = ApplyTypeFunc(check, ComplexOf, x, BuiltinId::kComplex);
   if (res == nullptr) {
     check->Errorf(x->Pos(), "invalid argument: arguments have type {}, expected floating-point",
                   check->S(x->type));
@@ -275,12 +344,7 @@ static bool RealImag(Checker* check, Operand* x, syntax::CallExpr* call, Builtin
       if (x->invalid()) return false;
     }
   }
-  Type* res = nullptr;
-  if (Basic* b = Underlying(x->type)->TryAs<Basic>()) {
-    if (b->basic_kind == BasicKind::kComplex64) res = Typ(BasicKind::kFloat32);
-    if (b->basic_kind == BasicKind::kComplex128) res = Typ(BasicKind::kFloat64);
-    if (b->basic_kind == BasicKind::kUntypedComplex) res = Typ(BasicKind::kUntypedFloat);
-  }
+  Type* res = ApplyTypeFunc(check, PartOf, x, id);
   if (res == nullptr) {
     check->Errorf(x->Pos(), "invalid argument: argument has type {}, expected complex type",
                   check->S(x->type));
@@ -302,7 +366,14 @@ static bool Make(Checker* check, Operand* x, syntax::CallExpr* call) {
   Type* T = check->VarType(arg0);
   if (IsInvalid(T)) return false;
   size_t min = 0;
-  switch (CoreUnder(T)->kind()) {
+  Type* core = CoreType(T);
+  if (core == nullptr) {
+    // go/types words it without the "invalid argument: " that types2 puts in front.
+    check->Errorf(check->At(arg0), "{}cannot make {}: no core type",
+                  check->compiler_errors_ ? "invalid argument: " : "", check->S(arg0));
+    return false;
+  }
+  switch (core->kind()) {
     case TypeKind::kSlice: min = 2; break;
     case TypeKind::kMap: case TypeKind::kChan: min = 1; break;
     default:
@@ -332,6 +403,38 @@ static bool Make(Checker* check, Operand* x, syntax::CallExpr* call) {
   x->mode = OperandMode::kValue;
   x->type = T;
   return true;
+}
+
+// HasVarSize reports whether the size of t depends on a type parameter, so that
+// unsafe.Sizeof, Alignof and Offsetof are not constant (go/types' hasVarSize). seen
+// holds the defined types on the path, a cycle through one counting as variable.
+static bool HasVarSize(Type* t, std::unordered_map<Named*, bool>* seen) {
+  Named* named = t->TryAs<Named>();
+  if (named != nullptr) {
+    auto [it, fresh] = seen->emplace(named, true);  // possibly cyclic until known
+    if (!fresh) return it->second;
+  }
+  bool var_size = false;
+  Type* u = Underlying(t);
+  if (Array* a = u->TryAs<Array>()) {
+    var_size = HasVarSize(a->elem, seen);
+  } else if (Struct* s = u->TryAs<Struct>()) {
+    for (Var* f : s->fields) {
+      if (HasVarSize(f->type, seen)) {
+        var_size = true;
+        break;
+      }
+    }
+  } else if (u->kind() == TypeKind::kInterface) {
+    var_size = IsTypeParam(t);
+  }
+  if (named != nullptr) (*seen)[named] = var_size;
+  return var_size;
+}
+
+static bool HasVarSize(Type* t) {
+  std::unordered_map<Named*, bool> seen;
+  return HasVarSize(t, &seen);
 }
 
 // Offsetof checks unsafe.Offsetof(x.f).
@@ -368,6 +471,14 @@ static bool Offsetof(Checker* check, Operand* x, syntax::CallExpr* call) {
   OperandMode sel_mode =
       x->mode == OperandMode::kVariable ? OperandMode::kVariable : OperandMode::kValue;
   check->RecordTypeAndValue(selx, sel_mode, r.obj->type, constant::Value());
+  x->type = Typ(BasicKind::kUintptr);
+  // An offset is not constant when any part of the struct has a variable size, even
+  // a part after the field.
+  if (HasVarSize(base)) {
+    x->mode = OperandMode::kValue;
+    RecordBuiltinSig(check, call, x->type, {r.obj->type});
+    return true;
+  }
   int64_t offs = 0;
   Type* t = base;
   for (int i : r.index) {
@@ -377,7 +488,6 @@ static bool Offsetof(Checker* check, Operand* x, syntax::CallExpr* call) {
   }
   x->mode = OperandMode::kConstant;
   x->val = constant::MakeInt64(offs);
-  x->type = Typ(BasicKind::kUintptr);
   return true;
 }
 
@@ -398,11 +508,16 @@ static bool UnsafeCall(Checker* check, Operand* x, syntax::CallExpr* call, Built
       check->Assignment(x, nullptr, id == BuiltinId::kAlignof ? "argument to unsafe.Alignof"
                                                                : "argument to unsafe.Sizeof");
       if (x->invalid()) return false;
-      // -compiler mirrors cmd/compile and its sizes; otherwise go/types' StdSizes.
-      int64_t v = id == BuiltinId::kAlignof ? Alignof(x->type)
-                                            : Sizeof(x->type, check->compiler_errors_);
-      x->mode = OperandMode::kConstant;
-      x->val = constant::MakeInt64(v);
+      if (HasVarSize(x->type)) {
+        x->mode = OperandMode::kValue;
+        RecordBuiltinSig(check, call, Typ(BasicKind::kUintptr), {x->type});
+      } else {
+        // -compiler mirrors cmd/compile and its sizes; otherwise go/types' StdSizes.
+        int64_t v =
+            id == BuiltinId::kAlignof ? Alignof(x->type) : Sizeof(x->type, check->compiler_errors_);
+        x->mode = OperandMode::kConstant;
+        x->val = constant::MakeInt64(v);
+      }
       x->type = Typ(BasicKind::kUintptr);
       return true;
     }
@@ -531,16 +646,20 @@ bool Checker::BuiltinCall(Operand* x, syntax::CallExpr* call, BuiltinId id) {
     case BuiltinId::kDelete: {
       // Every type of a type parameter's set must be a map with the same key type.
       Type* key = nullptr;
-      bool maps = ForEachTerm(x->type, [&key](const Term& t) {
+      bool maps = ForEachTerm(x->type, [&](const Term& t) {
         Map* m = t.type ? Underlying(t.type)->TryAs<Map>() : nullptr;
-        if (m == nullptr || (key != nullptr && !Identical(key, m->key))) return false;
+        if (m == nullptr) {
+          Errorf(x->Pos(), "invalid argument: {} is not a map", S(*x));
+          return false;
+        }
+        if (key != nullptr && !Identical(key, m->key)) {
+          Errorf(x->Pos(), "invalid argument: maps of {} must have identical key types", S(*x));
+          return false;
+        }
         key = m->key;
         return true;
       });
-      if (!maps) {
-        Errorf(x->Pos(), "invalid argument: {} is not a map", S(*x));
-        return false;
-      }
+      if (!maps) return false;
       Type* map_type = x->type;
       *x = args[1];
       if (x->invalid()) return false;

@@ -60,6 +60,11 @@ bool IsStatementBuiltin(BuiltinId id) {
 
 // ConversionCall checks T(args) where T is a type.
 static void ConversionCall(Checker* check, Operand* x, syntax::CallExpr* call) {
+  check->NonGeneric(x);  // T(x) with a generic T: reported, the argument is left alone
+  if (x->invalid()) {
+    x->expr = call;
+    return;
+  }
   Type* T = x->type;
   x->SetInvalid();
   size_t n = call->Args.size;
@@ -169,8 +174,8 @@ Checker::ExprKind Checker::CallExpr(Operand* x, syntax::CallExpr* call) {
   }
   if (check_args) Arguments(call, sig, args, false);
   if (!sig->type_params.empty()) {
-    // Inference failed (reported): a result of parameterized type is unusable.
-    Use(call->Args);
+    // Inference failed (reported): a result of parameterized type is unusable. (The
+    // arguments were evaluated above: evaluating them again would repeat their errors.)
     x->SetInvalid();
     x->expr = call;
     return ExprKind::kStatement;

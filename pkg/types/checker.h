@@ -353,6 +353,9 @@ class Checker {
   std::vector<std::function<void()>> delayed_;
   std::unordered_map<Scope*, std::unordered_map<Object*, PkgName*>> dot_import_map_;
   std::unordered_set<Named*> valid_types_;
+  // Struct, array, slice and map types whose parts are being checked: a composite
+  // literal of one (in an array length, say) is a cycle (go/types' nil fields/elem).
+  std::unordered_set<Type*> incomplete_types_;
   std::unordered_set<syntax::CallExpr*> is_panic_;
   std::vector<Var*> usage_vars_;
   Environment env_;

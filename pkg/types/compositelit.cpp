@@ -139,13 +139,35 @@ void Checker::CompositeLit(Operand* x, syntax::CompositeLit* e, Type* hint) {
     base = typ;
   } else if (hint != nullptr) {
     typ = hint;
-    base = Deref(CoreUnder(typ));
+    Type* core = CoreType(typ);
+    if (core == nullptr) {
+      Errorf(At(e), "invalid composite literal element type {}: no core type", S(typ));
+      x->SetInvalid();
+      return;
+    }
+    base = Deref(core);  // *T implies &T{}
   } else {
     Error(At(e), "missing type in composite literal");
     x->SetInvalid();
     return;
   }
-  Type* u = CoreUnder(base);
+  // No literal of a type that is no struct, array, slice or map, nor of a type
+  // parameter without a core type (u null).
+  Type* u = CoreType(base);
+  auto invalid_type = [&] {
+    for (syntax::Expr* el : e->Elts) {
+      if (auto* kv = syntax::DynCast<syntax::KeyValueExpr>(el)) el = kv->Value;
+      UseOne(el, false);
+    }
+    if (u == nullptr || !IsInvalid(u)) Errorf(At(e), "invalid composite literal type {}", S(typ));
+    x->SetInvalid();
+  };
+  if (u == nullptr) return invalid_type();
+  if (incomplete_types_.contains(u)) {
+    Error(At(e), "illegal cycle in type declaration");
+    x->SetInvalid();
+    return;
+  }
   switch (u->kind()) {
     case TypeKind::kStruct: StructLit(this, x, e, u->As<Struct>(), base); break;
     case TypeKind::kArray: {
@@ -160,13 +182,7 @@ void Checker::CompositeLit(Operand* x, syntax::CompositeLit* e, Type* hint) {
     case TypeKind::kSlice: IndexedElts(e->Elts, u->As<Slice>()->elem, -1); break;
     case TypeKind::kMap: MapLit(this, x, e, u->As<Map>()); break;
     default:
-      for (syntax::Expr* el : e->Elts) {
-        if (auto* kv = syntax::DynCast<syntax::KeyValueExpr>(el)) el = kv->Value;
-        UseOne(el, false);
-      }
-      if (!IsInvalid(u)) Errorf(At(e), "invalid composite literal type {}", S(typ));
-      x->SetInvalid();
-      return;
+      return invalid_type();
   }
   x->mode = OperandMode::kValue;
   x->type = typ;

@@ -129,8 +129,13 @@ std::string Checker::MissingMethodReason(Type* V, Type* T, Func* m, Func* alt) {
     return "(wrong type for " + mname + ")\n\t\thave " + FuncString(alt) + "\n\t\twant " +
            FuncString(m);
   }
-  if (IsInterfacePtr(V)) return "(type " + S(V) + " is pointer to interface, not interface)";
-  if (IsInterfacePtr(T)) return "(type " + S(T) + " is pointer to interface, not interface)";
+  for (Type* t : {V, T}) {
+    if (!IsInterfacePtr(t)) continue;
+    bool tparam = IsTypeParam(Underlying(t)->As<Pointer>()->elem);
+    return "(type " + S(t) +
+           (tparam ? " is pointer to type parameter, not type parameter)"
+                   : " is pointer to interface, not interface)");
+  }
   return "(missing " + mname + ")";
 }
 

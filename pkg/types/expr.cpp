@@ -342,7 +342,12 @@ std::string KindString(Checker* check, Type* t) {
 }
 
 std::string IncomparableCause(Checker* check, Type* t) {
-  if (IsTypeParam(t)) return "incomparable types in type set";
+  if (IsTypeParam(t)) {
+    Interface* it = ConstraintInterface(t->As<TypeParam>());
+    ComputeTypeSet(it);
+    bool empty = !it->tset_all && it->tset_terms.empty();
+    return empty ? "empty type set" : "incomparable types in type set";
+  }
   Type* u = Underlying(t);
   switch (u->kind()) {
     case TypeKind::kSlice: case TypeKind::kSignature: case TypeKind::kMap:
@@ -521,7 +526,9 @@ void Checker::ConvertUntyped(Operand* x, Type* target) {
   int code = 0;
   bool has_val = ImplicitTypeAndValue(x, target, &new_type, &val, &code);
   if (code != 0) {
-    InvalidConversion(x, Underlying(target), constant::ConversionError(code));
+    // A type parameter is named as itself, other types by their underlying type.
+    InvalidConversion(x, IsTypeParam(target) ? target : Underlying(target),
+                      constant::ConversionError(code));
     x->SetInvalid();
     return;
   }

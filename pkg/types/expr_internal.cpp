@@ -170,6 +170,10 @@ Checker::ExprKind Checker::ExprInternal(Operand* x, syntax::Expr* e, Type* hint)
       auto* ta = e->As<syntax::TypeAssertExpr>();
       Expr(x, ta->X);
       if (x->invalid()) goto error;
+      if (IsTypeParam(x->type)) {
+        InvalidOp(*x, "cannot use type assertion on type parameter value " + S(*x));
+        goto error;
+      }
       Interface* it = Underlying(x->type)->TryAs<Interface>();
       if (it == nullptr) {
         InvalidOp(*x, S(*x) + " is not an interface");
@@ -196,13 +200,24 @@ Checker::ExprKind Checker::ExprInternal(Operand* x, syntax::Expr* e, Type* hint)
         x->type = ctx_->NewType<Pointer>(x->type);
         break;
       }
-      Pointer* p = CoreUnder(x->type)->TryAs<Pointer>();
-      if (p == nullptr) {
-        InvalidOp(*x, "cannot indirect " + S(*x));
-        goto error;
-      }
+      // Every type of a type parameter's set must be a pointer to the same base type.
+      Type* base = nullptr;
+      bool ok = UnderIs(x->type, [&](Type* u) {
+        Pointer* p = u != nullptr ? u->TryAs<Pointer>() : nullptr;
+        if (p == nullptr) {
+          InvalidOp(*x, "cannot indirect " + S(*x));
+          return false;
+        }
+        if (base != nullptr && !Identical(p->elem, base)) {
+          InvalidOp(*x, "pointers of " + S(*x) + " must have identical base types");
+          return false;
+        }
+        base = p->elem;
+        return true;
+      });
+      if (!ok) goto error;
       x->mode = OperandMode::kVariable;
-      x->type = p->elem;
+      x->type = base;
       break;
     }
     case syntax::NodeKind::UnaryExpr: {

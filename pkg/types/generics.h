@@ -65,10 +65,21 @@ Interface* ConstraintInterface(TypeParam* p);
 // elements' term lists.
 void ComputeTypeSet(Interface* t);
 
-// TypeSetTerms calls f with each term of t's type set (for a type parameter, of its
+// ForEachTerm calls f with each term of t's type set (for a type parameter, of its
 // constraint) and returns false as soon as f does; a type that is not a type
-// parameter is its own single term. all is set when the set is unrestricted.
+// parameter is its own single term. A set without specific types (all types, or
+// the empty set) is one term whose type is null; all is set when the set is
+// unrestricted.
 bool ForEachTerm(Type* t, const std::function<bool(const Term&)>& f, bool* all = nullptr);
+
+// UnderIs calls f with the underlying type of each term of t's type set (of t itself
+// when t is no type parameter; null for a set without specific types) and returns
+// false as soon as f does (go/types' underIs).
+inline bool UnderIs(Type* t, const std::function<bool(Type*)>& f) {
+  return ForEachTerm(t, [&f](const Term& term) {
+    return f(term.type != nullptr ? Underlying(term.type) : nullptr);
+  });
+}
 
 // CoreType returns the single underlying type of all types in t's type set (t's
 // underlying type when t is no type parameter), or nullptr when there is none.

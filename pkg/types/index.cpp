@@ -202,7 +202,12 @@ void Checker::SliceExpr(Operand* x, syntax::SliceExpr* e) {
   }
   bool valid = false;
   int64_t length = -1;
-  Type* u = IsTypeParam(x->type) && CoreString(x->type) ? CoreString(x->type) : Underlying(x->type);
+  Type* u = CoreString(x->type);
+  if (u == nullptr) {
+    InvalidOp(*x, "cannot slice " + S(*x) + ": " + S(x->type) + " has no core type");
+    x->SetInvalid();
+    return;
+  }
   switch (u->kind()) {
     case TypeKind::kBasic:
       if (IsString(u)) {

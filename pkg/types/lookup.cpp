@@ -30,8 +30,9 @@ bool HasPtrRecv(Func* f) {
 }
 
 bool IsInterfacePtr(Type* t) {
+  // As go/types' isInterfacePtr, a pointer to a type parameter counts.
   Pointer* p = Underlying(t)->TryAs<Pointer>();
-  return p != nullptr && IsInterface(p->elem);
+  return p != nullptr && Underlying(p->elem)->kind() == TypeKind::kInterface;
 }
 
 namespace {
@@ -213,6 +214,9 @@ LookupResult LookupFieldOrMethod(Type* T, bool addressable, const Package* pkg,
     if (Pointer* p = Underlying(n)->TryAs<Pointer>()) {
       r = LookupImpl(p, false, pkg, name, fold_case);
       if (r.obj != nullptr && r.obj->kind() == ObjectKind::kFunc) return LookupResult{};
+      // An invalid base type (or one still being declared: type T *interface{ T.m })
+      // leaves T a valid pointer type that has no such field, as go/types reports.
+      if (r.obj == nullptr && IsInvalid(Underlying(p->elem))) r.incomplete = false;
     }
   }
   return r;

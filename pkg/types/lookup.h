@@ -55,7 +55,7 @@ Type* Deref(Type* t, bool* is_ptr = nullptr);
 // HasPtrRecv reports whether method f has a pointer receiver.
 bool HasPtrRecv(Func* f);
 
-// IsInterfacePtr reports whether t is a pointer to an interface.
+// IsInterfacePtr reports whether t is a pointer to an interface or type parameter.
 bool IsInterfacePtr(Type* t);
 
 }  // namespace gotool::types

@@ -132,10 +132,14 @@ bool Checker::ConvertibleTo(Operand* x, Type* T, std::string* cause) {
   Type* V = x->type;
   Type* Vu = Underlying(V);
   Type* Tu = Underlying(T);
-  if (IdenticalIgnoreTags(Vu, Tu)) return true;
+  // Type parameters convert by their type sets (below), not by their constraints.
+  if (IdenticalIgnoreTags(Vu, Tu) && !IsTypeParam(V) && !IsTypeParam(T)) return true;
   if (Pointer* vp = V->TryAs<Pointer>()) {
     if (Pointer* tp = T->TryAs<Pointer>()) {
-      if (IdenticalIgnoreTags(Underlying(vp->elem), Underlying(tp->elem))) return true;
+      if (IdenticalIgnoreTags(Underlying(vp->elem), Underlying(tp->elem)) &&
+          !IsTypeParam(vp->elem) && !IsTypeParam(tp->elem)) {
+        return true;
+      }
     }
   }
   if ((IsInteger(Vu) || IsFloat(Vu)) && (IsInteger(Tu) || IsFloat(Tu))) return true;
@@ -213,10 +217,10 @@ void Checker::Conversion(Operand* x, Type* T) {
       } else {
         fits = ConvertibleTo(&y, u, &unused);
       }
-      if (!fits) cause = "cannot convert " + S(*x) + " to " + S(t.type) + " (in " + S(T) + ")";
+      if (!fits) cause = "cannot convert " + S(*x) + " to " + S(u) + " (in " + S(T) + ")";
       return fits;
     });
-    if (ok) x->mode = OperandMode::kValue;
+    x->mode = OperandMode::kValue;  // type parameters are not constants, even in errors
   } else if (const_arg && IsConstType(T)) {
     Basic* t = Underlying(T)->As<Basic>();
     constant::Value v;

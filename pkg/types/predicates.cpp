@@ -180,32 +180,42 @@ bool IdenticalImpl(Type* x, Type* y, bool cmp_tags, Seen* seen) {
   return false;
 }
 
-bool ComparableImpl(Type* t, std::vector<Type*>* seen) {
+// ComparableImpl reports whether values of type t are comparable (go/types'
+// comparable). With dynamic, an interface that is no type parameter counts as
+// comparable (== compiles, and may panic); otherwise only an interface whose type set
+// is comparable does, as constraint satisfaction requires.
+bool ComparableImpl(Type* t, bool dynamic, std::vector<Type*>* seen) {
   for (Type* s : *seen) {
     if (s == t) return true;
   }
-  if (TypeParam* p = t->TryAs<TypeParam>()) {
-    Interface* it = ConstraintInterface(p);
-    CompleteInterface(it);
-    if (it->is_comparable) return true;
-    return ForEachTerm(t, [seen](const Term& term) {
-      return term.type != nullptr && ComparableImpl(term.type, seen);
-    });
-  }
+  seen->push_back(t);
   Type* u = Underlying(t);
   switch (u->kind()) {
     case TypeKind::kBasic: return u->As<Basic>()->basic_kind != BasicKind::kUntypedNil;
-    case TypeKind::kPointer: case TypeKind::kChan: case TypeKind::kInterface: return true;
-    case TypeKind::kStruct: {
-      seen->push_back(t);
+    case TypeKind::kPointer:
+    case TypeKind::kChan:
+      return true;
+    case TypeKind::kStruct:
       for (Var* f : u->As<Struct>()->fields) {
-        if (!ComparableImpl(f->type, seen)) return false;
+        if (!ComparableImpl(f->type, dynamic, seen)) return false;
+      }
+      return true;
+    case TypeKind::kArray:
+      return ComparableImpl(u->As<Array>()->elem, dynamic, seen);
+    case TypeKind::kInterface: {
+      if (dynamic && !IsTypeParam(t)) return true;
+      // The type set decides: comparable for an unrestricted set, else its types
+      // (each strictly; none for the empty set).
+      Interface* it = IsTypeParam(t) ? ConstraintInterface(t->As<TypeParam>()) : u->As<Interface>();
+      CompleteInterface(it);
+      ComputeTypeSet(it);
+      if (it->tset_all) return it->is_comparable;
+      if (it->tset_terms.empty()) return false;
+      for (const Term& term : it->tset_terms) {
+        if (!ComparableImpl(term.type, false, seen)) return false;
       }
       return true;
     }
-    case TypeKind::kArray:
-      seen->push_back(t);
-      return ComparableImpl(u->As<Array>()->elem, seen);
     default: return false;
   }
 }
@@ -224,33 +234,12 @@ bool IdenticalIgnoreTags(Type* x, Type* y) {
 
 bool Comparable(Type* t) {
   std::vector<Type*> seen;
-  return ComparableImpl(t, &seen);
+  return ComparableImpl(t, true, &seen);
 }
 
 bool ComparableStrict(Type* t) {
-  // As go/types' comparable(t, dynamic=false): an interface is comparable only if its
-  // type set is (comparable, or only comparable types), even where == compiles.
-  if (!IsTypeParam(t)) {
-    if (Interface* it = Underlying(t)->TryAs<Interface>()) {
-      CompleteInterface(it);
-      if (it->is_comparable) return true;
-      ComputeTypeSet(it);
-      if (it->tset_all) return false;
-      for (const Term& term : it->tset_terms) {
-        if (!ComparableStrict(term.type)) return false;
-      }
-      return true;
-    }
-    Type* u = Underlying(t);
-    if (Struct* s = u->TryAs<Struct>()) {
-      for (Var* f : s->fields) {
-        if (!ComparableStrict(f->type)) return false;
-      }
-      return true;
-    }
-    if (Array* a = u->TryAs<Array>()) return ComparableStrict(a->elem);
-  }
-  return Comparable(t);
+  std::vector<Type*> seen;
+  return ComparableImpl(t, false, &seen);
 }
 
 Type* DefaultType(Type* t) {

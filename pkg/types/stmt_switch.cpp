@@ -150,8 +150,13 @@ void Checker::TypeSwitchStmt(unsigned inner, syntax::TypeSwitchStmt* s) {
     CloseScope();
     return;
   }
-  Interface* xtyp = Underlying(x.type)->TryAs<Interface>();
-  if (xtyp == nullptr) Errorf(x.Pos(), "{} is not an interface", S(x));
+  Interface* xtyp = nullptr;
+  if (IsTypeParam(x.type)) {
+    Errorf(x.Pos(), "cannot use type switch on type parameter value {}", S(x));
+  } else {
+    xtyp = Underlying(x.type)->TryAs<Interface>();
+    if (xtyp == nullptr) Errorf(x.Pos(), "{} is not an interface", S(x));
+  }
   MultipleDefaults(s->Body->List);
   std::vector<Var*> lhs_vars;
   std::vector<std::pair<Type*, syntax::Expr*>> seen;

@@ -307,9 +307,12 @@ bool Checker::Implements(Type* V, Type* T, std::string* err) {
   ComputeTypeSet(Ti);
   if (Ti->all_methods.empty() && !Ti->is_comparable && Ti->tset_all) return true;
   Interface* Vi = IsTypeParam(V) ? nullptr : Vu->TryAs<Interface>();
-  if (Vi != nullptr) {
-    ComputeTypeSet(Vi);
-    if (!Vi->tset_all && Vi->tset_terms.empty()) return true;
+  // A type set that is empty (an interface's, or a type parameter's constraint's)
+  // is a subset of any set.
+  Interface* vset = IsTypeParam(V) ? ConstraintInterface(V->As<TypeParam>()) : Vi;
+  if (vset != nullptr) {
+    ComputeTypeSet(vset);
+    if (!vset->tset_all && vset->tset_terms.empty()) return true;
   }
   if (!Ti->tset_all && Ti->tset_terms.empty()) {
     *err = "cannot implement " + S(T) + " (empty type set)";

@@ -107,6 +107,14 @@ void ComputeTypeSet(Interface* t) {
   } count;
   TermSet set;
   for (Type* e : t->embeddeds) set = Intersect(set, TermSetOf(e));
+  if (!set.all) {
+    // Embedding comparable keeps only the comparable types of a restricted set
+    // (go/types' intersectTermLists): interface{comparable; []byte|string} is {string}.
+    CompleteInterface(t);
+    if (t->is_comparable) {
+      std::erase_if(set.terms, [](const Term& term) { return !Comparable(term.type); });
+    }
+  }
   t->tset_all = set.all;
   t->tset_terms = std::move(set.terms);
 }
@@ -124,8 +132,10 @@ bool ForEachTerm(Type* t, const std::function<bool(const Term&)>& f, bool* all) 
   if (p == nullptr) return f(Term{false, t});
   Interface* it = ConstraintInterface(p);
   ComputeTypeSet(it);
-  if (it->tset_all) {
-    if (all) *all = true;
+  if (it->tset_all || it->tset_terms.empty()) {
+    // No specific types (all types, or none): f sees a term without a type, as the
+    // functions of go/types' is and underIs see nil.
+    if (all) *all = it->tset_all;
     return f(Term{false, nullptr});
   }
   for (const Term& term : it->tset_terms) {

@@ -153,11 +153,14 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
       if (e->Len == nullptr) {
         Slice* s = ctx_->NewType<Slice>(InvalidType());
         SetDefType(def, s);
+        incomplete_types_.insert(s);
         s->elem = VarType(e->Elt);
+        incomplete_types_.erase(s);
         return s;
       }
       Array* a = ctx_->NewType<Array>(InvalidType(), -1);
       SetDefType(def, a);
+      incomplete_types_.insert(a);
       if (e->Len->kind == syntax::NodeKind::Ellipsis) {
         Error(At(e->Len), compiler_errors_ ? "invalid use of [...] array (outside a composite literal)"
                                            : "invalid use of '...'");
@@ -165,6 +168,7 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
         a->len = ArrayLength(e->Len);
       }
       a->elem = VarType(e->Elt);
+      incomplete_types_.erase(a);
       if (a->len >= 0) return a;
       typ = InvalidType();  // as go/types: an invalid length makes the type invalid
       break;
@@ -173,7 +177,9 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
     case syntax::NodeKind::StructType: {
       Struct* s = ctx_->NewType<Struct>();
       SetDefType(def, s);
+      incomplete_types_.insert(s);
       StructType(s, e0->As<syntax::StructType>());
+      incomplete_types_.erase(s);
       return s;
     }
     case syntax::NodeKind::StarExpr: {
@@ -198,12 +204,14 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
       auto* e = e0->As<syntax::MapType>();
       Map* m = ctx_->NewType<Map>(InvalidType(), InvalidType());
       SetDefType(def, m);
+      incomplete_types_.insert(m);
       m->key = VarType(e->Key);
       m->elem = VarType(e->Value);
+      incomplete_types_.erase(m);
       Later([this, m, e] {
         if (!Comparable(m->key) && !IsInvalid(Underlying(m->key))) {
-          Errorf(At(e->Key), "{} map key type {}", compiler_errors_ ? "invalid" : "incomparable",
-                 S(m->key));
+          Errorf(At(e->Key), "{} map key type {}{}", compiler_errors_ ? "invalid" : "incomparable",
+                 S(m->key), IsTypeParam(m->key) ? " (missing comparable constraint)" : "");
         }
       });
       return m;
@@ -354,7 +362,11 @@ void Checker::FuncType(Signature* sig, syntax::FieldList* recv_par, syntax::Func
   sig->variadic = variadic;
   for (Object* obj : temp.order) {
     obj->parent = nullptr;  // Insert re-parents it to the real scope
-    env_.scope->Insert(obj);
+    // A parameter named like a type parameter (func _[T any](T T)) is redeclared.
+    if (Object* alt = env_.scope->Insert(obj)) {
+      Errorf(obj->pos, "{} redeclared in this block", obj->name);
+      if (alt->pos.IsValid()) Errorf(alt->pos, "\tother declaration of {}", obj->name);
+    }
   }
   if (recv_par != nullptr) {
     Var* recv = nullptr;
@@ -404,6 +416,8 @@ static void CheckEmbeddedField(Checker* check, Type* etyp, syntax::Expr* epos) {
     check->Error(check->At(epos), "embedded field type cannot be unsafe.Pointer");
   } else if (u->kind() == TypeKind::kPointer) {
     check->Error(check->At(epos), "embedded field type cannot be a pointer");
+  } else if (IsTypeParam(t)) {
+    check->Error(check->At(epos), "embedded field type cannot be a (pointer to a) type parameter");
   } else if (u->kind() == TypeKind::kInterface && is_ptr) {
     check->Error(check->At(epos), "embedded field type cannot be a pointer to an interface");
   }
