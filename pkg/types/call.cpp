@@ -272,6 +272,15 @@ Signature* Checker::InferCall(syntax::CallExpr* call, Signature* sig,
                               const std::vector<Type*>& targs,
                               const std::vector<syntax::Expr*>& xlist, std::vector<Operand>* args,
                               bool* check_args) {
+  if (!AllowVersion(18)) {
+    if (auto* fx = syntax::DynCast<syntax::IndexExpr>(call->Fun)) {
+      Error(fx->Lbrack, "function instantiation requires go1.18 or later", true);
+    } else if (auto* fl = syntax::DynCast<syntax::IndexListExpr>(call->Fun)) {
+      Error(fl->Lbrack, "function instantiation requires go1.18 or later", true);
+    } else {
+      Error(call->Lparen, "implicit function instantiation requires go1.18 or later", true);
+    }
+  }
   for (const Operand& a : *args) {
     if (a.invalid() || a.mode == OperandMode::kTypexpr) return nullptr;
   }

@@ -69,6 +69,8 @@ Signature* Checker::InstantiateFunc(syntax::Node* at, Signature* sig,
 }
 
 bool Checker::FuncInst(Operand* x, syntax::Expr* e) {
+  if (!AllowVersion(18))
+    Error(LbrackOf(e), "function instantiation requires go1.18 or later", true);
   syntax::Expr* fx = nullptr;
   std::vector<syntax::Expr*> indices = IndexList(e, &fx);
   bool ok = false;

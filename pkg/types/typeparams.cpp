@@ -199,7 +199,14 @@ bool Checker::ValidateTArgLen(base::Pos pos, size_t ntparams, size_t ntargs) {
   return false;
 }
 
+base::Pos LbrackOf(syntax::Expr* e) {
+  if (auto* ix = syntax::DynCast<syntax::IndexExpr>(e)) return ix->Lbrack;
+  if (auto* il = syntax::DynCast<syntax::IndexListExpr>(e)) return il->Lbrack;
+  return base::NoPos;
+}
+
 Type* Checker::InstantiatedType(syntax::Expr* e, Named* def) {
+  if (!AllowVersion(18)) Error(LbrackOf(e), "type instantiation requires go1.18 or later", true);
   syntax::Expr* x = nullptr;
   std::vector<syntax::Expr*> indices = IndexList(e, &x);
   std::string reason;
