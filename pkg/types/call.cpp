@@ -273,12 +273,14 @@ Signature* Checker::InferCall(syntax::CallExpr* call, Signature* sig,
                               const std::vector<syntax::Expr*>& xlist, std::vector<Operand>* args,
                               bool* check_args) {
   if (!AllowVersion(18)) {
+    constexpr std::string_view kFuncInst = "function instantiation requires go1.18 or later";
     if (auto* fx = syntax::DynCast<syntax::IndexExpr>(call->Fun)) {
-      Error(fx->Lbrack, "function instantiation requires go1.18 or later", true);
+      VersionError(fx->Lbrack, kFuncInst, "function instantiation", "go1.18");
     } else if (auto* fl = syntax::DynCast<syntax::IndexListExpr>(call->Fun)) {
-      Error(fl->Lbrack, "function instantiation requires go1.18 or later", true);
+      VersionError(fl->Lbrack, kFuncInst, "function instantiation", "go1.18");
     } else {
-      Error(call->Lparen, "implicit function instantiation requires go1.18 or later", true);
+      VersionError(call->Lparen, "implicit function instantiation requires go1.18 or later",
+                   "implicit function instantiation", "go1.18");
     }
   }
   for (const Operand& a : *args) {

@@ -106,6 +106,11 @@ class Checker {
 
   // ---- errors.cpp ----
   void Error(base::Pos pos, std::string msg, bool soft = false);
+  // VersionError reports a feature the language version does not allow: go/types'
+  // types_msg, or with compiler_errors types2's "<feature> requires <version> or later
+  // (-lang was set to V; check go.mod)".
+  void VersionError(base::Pos pos, std::string_view types_msg, std::string_view feature,
+                    std::string_view version);
   template <class... Args>
   void Errorf(base::Pos pos, fmt::format_string<Args...> f, Args&&... args) {
     Error(pos, fmt::format(f, std::forward<Args>(args)...));
@@ -211,6 +216,11 @@ class Checker {
   std::vector<Type*> Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams,
                            std::vector<Type*> targs, Tuple* params, std::vector<Operand>* args,
                            bool report);
+  // ConstraintInference infers parameters from the core terms of their constraints
+  // while that makes progress; false (reported if report) when a known argument does
+  // not match its core term.
+  bool ConstraintInference(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams,
+                           Unifier* u, bool report);
   Signature* InstantiateFunc(syntax::Node* at, Signature* sig, const std::vector<Type*>& targs,
                              const std::vector<syntax::Expr*>& index_exprs);
   void NonGeneric(Operand* x);

@@ -342,7 +342,7 @@ std::string KindString(Checker* check, Type* t) {
 }
 
 std::string IncomparableCause(Checker* check, Type* t) {
-  if (IsTypeParam(t)) return "incomparable types in type set";
+  if (IsTypeParam(t)) return EmptyTypeSet(t) ? "empty type set" : "incomparable types in type set";
   Type* u = Underlying(t);
   switch (u->kind()) {
     case TypeKind::kSlice: case TypeKind::kSignature: case TypeKind::kMap:

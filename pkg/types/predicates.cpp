@@ -188,6 +188,7 @@ bool ComparableImpl(Type* t, std::vector<Type*>* seen) {
     Interface* it = ConstraintInterface(p);
     CompleteInterface(it);
     if (it->is_comparable) return true;
+    if (EmptyTypeSet(t)) return false;  // no type in the set to compare
     return ForEachTerm(t, [seen](const Term& term) {
       return term.type != nullptr && ComparableImpl(term.type, seen);
     });

@@ -257,8 +257,8 @@ static void CollectFunc(Checker* check, syntax::FuncDecl* d, Scope* fs,
     methods->push_back(obj);
   }
   if (has_tparams && !tparam_error && !check->AllowVersion(18)) {
-    check->Error(check->At(d->Type->TypeParams->List[0]), "type parameters require go1.18 or later",
-                 true);
+    check->VersionError(check->At(d->Type->TypeParams->List[0]),
+                        "type parameters require go1.18 or later", "type parameter", "go1.18");
   }
   check->obj_map_[obj] = info;
   obj->order = uint32_t(check->obj_map_.size());
@@ -285,7 +285,8 @@ void Checker::CollectObjects(std::span<syntax::File* const> files) {
           for (syntax::Spec* s : d->Specs) {
             auto* ts = s->As<syntax::TypeSpec>();
             if (ts->TypeParams != nullptr && ts->TypeParams->List.size > 0 && !AllowVersion(18)) {
-              Error(At(ts->TypeParams->List[0]), "type parameters require go1.18 or later", true);
+              VersionError(At(ts->TypeParams->List[0]), "type parameters require go1.18 or later",
+                           "type parameter", "go1.18");
             }
             TypeName* obj = ctx_->NewObject<TypeName>(ts->Name->NamePos, pkg_, ts->Name->Name, nullptr);
             DeclInfo* di = MakeDecl();
