@@ -299,26 +299,7 @@ Signature* Checker::InferCall(syntax::CallExpr* call, Signature* sig,
     }
   }
   if (params == nullptr || params->size() != args->size()) return nullptr;  // count error follows
-  // A generic function calling itself passes its own type parameters: infer for
-  // renamed copies so that the two roles do not mix (g(y, x) in g[P, Q any]).
-  std::vector<TypeParam*> tparams = sig->type_params;
-  bool renamed = false;
-  for (const Operand& a : *args) renamed |= IsParameterized(tparams, a.type);
-  if (renamed) {
-    SubstMap rename{tparams, {}};
-    std::vector<TypeParam*> fresh;
-    for (TypeParam* p : tparams) {
-      TypeParam* q = ctx_->NewType<TypeParam>(p->obj);
-      q->index = p->index;
-      fresh.push_back(q);
-      rename.to.push_back(q);
-    }
-    for (size_t i = 0; i < tparams.size(); i++) {
-      fresh[i]->constraint = Subst(ctx_, tparams[i]->constraint, rename);
-    }
-    params = Subst(ctx_, params, rename)->As<Tuple>();
-    tparams = fresh;
-  }
+  const std::vector<TypeParam*>& tparams = sig->type_params;
   std::vector<Type*> inferred =
       targs.size() == tparams.size() ? targs : Infer(call, tparams, targs, params, args, true);
   if (inferred.empty()) {

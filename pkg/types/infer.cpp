@@ -142,10 +142,34 @@ bool CoreTerm(TypeParam* p, Term* out, bool* single) {
 
 }  // namespace
 
-std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams,
+std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams_in,
                                   std::vector<Type*> targs, Tuple* params,
                                   std::vector<Operand>* args, bool report) {
-  if (targs.size() == tparams.size()) return targs;  // explicitly instantiated
+  if (targs.size() == tparams_in.size()) return targs;  // explicitly instantiated
+  // A generic function instantiated or called within itself passes its own type
+  // parameters (f[P] in f[P, Q], g(y, x) in g[P, Q]): infer for renamed copies so
+  // that the two roles do not mix (go/types' self-recursive renaming).
+  std::vector<TypeParam*> tparams = tparams_in;
+  bool renamed = false;
+  for (Type* t : targs) renamed |= IsParameterized(tparams, t);
+  for (size_t i = 0; args != nullptr && i < args->size(); i++) {
+    renamed |= IsParameterized(tparams, (*args)[i].type);
+  }
+  if (renamed) {
+    SubstMap rename{tparams, {}};
+    std::vector<TypeParam*> fresh;
+    for (TypeParam* p : tparams) {
+      TypeParam* q = ctx_->NewType<TypeParam>(p->obj);
+      q->index = p->index;
+      fresh.push_back(q);
+      rename.to.push_back(q);
+    }
+    for (size_t i = 0; i < tparams.size(); i++) {
+      fresh[i]->constraint = Subst(ctx_, tparams[i]->constraint, rename);
+    }
+    if (params != nullptr) params = Subst(ctx_, params, rename)->As<Tuple>();
+    tparams = fresh;
+  }
   Unifier u(tparams);
   for (size_t i = 0; i < targs.size() && i < tparams.size(); i++) u.Set(i, targs[i]);
   auto complete = [&]() {
@@ -228,6 +252,14 @@ std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<Type
     }
   }
   if (int i = complete(); i >= 0) {
+    // go/types drops an inferred type that refers to its own parameter (P = *Tree[P])
+    // before naming the first parameter it could not infer.
+    for (size_t j = 0; j < size_t(i); j++) {
+      if (IsParameterized({tparams[j]}, u.At(j))) {
+        i = int(j);
+        break;
+      }
+    }
     if (report) {
       Errorf(At(pos_node), "cannot infer {} ({})", tparams[size_t(i)]->obj->name,
              fset_.PositionFor(tparams[size_t(i)]->obj->pos).String());

@@ -88,5 +88,20 @@ func (T[_, _]) m2() {}
                    "3:7: got 1 arguments but 2 type parameters"}));
 }
 
+// Within a generic function, instantiating it with its own type parameters infers
+// for renamed copies; an inferred type referring to its own parameter is dropped,
+// so the first parameter is the one reported.
+TEST(TypesInfer, SelfInstantiationAndSelfReferringInference) {
+  EXPECT_EQ(Errors(R"(package p
+func f[P *Q, Q any](P, Q) {
+	_ = f[P]
+}
+type Tree[P any] struct{ left *Tree[P] }
+func f6[P interface{ *Tree[P] }, Q any]() {}
+func _() { f6() }
+)"),
+            Lines{"7:12: cannot infer P (p.go:6:9)"});
+}
+
 }  // namespace
 }  // namespace gotool::types
