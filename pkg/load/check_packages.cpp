@@ -88,8 +88,12 @@ CheckedPackage* SourceImporter::CheckPackage(LoadedPackage* lp) {
     ParseFiles(cp.get());
   }
   std::unique_ptr<types::Info> info = WantedInfo(*lp);
+  // Each package is checked at its module's language version (go.mod's go line), as
+  // the go command passes -lang, unless the configuration sets one.
+  types::Config config = config_;
+  if (config.go_version.empty()) config.go_version = loader_->LanguageVersion(lp->pkg);
   cp->types =
-      types::Check(config_, lp->pkg.import_path, fset_, cp->files, info.get(), &cp->type_errors);
+      types::Check(config, lp->pkg.import_path, fset_, cp->files, info.get(), &cp->type_errors);
   cp->errors_ = cp->syntax_errors;
   if (cp->syntax_errors.empty() ||
       (config_.compiler_errors && !syntax::HasSyntaxError(cp->syntax_errors))) {

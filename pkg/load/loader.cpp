@@ -106,6 +106,42 @@ void Loader::ReadModFile(const std::string& gomod) {
   }
 }
 
+namespace {
+
+// LangOf returns "go1.N" for a go.mod go version ("1.21", "1.21.3", "1.22rc1").
+std::string LangOf(std::string_view v) {
+  size_t dot = v.find('.');
+  if (dot == std::string_view::npos) return "go" + std::string(v);
+  size_t end = dot + 1;
+  while (end < v.size() && v[end] >= '0' && v[end] <= '9') end++;
+  return "go" + std::string(v.substr(0, end));
+}
+
+}  // namespace
+
+std::string Loader::LanguageVersion(const Package& p) const {
+  if (p.goroot || gopath_mode_) return "";
+  auto holds = [&p](const std::string& dir) {
+    return !dir.empty() && (p.dir == dir || p.dir.starts_with(dir + "/"));
+  };
+  const ModuleRoot* mod = holds(main_.dir) ? &main_ : nullptr;
+  for (const ModuleRoot& d : deps_) {
+    if (holds(d.dir) && (mod == nullptr || d.dir.size() > mod->dir.size())) mod = &d;
+  }
+  if (mod == nullptr) return "";
+  auto [it, added] = lang_by_module_dir_.try_emplace(mod->dir);
+  if (!added) return it->second;
+  std::string gomod = mod->dir + "/go.mod";
+  std::ifstream in(gomod, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::vector<modcache::modfile::Error> errs;
+  auto f = modcache::modfile::ParseLax(gomod, ss.str(), nullptr, &errs);
+  // As the go command: a module without a go line is go 1.16.
+  it->second = LangOf(f != nullptr && f->go ? f->go->version : "1.16");
+  return it->second;
+}
+
 bool Loader::ResolveModuleImport(std::string_view path, std::string* dir, std::string* err) const {
   if (!main_.path.empty() && HasPathPrefix(path, main_.path) &&
       IsDir(main_.dir + std::string(path.substr(main_.path.size())))) {

@@ -131,6 +131,12 @@ class Loader {
   // *err set when dir is outside the main module and GOROOT.
   std::string ImportPathForDir(const std::string& dir, std::string* err) const;
 
+  // LanguageVersion returns the language version ("go1.N") the go command checks
+  // package p with (its -lang): the go line of the go.mod of the module holding p,
+  // go1.16 when that go.mod has none; "" (the newest) for GOROOT packages, in GOPATH
+  // mode and outside any module.
+  std::string LanguageVersion(const Package& p) const;
+
   // RelPath returns path relative to the working directory when it is inside it (as
   // the go command shortens file names in messages), else path.
   std::string RelPath(const std::string& path) const;
@@ -212,6 +218,7 @@ class Loader {
   std::vector<std::string> stack_;  // import paths being loaded, outermost first
   std::vector<std::unique_ptr<LoadedPackage>> variants_;  // test variants
   std::map<LoadedPackage*, TestVariants> tests_;
+  mutable std::map<std::string, std::string> lang_by_module_dir_;  // LanguageVersion's cache
 };
 
 }  // namespace gotool::load

@@ -107,7 +107,7 @@ Type* Checker::InitVar(Var* lhs, Operand* x, const std::string& context) {
   return x->type;
 }
 
-Type* Checker::AssignVar(syntax::Expr* lhs, Operand* x) {
+Type* Checker::AssignVar(syntax::Expr* lhs, Operand* x, const char* context) {
   if (x->invalid() || IsInvalid(x->type)) {
     UseOne(lhs, true);
     return nullptr;
@@ -143,7 +143,7 @@ Type* Checker::AssignVar(syntax::Expr* lhs, Operand* x) {
     Errorf(z.Pos(), "cannot assign to {}", S(z));
     return nullptr;
   }
-  Assignment(x, z.type, "assignment");
+  Assignment(x, z.type, context);
   return x->invalid() ? nullptr : x->type;
 }
 

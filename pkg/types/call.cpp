@@ -277,6 +277,17 @@ Signature* Checker::InferCall(syntax::CallExpr* call, Signature* sig,
                               const std::vector<Type*>& targs,
                               const std::vector<syntax::Expr*>& xlist, std::vector<Operand>* args,
                               bool* check_args) {
+  if (!AllowVersion(18)) {
+    constexpr std::string_view kFuncInst = "function instantiation requires go1.18 or later";
+    if (auto* fx = syntax::DynCast<syntax::IndexExpr>(call->Fun)) {
+      VersionError(fx->Lbrack, kFuncInst, "function instantiation", "go1.18");
+    } else if (auto* fl = syntax::DynCast<syntax::IndexListExpr>(call->Fun)) {
+      VersionError(fl->Lbrack, kFuncInst, "function instantiation", "go1.18");
+    } else {
+      VersionError(call->Lparen, "implicit function instantiation requires go1.18 or later",
+                   "implicit function instantiation", "go1.18");
+    }
+  }
   for (const Operand& a : *args) {
     if (a.invalid() || a.mode == OperandMode::kTypexpr) return nullptr;
   }
@@ -293,26 +304,7 @@ Signature* Checker::InferCall(syntax::CallExpr* call, Signature* sig,
     }
   }
   if (params == nullptr || params->size() != args->size()) return nullptr;  // count error follows
-  // A generic function calling itself passes its own type parameters: infer for
-  // renamed copies so that the two roles do not mix (g(y, x) in g[P, Q any]).
-  std::vector<TypeParam*> tparams = sig->type_params;
-  bool renamed = false;
-  for (const Operand& a : *args) renamed |= IsParameterized(tparams, a.type);
-  if (renamed) {
-    SubstMap rename{tparams, {}};
-    std::vector<TypeParam*> fresh;
-    for (TypeParam* p : tparams) {
-      TypeParam* q = ctx_->NewType<TypeParam>(p->obj);
-      q->index = p->index;
-      fresh.push_back(q);
-      rename.to.push_back(q);
-    }
-    for (size_t i = 0; i < tparams.size(); i++) {
-      fresh[i]->constraint = Subst(ctx_, tparams[i]->constraint, rename);
-    }
-    params = Subst(ctx_, params, rename)->As<Tuple>();
-    tparams = fresh;
-  }
+  const std::vector<TypeParam*>& tparams = sig->type_params;
   std::vector<Type*> inferred =
       targs.size() == tparams.size() ? targs : Infer(call, tparams, targs, params, args, true);
   if (inferred.empty()) {

@@ -106,6 +106,11 @@ class Checker {
 
   // ---- errors.cpp ----
   void Error(base::Pos pos, std::string msg, bool soft = false);
+  // VersionError reports a feature the language version does not allow: go/types'
+  // types_msg, or with compiler_errors types2's "<feature> requires <version> or later
+  // (-lang was set to V; check go.mod)".
+  void VersionError(base::Pos pos, std::string_view types_msg, std::string_view feature,
+                    std::string_view version);
   template <class... Args>
   void Errorf(base::Pos pos, fmt::format_string<Args...> f, Args&&... args) {
     Error(pos, fmt::format(f, std::forward<Args>(args)...));
@@ -211,6 +216,11 @@ class Checker {
   std::vector<Type*> Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams,
                            std::vector<Type*> targs, Tuple* params, std::vector<Operand>* args,
                            bool report);
+  // ConstraintInference infers parameters from the core terms of their constraints
+  // while that makes progress; false (reported if report) when a known argument does
+  // not match its core term.
+  bool ConstraintInference(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams,
+                           Unifier* u, bool report);
   Signature* InstantiateFunc(syntax::Node* at, Signature* sig, const std::vector<Type*>& targs,
                              const std::vector<syntax::Expr*>& index_exprs);
   void NonGeneric(Operand* x);
@@ -288,7 +298,7 @@ class Checker {
   void Assignment(Operand* x, Type* T, const std::string& context);
   void InitConst(Const* lhs, Operand* x);
   Type* InitVar(Var* lhs, Operand* x, const std::string& context);
-  Type* AssignVar(syntax::Expr* lhs, Operand* x);
+  Type* AssignVar(syntax::Expr* lhs, Operand* x, const char* context = "assignment");
   Type* LhsVar(syntax::Expr* lhs);
   void InitVars(const std::vector<Var*>& lhs, syntax::List<syntax::Expr> orig_rhs,
                 syntax::Node* return_stmt);
@@ -310,6 +320,19 @@ class Checker {
   void TypeSwitchStmt(unsigned ctxt, syntax::TypeSwitchStmt* s);
   void SelectStmt(unsigned ctxt, syntax::SelectStmt* s);
   void RangeStmt(unsigned ctxt, syntax::RangeStmt* s);
+  // RangeKinds is what a range clause over a type yields (stmt_range.cpp): the key
+  // and value types (nullptr: no such variable), or !ok with a cause.
+  struct RangeKinds {
+    Type* key = nullptr;
+    Type* val = nullptr;
+    std::string cause;       // why the range is invalid, if known
+    bool new_style = false;  // the cause follows ": " (Go 1.23), not " (...)" (Go 1.19)
+    bool ok = false;
+    bool is_chan = false;
+    bool is_func = false;   // a range-over-func iterator
+    bool over_int = false;  // a range over an integer
+  };
+  RangeKinds RangeKeyVal(Type* typ);
   void ForStmt(unsigned ctxt, syntax::ForStmt* s);
   void IfStmt(unsigned ctxt, syntax::IfStmt* s);
   void AssignStmt(syntax::AssignStmt* s);
@@ -396,5 +419,7 @@ syntax::Expr* Unparen(syntax::Expr* e);
 // IndexList returns the indices of an IndexExpr or IndexListExpr, and its X in *x
 // (nullptr for other expressions).
 std::vector<syntax::Expr*> IndexList(syntax::Expr* e, syntax::Expr** x);
+// LbrackOf returns the position of the [ of an index expression (NoPos otherwise).
+base::Pos LbrackOf(syntax::Expr* e);
 
 }  // namespace gotool::types

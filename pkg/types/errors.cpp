@@ -4,6 +4,18 @@
 
 namespace gotool::types {
 
+void Checker::VersionError(base::Pos pos, std::string_view types_msg, std::string_view feature,
+                           std::string_view version) {
+  if (!compiler_errors_) {
+    Error(pos, std::string(types_msg), true);
+    return;
+  }
+  Error(pos,
+        fmt::format("{} requires {} or later (-lang was set to {}; check go.mod)", feature, version,
+                    cfg_.go_version),
+        true);
+}
+
 void Checker::Error(base::Pos pos, std::string msg, bool soft) {
   (void)soft;
   // As go/types: drop follow-on errors mentioning invalid operands or types (not at

@@ -342,12 +342,7 @@ std::string KindString(Checker* check, Type* t) {
 }
 
 std::string IncomparableCause(Checker* check, Type* t) {
-  if (IsTypeParam(t)) {
-    Interface* it = ConstraintInterface(t->As<TypeParam>());
-    ComputeTypeSet(it);
-    bool empty = !it->tset_all && it->tset_terms.empty();
-    return empty ? "empty type set" : "incomparable types in type set";
-  }
+  if (IsTypeParam(t)) return EmptyTypeSet(t) ? "empty type set" : "incomparable types in type set";
   Type* u = Underlying(t);
   switch (u->kind()) {
     case TypeKind::kSlice: case TypeKind::kSignature: case TypeKind::kMap:

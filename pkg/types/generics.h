@@ -65,6 +65,18 @@ Interface* ConstraintInterface(TypeParam* p);
 // elements' term lists.
 void ComputeTypeSet(Interface* t);
 
+// kMaxUnionTerms is go/types' limit on the terms of a union's type set, against
+// quadratic term-list operations.
+inline constexpr size_t kMaxUnionTerms = 100;
+
+// UnionTooLong reports whether u's type set has more than kMaxUnionTerms terms (an
+// error; the union is then ignored in type sets).
+bool UnionTooLong(Union* u);
+
+// EmptyTypeSet reports whether t, an interface or a type parameter, has an empty
+// type set (interface{ int; string }).
+bool EmptyTypeSet(Type* t);
+
 // ForEachTerm calls f with each term of t's type set (for a type parameter, of its
 // constraint) and returns false as soon as f does; a type that is not a type
 // parameter is its own single term. A set without specific types (all types, or

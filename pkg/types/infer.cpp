@@ -32,8 +32,13 @@ void Checker::CollectRecvTypeParams(Signature* sig, syntax::FieldList* recv) {
   Type* base = GenericType(base_expr, nullptr);
   if (!IsGenericType(base)) return;
   Named* orig = base->As<Named>();
-  if (orig->type_params.size() != sig->recv_type_params.size())
-    return;  // reported with the receiver type
+  size_t got = sig->recv_type_params.size(), want = orig->type_params.size();
+  if (got < want) {
+    // go/types reports this here too, besides the instantiation's argument count.
+    Errorf(At(recv), "got {} type parameter{}, but receiver base type declares {}", got,
+           got == 1 ? "" : "s", want);
+  }
+  if (got != want) return;  // reported with the receiver type
   // The receiver's parameters have the generic type's constraints, written in
   // terms of the receiver's own parameters.
   SubstMap smap{orig->type_params, {}};
@@ -69,6 +74,9 @@ Signature* Checker::InstantiateFunc(syntax::Node* at, Signature* sig,
 }
 
 bool Checker::FuncInst(Operand* x, syntax::Expr* e) {
+  if (!AllowVersion(18))
+    VersionError(LbrackOf(e), "function instantiation requires go1.18 or later",
+                 "function instantiation", "go1.18");
   syntax::Expr* fx = nullptr;
   std::vector<syntax::Expr*> indices = IndexList(e, &fx);
   bool ok = false;
@@ -111,27 +119,57 @@ std::string TypeParamsString(const std::vector<TypeParam*>& list) {
   return s;
 }
 
-// CoreTerm returns the single term of p's constraint's type set, if it has one.
-bool CoreTerm(TypeParam* p, Term* out) {
+// CoreTerm returns the term constraint type inference unifies p with: the single
+// term of p's type set (*single set), or p's core type, with a tilde if any term
+// has one. It returns false when there is neither.
+bool CoreTerm(TypeParam* p, Term* out, bool* single) {
   Interface* it = ConstraintInterface(p);
   ComputeTypeSet(it);
-  if (it->tset_all || it->tset_terms.size() != 1) {
-    if (it->tset_all || it->tset_terms.empty()) return false;
-    Type* core = CoreType(p);
-    if (core == nullptr) return false;
-    *out = Term{true, core};
+  *single = false;
+  if (it->tset_all || it->tset_terms.empty()) return false;
+  if (it->tset_terms.size() == 1) {
+    *out = it->tset_terms[0];
+    *single = true;
     return true;
   }
-  *out = it->tset_terms[0];
+  Type* core = CoreType(p);
+  if (core == nullptr) return false;
+  bool tilde = false;
+  for (const Term& t : it->tset_terms) tilde |= t.tilde;
+  *out = Term{tilde, core};
   return true;
 }
 
 }  // namespace
 
-std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams,
+std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams_in,
                                   std::vector<Type*> targs, Tuple* params,
                                   std::vector<Operand>* args, bool report) {
-  if (targs.size() == tparams.size()) return targs;  // explicitly instantiated
+  if (targs.size() == tparams_in.size()) return targs;  // explicitly instantiated
+  // A generic function instantiated or called within itself passes its own type
+  // parameters (f[P] in f[P, Q], g(y, x) in g[P, Q]): infer for renamed copies so
+  // that the two roles do not mix (go/types' self-recursive renaming).
+  std::vector<TypeParam*> tparams = tparams_in;
+  bool renamed = false;
+  for (Type* t : targs) renamed |= IsParameterized(tparams, t);
+  for (size_t i = 0; args != nullptr && i < args->size(); i++) {
+    renamed |= IsParameterized(tparams, (*args)[i].type);
+  }
+  if (renamed) {
+    SubstMap rename{tparams, {}};
+    std::vector<TypeParam*> fresh;
+    for (TypeParam* p : tparams) {
+      TypeParam* q = ctx_->NewType<TypeParam>(p->obj);
+      q->index = p->index;
+      fresh.push_back(q);
+      rename.to.push_back(q);
+    }
+    for (size_t i = 0; i < tparams.size(); i++) {
+      fresh[i]->constraint = Subst(ctx_, tparams[i]->constraint, rename);
+    }
+    if (params != nullptr) params = Subst(ctx_, params, rename)->As<Tuple>();
+    tparams = fresh;
+  }
   Unifier u(tparams);
   for (size_t i = 0; i < targs.size() && i < tparams.size(); i++) u.Set(i, targs[i]);
   auto complete = [&]() {
@@ -161,9 +199,26 @@ std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<Type
       Errorf(arg.Pos(), "{} {} of {} does not match {}", kind, S(targ), S(arg.expr), S(par));
     }
   };
-  std::vector<size_t> untyped;
+  // Known type arguments are substituted first: a parameter they make concrete is
+  // checked by assignment, not unified (mixed[int](1.1, ...) cannot use 1.1).
+  if (params != nullptr && !targs.empty()) {
+    std::vector<Type*> known(tparams.size(), nullptr);
+    for (size_t i = 0; i < targs.size() && i < known.size(); i++) known[i] = targs[i];
+    params = Subst(ctx_, params, SubstMap{tparams, known})->As<Tuple>();
+  }
   size_t n = params ? std::min(params->size(), args->size()) : 0;
+  // Arguments of named types go first: unifying a named with an unnamed type
+  // continues with the named type's underlying type, so the order would otherwise
+  // decide between the named and the underlying type (go/types, issue #43056).
+  std::vector<size_t> order;
   for (size_t i = 0; i < n; i++) {
+    if (HasName((*args)[i].type)) order.push_back(i);
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (!HasName((*args)[i].type)) order.push_back(i);
+  }
+  std::vector<size_t> untyped;
+  for (size_t i : order) {
     Type* par = params->vars[i]->type;
     const Operand& arg = (*args)[i];
     if (!IsParameterized(tparams, par) || arg.invalid()) continue;
@@ -179,30 +234,16 @@ std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<Type
   // Constraint type inference, then untyped constants' default types, then again.
   for (int round = 0; round < 2; round++) {
     if (complete() < 0) break;
-    for (int pass = 0; pass < 3; pass++) {
-      for (size_t i = 0; i < tparams.size(); i++) {
-        Term core;
-        if (!CoreTerm(tparams[i], &core)) continue;
-        Type* targ = u.At(i);
-        if (targ == nullptr) {
-          if (!core.tilde) u.Set(i, core.type);
-          continue;
-        }
-        if (core.tilde && !IsTypeParam(targ)) targ = Underlying(targ);
-        if (!u.Unify(core.type, targ)) {
-          if (report) {
-            Errorf(At(pos_node), "{} does not match {}{}", S(tparams[i]), core.tilde ? "~" : "",
-                   S(core.type));
-          }
-          return {};
-        }
-      }
-    }
+    if (!ConstraintInference(pos_node, tparams, &u, report)) return {};
     if (round == 1) break;
+    // Only parameters still unknown before this step take default types: all
+    // untyped arguments of one parameter must then agree (min(1, 2.3) fails).
+    std::vector<bool> unknown(tparams.size());
+    for (size_t i = 0; i < tparams.size(); i++) unknown[i] = u.At(i) == nullptr;
     for (size_t i : untyped) {
       TypeParam* p = params->vars[i]->type->As<TypeParam>();
       int k = u.IndexOf(p);
-      if (k < 0 || u.At(size_t(k)) != nullptr) continue;
+      if (k < 0 || !unknown[size_t(k)]) continue;
       Type* def = DefaultType((*args)[i].type);
       if (IsTyped(def) && !u.Unify(p, def)) {
         mismatch("default type", p, def, (*args)[i]);
@@ -211,6 +252,14 @@ std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<Type
     }
   }
   if (int i = complete(); i >= 0) {
+    // go/types drops an inferred type that refers to its own parameter (P = *Tree[P])
+    // before naming the first parameter it could not infer.
+    for (size_t j = 0; j < size_t(i); j++) {
+      if (IsParameterized({tparams[j]}, u.At(j))) {
+        i = int(j);
+        break;
+      }
+    }
     if (report) {
       Errorf(At(pos_node), "cannot infer {} ({})", tparams[size_t(i)]->obj->name,
              fset_.PositionFor(tparams[size_t(i)]->obj->pos).String());
@@ -231,7 +280,52 @@ std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<Type
     smap.to = res;
     if (!changed) break;
   }
+  // A type still mentioning the parameters (a core type *P matching Q, with neither
+  // known) was not inferred (go/types, issue #45548).
+  for (size_t i = 0; i < res.size(); i++) {
+    if (!IsParameterized(tparams, res[i])) continue;
+    if (report) {
+      Errorf(At(pos_node), "cannot infer {} ({})", tparams[i]->obj->name,
+             fset_.PositionFor(tparams[i]->obj->pos).String());
+    }
+    return {};
+  }
   return res;
+}
+
+bool Checker::ConstraintInference(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams,
+                                  Unifier* u, bool report) {
+  auto unknowns = [&] {
+    size_t n = 0;
+    for (size_t i = 0; i < tparams.size(); i++) n += u->At(i) == nullptr;
+    return n;
+  };
+  // Each round may infer one more parameter from the others (a chain of ~*P
+  // constraints infers one per round): repeat while progress is made.
+  for (size_t n = unknowns(); n > 0;) {
+    for (size_t i = 0; i < tparams.size(); i++) {
+      Term core;
+      bool single = false;
+      if (!CoreTerm(tparams[i], &core, &single)) continue;
+      Type* targ = u->At(i);
+      if (targ == nullptr) {
+        if (single && !core.tilde) u->Set(i, core.type);
+        continue;
+      }
+      if (core.tilde && !IsTypeParam(targ)) targ = Underlying(targ);
+      if (!u->Unify(core.type, targ)) {
+        if (report) {
+          Errorf(At(pos_node), "{} does not match {}{}", S(tparams[i]), core.tilde ? "~" : "",
+                 S(core.type));
+        }
+        return false;
+      }
+    }
+    size_t nn = unknowns();
+    if (nn == n) break;
+    n = nn;
+  }
+  return true;
 }
 
 }  // namespace gotool::types

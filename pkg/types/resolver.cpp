@@ -228,13 +228,16 @@ static void CollectFunc(Checker* check, syntax::FuncDecl* d, Scope* fs,
   DeclInfo* info = check->MakeDecl();
   info->file = fs;
   info->fdecl = d;
+  bool has_tparams = d->Type->TypeParams != nullptr && d->Type->TypeParams->List.size > 0;
+  bool tparam_error = false;
   if (d->Recv == nullptr) {
     bool special = name->Name == "init" || (name->Name == "main" && check->pkg()->name == "main");
     if (special) {
-      if (d->Type->TypeParams != nullptr && d->Type->TypeParams->List.size > 0) {
+      if (has_tparams) {
         check->Errorf(check->At(d->Type->TypeParams->List[0]),
                       "func {} must have no type parameters",
                       name->Name);
+        tparam_error = true;
       }
       bool has_params = d->Type->Params && d->Type->Params->List.size > 0;
       if (has_params || d->Type->Results != nullptr) {
@@ -252,6 +255,10 @@ static void CollectFunc(Checker* check, syntax::FuncDecl* d, Scope* fs,
   } else {
     check->RecordDef(name, obj);
     methods->push_back(obj);
+  }
+  if (has_tparams && !tparam_error && !check->AllowVersion(18)) {
+    check->VersionError(check->At(d->Type->TypeParams->List[0]),
+                        "type parameters require go1.18 or later", "type parameter", "go1.18");
   }
   check->obj_map_[obj] = info;
   obj->order = uint32_t(check->obj_map_.size());
@@ -277,6 +284,10 @@ void Checker::CollectObjects(std::span<syntax::File* const> files) {
         } else if (d->Tok == syntax::Token::TYPE) {
           for (syntax::Spec* s : d->Specs) {
             auto* ts = s->As<syntax::TypeSpec>();
+            if (ts->TypeParams != nullptr && ts->TypeParams->List.size > 0 && !AllowVersion(18)) {
+              VersionError(At(ts->TypeParams->List[0]), "type parameters require go1.18 or later",
+                           "type parameter", "go1.18");
+            }
             TypeName* obj = ctx_->NewObject<TypeName>(ts->Name->NamePos, pkg_, ts->Name->Name, nullptr);
             DeclInfo* di = MakeDecl();
             di->file = fs;

@@ -1,4 +1,4 @@
-// Switch, type switch, select and range statements with their case checks
+// Switch, type switch and select statements with their case checks
 // (go/types' stmt.go).
 #include "pkg/types/checker.h"
 
@@ -215,98 +215,6 @@ void Checker::SelectStmt(unsigned inner, syntax::SelectStmt* s) {
     StmtList(inner, clause->Body);
     CloseScope();
   }
-}
-
-void Checker::RangeStmt(unsigned inner, syntax::RangeStmt* s) {
-  Operand x;
-  Expr(&x, s->X);
-  Type* key = nullptr;
-  Type* val = nullptr;
-  if (!x.invalid()) {
-    std::string cause;
-    Type* u = CoreUnder(x.type);
-    if (Pointer* p = u->TryAs<Pointer>()) {
-      if (Array* a = Underlying(p->elem)->TryAs<Array>()) u = a;
-    }
-    switch (u->kind()) {
-      case TypeKind::kBasic:
-        if (IsString(u)) {
-          key = Typ(BasicKind::kInt);
-          val = GetUniverse().rune_type;
-        } else if (IsInteger(u) && AllowVersion(22)) {  // go1.22 range over int
-          key = IsUntyped(x.type) ? Typ(BasicKind::kInt) : x.type;
-          if (s->Value != nullptr) {
-            SoftErrorf(At(s->Value), "range over {} permits only one iteration variable", S(x));
-          }
-        }
-        break;
-      case TypeKind::kArray: key = Typ(BasicKind::kInt); val = u->As<Array>()->elem; break;
-      case TypeKind::kSlice: key = Typ(BasicKind::kInt); val = u->As<Slice>()->elem; break;
-      case TypeKind::kMap: key = u->As<Map>()->key; val = u->As<Map>()->elem; break;
-      case TypeKind::kChan:
-        key = u->As<Chan>()->elem;
-        val = InvalidType();
-        if (s->Value != nullptr) {
-          SoftErrorf(At(s->Value), "range over {} permits only one iteration variable", S(x));
-        }
-        if (u->As<Chan>()->dir == ChanDir::kSendOnly) cause = "receive from send-only channel";
-        break;
-      default: break;
-    }
-    if (key == nullptr || !cause.empty()) {
-      if (cause.empty()) {
-        SoftErrorf(x.Pos(), "cannot range over {}", S(x));
-      } else {
-        SoftErrorf(x.Pos(), "cannot range over {} ({})", S(x), cause);
-      }
-    }
-    if (key != nullptr && IsUntyped(x.type) && IsInteger(u)) ConvertUntyped(&x, key);
-  }
-  OpenScope(s, "range");
-  syntax::Expr* lhs[2] = {s->Key, s->Value};
-  Type* rhs[2] = {key, val};
-  if (s->Tok == syntax::Token::DEFINE) {
-    std::vector<Var*> vars;
-    for (int i = 0; i < 2; i++) {
-      if (lhs[i] == nullptr) continue;
-      Var* obj = nullptr;
-      if (auto* id = syntax::DynCast<syntax::Ident>(lhs[i])) {
-        obj = ctx_->NewObject<Var>(id->NamePos, pkg_, id->Name, nullptr);
-        RecordDef(id, obj);
-        if (id->Name != "_") vars.push_back(obj);
-      } else {
-        Errorf(At(lhs[i]), "invalid AST: cannot declare {}", S(lhs[i]));
-        obj = ctx_->NewObject<Var>(At(lhs[i]), pkg_, "_", nullptr);
-      }
-      if (rhs[i] != nullptr) {
-        Operand v;
-        v.mode = OperandMode::kValue;
-        v.expr = lhs[i];
-        v.type = rhs[i];
-        InitVar(obj, &v, "range clause");
-      } else {
-        obj->type = InvalidType();
-        obj->used = true;
-      }
-    }
-    if (!vars.empty()) {
-      base::Pos scope_pos = syntax::NodeEnd(s->X);
-      for (Var* obj : vars) Declare(env_.scope, nullptr, obj, scope_pos);
-    } else {
-      Error(s->TokPos, "no new variables on left side of :=");
-    }
-  } else {
-    for (int i = 0; i < 2; i++) {
-      if (lhs[i] == nullptr || rhs[i] == nullptr) continue;
-      Operand v;
-      v.mode = OperandMode::kValue;
-      v.expr = lhs[i];
-      v.type = rhs[i];
-      AssignVar(lhs[i], &v);
-    }
-  }
-  Stmt(inner, s->Body);
-  CloseScope();
 }
 
 }  // namespace gotool::types

@@ -90,10 +90,9 @@ static void FlattenUnion(syntax::Expr* e, std::vector<syntax::Expr*>* out) {
 Type* Checker::UnionType(syntax::Expr* e) {
   std::vector<syntax::Expr*> exprs;
   FlattenUnion(e, &exprs);
-  constexpr size_t kMaxTermCount = 100;  // go/types' implementation limit
-  if (exprs.size() > kMaxTermCount) {
-    Errorf(At(exprs[kMaxTermCount]),
-           "cannot handle more than {} union terms (implementation limitation)", kMaxTermCount);
+  if (exprs.size() > kMaxUnionTerms) {
+    Errorf(At(exprs[kMaxUnionTerms]),
+           "cannot handle more than {} union terms (implementation limitation)", kMaxUnionTerms);
     return InvalidType();
   }
   Union* u = ctx_->NewType<Union>();
@@ -199,7 +198,16 @@ bool Checker::ValidateTArgLen(base::Pos pos, size_t ntparams, size_t ntargs) {
   return false;
 }
 
+base::Pos LbrackOf(syntax::Expr* e) {
+  if (auto* ix = syntax::DynCast<syntax::IndexExpr>(e)) return ix->Lbrack;
+  if (auto* il = syntax::DynCast<syntax::IndexListExpr>(e)) return il->Lbrack;
+  return base::NoPos;
+}
+
 Type* Checker::InstantiatedType(syntax::Expr* e, Named* def) {
+  if (!AllowVersion(18))
+    VersionError(LbrackOf(e), "type instantiation requires go1.18 or later", "type instantiation",
+                 "go1.18");
   syntax::Expr* x = nullptr;
   std::vector<syntax::Expr*> indices = IndexList(e, &x);
   std::string reason;
@@ -306,14 +314,9 @@ bool Checker::Implements(Type* V, Type* T, std::string* err) {
   CompleteInterface(Ti);
   ComputeTypeSet(Ti);
   if (Ti->all_methods.empty() && !Ti->is_comparable && Ti->tset_all) return true;
+  // An interface or type parameter with an empty type set implements everything.
+  if (EmptyTypeSet(V)) return true;
   Interface* Vi = IsTypeParam(V) ? nullptr : Vu->TryAs<Interface>();
-  // A type set that is empty (an interface's, or a type parameter's constraint's)
-  // is a subset of any set.
-  Interface* vset = IsTypeParam(V) ? ConstraintInterface(V->As<TypeParam>()) : Vi;
-  if (vset != nullptr) {
-    ComputeTypeSet(vset);
-    if (!vset->tset_all && vset->tset_terms.empty()) return true;
-  }
   if (!Ti->tset_all && Ti->tset_terms.empty()) {
     *err = "cannot implement " + S(T) + " (empty type set)";
     return false;

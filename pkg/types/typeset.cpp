@@ -15,22 +15,32 @@ struct TermSet {
   std::vector<Term> terms;
 };
 
+// Disjoint reports whether terms x and y have no type in common: ~t and u overlap
+// when u's underlying type is t.
+bool Disjoint(const Term& x, const Term& y) {
+  Type* ux = y.tilde ? Underlying(x.type) : x.type;
+  Type* uy = x.tilde ? Underlying(y.type) : y.type;
+  return !Identical(ux, uy);
+}
+
+// SubsetOf reports whether term x's types are all in y, for overlapping terms.
+bool SubsetOf(const Term& x, const Term& y) { return y.tilde || !x.tilde; }
+
 // IntersectTerms returns the types both x and y include, as a term (ok false: none).
 bool IntersectTerms(const Term& x, const Term& y, Term* out) {
-  if (x.tilde && y.tilde) {
-    if (!Identical(x.type, y.type)) return false;
-    *out = x;
-  } else if (x.tilde) {
-    if (!Identical(x.type, Underlying(y.type))) return false;
-    *out = y;
-  } else if (y.tilde) {
-    if (!Identical(Underlying(x.type), y.type)) return false;
-    *out = x;
-  } else {
-    if (!Identical(x.type, y.type)) return false;
-    *out = x;
-  }
+  if (Disjoint(x, y)) return false;
+  *out = SubsetOf(x, y) ? x : y;
   return true;
+}
+
+// AddTerm adds t to the normalized list: a term that includes t absorbs it, terms
+// that t includes are replaced by it, so that no two terms of the list overlap.
+void AddTerm(std::vector<Term>* list, const Term& t) {
+  for (const Term& o : *list) {
+    if (!Disjoint(o, t) && SubsetOf(t, o)) return;
+  }
+  std::erase_if(*list, [&t](const Term& o) { return !Disjoint(o, t); });
+  list->push_back(t);
 }
 
 TermSet Intersect(const TermSet& a, const TermSet& b) {
@@ -41,48 +51,51 @@ TermSet Intersect(const TermSet& a, const TermSet& b) {
   for (const Term& x : a.terms) {
     for (const Term& y : b.terms) {
       Term t;
-      if (IntersectTerms(x, y, &t)) r.terms.push_back(t);
+      if (IntersectTerms(x, y, &t)) AddTerm(&r.terms, t);
     }
   }
   return r;
 }
 
-// AddTerm adds t to the list unless a term already includes it.
-void AddTerm(std::vector<Term>* list, const Term& t) {
-  for (Term& o : *list) {
-    if (o.tilde == t.tilde && Identical(o.type, t.type)) return;
-    if (o.tilde && !t.tilde && Identical(o.type, Underlying(t.type))) return;
-  }
-  list->push_back(t);
-}
-
 TermSet TermSetOf(Type* t);
 
 // TermSetOfTerm is the set of one union term (an interface term stands for its set).
+// ~T with an underlying type other than T is an error, and the empty set.
 TermSet TermSetOfTerm(const Term& term) {
   if (!term.tilde && term.type != nullptr) {
     if (Underlying(term.type)->kind() == TypeKind::kInterface) return TermSetOf(term.type);
   }
   TermSet s;
   s.all = false;
-  Term t = term;
-  if (t.tilde) t.type = Underlying(t.type);
-  s.terms.push_back(t);
+  if (!term.tilde || Identical(term.type, Underlying(term.type))) s.terms.push_back(term);
   return s;
+}
+
+// UnionTermSet computes a union's set; ok is false when it has more than
+// kMaxUnionTerms terms (then the union is reported and ignored, as in go/types).
+TermSet UnionTermSet(Union* u, bool* ok) {
+  *ok = true;
+  TermSet r;
+  r.all = false;
+  for (const Term& term : u->terms) {
+    if (term.type == nullptr || IsInvalid(term.type)) continue;
+    TermSet s = TermSetOfTerm(term);
+    if (s.all) return s;
+    for (const Term& x : s.terms) AddTerm(&r.terms, x);
+    if (r.terms.size() > kMaxUnionTerms) {
+      *ok = false;
+      return {};
+    }
+  }
+  return r;
 }
 
 // TermSetOf is the term restriction of one interface element.
 TermSet TermSetOf(Type* t) {
   if (t == nullptr || IsInvalid(t)) return {};
   if (Union* u = t->TryAs<Union>()) {
-    TermSet r;
-    r.all = false;
-    for (const Term& term : u->terms) {
-      TermSet s = TermSetOfTerm(term);
-      if (s.all) return s;
-      for (const Term& x : s.terms) AddTerm(&r.terms, x);
-    }
-    return r;
+    bool ok = true;
+    return UnionTermSet(u, &ok);
   }
   if (Interface* it = Underlying(t)->TryAs<Interface>()) {
     ComputeTypeSet(it);
@@ -117,6 +130,24 @@ void ComputeTypeSet(Interface* t) {
   }
   t->tset_all = set.all;
   t->tset_terms = std::move(set.terms);
+}
+
+bool UnionTooLong(Union* u) {
+  bool ok = true;
+  UnionTermSet(u, &ok);
+  return !ok;
+}
+
+bool EmptyTypeSet(Type* t) {
+  Interface* it = nullptr;
+  if (TypeParam* p = t->TryAs<TypeParam>()) {
+    it = ConstraintInterface(p);
+  } else {
+    it = Underlying(t)->TryAs<Interface>();
+  }
+  if (it == nullptr) return false;
+  ComputeTypeSet(it);
+  return !it->tset_all && it->tset_terms.empty();
 }
 
 Interface* ConstraintInterface(TypeParam* p) {
@@ -250,13 +281,12 @@ bool Unifier::UnifyImpl(Type* x, Type* y, int depth) {
     if (Type* core = CoreType(y)) return UnifyImpl(x, core, depth + 1);
   }
   // Inexact unification: a defined type unifies with a type literal through its
-  // underlying type (assignability allows passing a named slice for []E).
+  // underlying type (assignability allows passing a named slice for []E), never
+  // with another type that has a name (a basic type: myString is not string).
   Named* nx = x->TryAs<Named>();
   Named* ny = y->TryAs<Named>();
-  if ((nx != nullptr) != (ny != nullptr)) {
-    if (nx && y->kind() != TypeKind::kTypeParam) return UnifyImpl(Underlying(x), y, depth + 1);
-    if (ny && x->kind() != TypeKind::kTypeParam) return UnifyImpl(x, Underlying(y), depth + 1);
-  }
+  if (nx != nullptr && !HasName(y)) return UnifyImpl(Underlying(x), y, depth + 1);
+  if (ny != nullptr && !HasName(x)) return UnifyImpl(x, Underlying(y), depth + 1);
   if (x->kind() != y->kind()) return false;
   switch (x->kind()) {
     case TypeKind::kPointer:

@@ -95,7 +95,7 @@ void Checker::ValidVarType(syntax::Expr* e, Type* typ) {
     if (t == nullptr) return;
     CompleteInterface(t);
     ComputeTypeSet(t);
-    if (t->is_comparable) {
+    if (t->is_comparable && t->tset_all) {  // comparable and no terms: the type set's bit
       SoftErrorf(At(e), "cannot use type {} outside a type constraint: interface is (or embeds) comparable", S(typ));
     } else if (t->has_type_set && !t->tset_all) {
       SoftErrorf(At(e), "cannot use type {} outside a type constraint: interface contains type constraints", S(typ));
@@ -543,6 +543,10 @@ void Checker::ComputeInterface(Interface* t, base::Pos pos) {
     Type* u = Underlying(t->embeddeds[i]);
     base::Pos epos = At(static_cast<const syntax::Node*>(t->embedded_pos[i]));
     Interface* ei = u->TryAs<Interface>();
+    if (Union* un = u->TryAs<Union>(); un != nullptr && UnionTooLong(un)) {
+      Errorf(epos, "cannot handle more than {} union terms (implementation limitation)",
+             kMaxUnionTerms);
+    }
     if (ei == nullptr) {
       // Before go1.18 an interface could embed only interfaces.
       if (!IsInvalid(u) && !AllowVersion(18)) {

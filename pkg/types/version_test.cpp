@@ -138,5 +138,31 @@ TEST(TypesPositions, SliceIndicesAndTilde) {
                    "4:9: cannot use ~ outside of interface or type constraint"}));
 }
 
+// Before go1.18: type parameter lists and instantiations are reported, each with the
+// message and at the position go/types 1.19 uses (the first parameter, the [ or the
+// call's ( of an inferred instantiation).
+TEST(TypesVersion, TypeParametersNeedGo118) {
+  const std::string src = R"(package p
+type T[P interface{}] struct{}
+func f[P interface{}](x P) {}
+func init[P interface{}]() {}
+var _ T[int]
+func _() {
+	f[int](0)
+	(f[int])(0)
+	f(1)
+}
+)";
+  EXPECT_EQ(ErrorsAt(src, "go1.17"),
+            (Lines{"2:8: type parameters require go1.18 or later",
+                   "3:8: type parameters require go1.18 or later",
+                   "4:11: func init must have no type parameters",
+                   "5:8: type instantiation requires go1.18 or later",
+                   "7:3: function instantiation requires go1.18 or later",
+                   "8:4: function instantiation requires go1.18 or later",
+                   "9:3: implicit function instantiation requires go1.18 or later"}));
+  EXPECT_EQ(ErrorsAt(src, "go1.18"), Lines{"4:11: func init must have no type parameters"});
+}
+
 }  // namespace
 }  // namespace gotool::types
