@@ -118,6 +118,7 @@ class Parser {
   Pragmas TakePragma();
   void CheckPragma(const Pragmas& p, unsigned allowed, const ValueSpec* var = nullptr);
   const char* EmbedError(const ValueSpec* var) const;
+  void CompilerCheckRecv(FuncDecl* d);
   void CompilerBadImportPath();
   void CompilerListError(std::string_view context, Token close);
   static std::string CompilerScanMessage(std::string_view msg);

@@ -147,5 +147,11 @@ TEST(TypesCheck, CompilerWording) {
             Lines{"2:12: undeclared name: undefinedName"});
 }
 
+TEST(TypesCheck, MethodWithoutReceiver) {
+  // go/types treats it as a function (so _ and f do not clash with methods).
+  EXPECT_EQ(Errors("package p\nfunc () f() {}\nvar _ = f\n"),
+            Lines{"2:6: method is missing receiver"});
+}
+
 }  // namespace
 }  // namespace gotool::types

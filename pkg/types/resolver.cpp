@@ -228,7 +228,11 @@ static void CollectFunc(Checker* check, syntax::FuncDecl* d, Scope* fs,
   DeclInfo* info = check->MakeDecl();
   info->file = fs;
   info->fdecl = d;
-  if (d->Recv == nullptr) {
+  bool is_method = d->Recv != nullptr && d->Recv->List.size > 0;
+  if (d->Recv != nullptr && !is_method) {
+    check->Error(check->At(d->Recv), "method is missing receiver");  // treated as a function
+  }
+  if (!is_method) {
     bool special = name->Name == "init" || (name->Name == "main" && check->pkg()->name == "main");
     if (special) {
       if (d->Type->TypeParams != nullptr && d->Type->TypeParams->List.size > 0) {
