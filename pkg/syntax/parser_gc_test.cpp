@@ -46,6 +46,10 @@ TEST(ParserCompilerErrorsTest, Statements) {
       // A header going on after its init statement: cmd/compile asks for the '{'.
       {"package p\nfunc f() {\n\tswitch i := g()); i {\n\t}\n}\n",
        "3:17: syntax error: unexpected ), expecting {\n"},
+      // A receive of a channel type that is no channel type: at the token after it.
+      {"package p\nfunc f() {\n\t<-<-chan int\n\t<-chan<-int // c\n}\n",
+       "3:14: syntax error: unexpected <-, expecting chan\n"
+       "4:18: syntax error: unexpected int, expecting chan\n"},
   };
   for (const Case& c : cases) EXPECT_EQ(CompilerErrors(c.src), c.want) << c.src;
 }
@@ -67,6 +71,12 @@ TEST(ParserCompilerErrorsTest, Declarations) {
        "2:10: syntax error: unexpected literal .3 after top level declaration\n"},
   };
   for (const Case& c : cases) EXPECT_EQ(CompilerErrors(c.src), c.want) << c.src;
+}
+
+TEST(ParserCompilerErrorsTest, ReceiverCount) {
+  // Not syntax errors: type checking goes on, with no receiver or the first one.
+  EXPECT_EQ(CompilerErrors("package p\nfunc () f()\nfunc (a, b T) g()\ntype T int\n"),
+            "2:9: method has no receiver\n3:15: method has multiple receivers\n");
 }
 
 TEST(ParserCompilerErrorsTest, ScannerErrors) {

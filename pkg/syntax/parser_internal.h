@@ -364,6 +364,7 @@ class ScopeGuard {
 // CompilerStmtString and CompilerStmtPos give the short form and position of a
 // simple statement as cmd/compile's errors show them (parser_gc_print.cpp).
 std::string CompilerStmtString(const Stmt* s);
+std::string CompilerExprString(const Expr* x);
 base::Pos CompilerStmtPos(const Stmt* s);
 // CompilerExprPos returns the position cmd/compile's syntax tree gives x: its
 // operator, '(', '[', '{' or '.', or its start.
