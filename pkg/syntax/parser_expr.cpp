@@ -77,6 +77,11 @@ Expr* Parser::ParseOperand() {
   if (Expr* typ = TryIdentOrType()) return typ;  // a composite literal or conversion type
   base::Pos pos = pos_;
   ErrorExpected(pos, "operand");
+  if (compiler()) {
+    // cmd/compile keeps the closing bracket that probably ends the expression.
+    AdvanceTo({Token::RPAREN, Token::RBRACK, Token::RBRACE});
+    return NewBadExpr(pos, pos);
+  }
   Advance(kStmtStart);
   return NewBadExpr(pos, pos_);
 }

@@ -46,6 +46,12 @@ TEST(ParserCompilerErrorsTest, Statements) {
       // A header going on after its init statement: cmd/compile asks for the '{'.
       {"package p\nfunc f() {\n\tswitch i := g()); i {\n\t}\n}\n",
        "3:17: syntax error: unexpected ), expecting {\n"},
+      // A missing operand skips to a closing bracket, which ends what it closes; a
+      // go statement without even a bad expression still wants a call.
+      {"package p\nfunc f() {\n\tgo func() {\n\t\tsend <-\n\t}()\n\t_ = (1 +)\n}\nfunc g() { go",
+       "5:2: syntax error: unexpected }, expecting expression\n"
+       "6:10: syntax error: unexpected ), expecting expression\n"
+       "8:14: expression in go must be function call\n"},
       // A receive of a channel type that is no channel type: at the token after it.
       {"package p\nfunc f() {\n\t<-<-chan int\n\t<-chan<-int // c\n}\n",
        "3:14: syntax error: unexpected <-, expecting chan\n"
