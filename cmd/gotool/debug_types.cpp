@@ -28,6 +28,7 @@
 #include "pkg/syntax/parser.h"
 #include "pkg/types/api.h"
 #include "pkg/types/checker.h"
+#include "pkg/types/compiler_checks.h"
 
 namespace gotool::cli {
 namespace {
@@ -158,6 +159,7 @@ int RunDebugTypes(const std::vector<std::string>& args) {
     path = std::string(files[0]->Name->Name);
   }
   types::Check(cfg, path, fset, files, &info, &errors);
+  if (cfg.compiler_errors) types::CompilerLateChecks(fset, files, info, &late_errors);
   if (dump) DumpTypes(fset, info);
   if (errors.empty()) errors = std::move(late_errors);
   errors.Sort();

@@ -1,0 +1,27 @@
+// Compiler mode's back-end checks (see compiler_checks.cpp).
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "pkg/base/diag.h"
+#include "pkg/base/pos.h"
+#include "pkg/syntax/ast.h"
+#include "pkg/types/api.h"
+
+namespace gotool::types {
+
+// CompilerImportPathError returns why cmd/compile's importer rejects an import path
+// before looking for the package ("" if it does not): "main", an absolute path, a
+// path that is not clean (unicode//utf8).
+std::string CompilerImportPathError(std::string_view path);
+
+// CompilerLateChecks adds to late the errors cmd/compile reports after type checking
+// the package of files (whose types and definitions info recorded): types too large
+// for gc's amd64 layout (an array larger than the address space, a channel element of
+// 64kB or more). cmd/compile prints them only when nothing else failed.
+void CompilerLateChecks(const base::FileSet& fset, std::span<syntax::File* const> files,
+                        const Info& info, base::ErrorList* late);
+
+}  // namespace gotool::types
