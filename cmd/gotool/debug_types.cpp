@@ -122,6 +122,7 @@ int RunDebugTypes(const std::vector<std::string>& args) {
   std::vector<syntax::File*> files;
   base::ErrorList errors;
   base::ErrorList late_errors;  // reported only when there is no other error
+  std::vector<syntax::Linkname> linknames;
   for (const std::string& name : parse.args) {
     auto src = std::make_unique<std::string>();
     if (!ReadSource(name, src.get())) {
@@ -134,6 +135,7 @@ int RunDebugTypes(const std::vector<std::string>& args) {
     syntax::ParseResult r = syntax::ParseFile(fset, name, *src, arena, mode);
     for (const base::PositionedError& e : r.errors) errors.Add(e.pos, e.msg);
     for (const base::PositionedError& e : r.late_errors) late_errors.Add(e.pos, e.msg);
+    for (syntax::Linkname& l : r.linknames) linknames.push_back(std::move(l));
     files.push_back(r.file);
     sources.push_back(std::move(src));
   }
@@ -158,8 +160,11 @@ int RunDebugTypes(const std::vector<std::string>& args) {
   if (!cfg.compiler_errors && !files.empty() && files[0] != nullptr && files[0]->Name != nullptr) {
     path = std::string(files[0]->Name->Name);
   }
-  types::Check(cfg, path, fset, files, &info, &errors);
-  if (cfg.compiler_errors) types::CompilerLateChecks(fset, files, info, &late_errors);
+  types::Package* pkg = types::Check(cfg, path, fset, files, &info, &errors);
+  if (cfg.compiler_errors) {
+    types::CompilerLinknameChecks(*pkg, linknames, cfg.go_version, &late_errors);
+    types::CompilerLateChecks(fset, files, info, &late_errors);
+  }
   if (dump) DumpTypes(fset, info);
   if (errors.empty()) errors = std::move(late_errors);
   errors.Sort();

@@ -47,6 +47,31 @@ std::unique_ptr<SourceImporter> SourceImporter::ForWorkingDirectory(const types:
   return imp;
 }
 
+// CompilerParseMode is the parse mode of a package's files in compiler mode: the
+// go command tells cmd/compile which are the standard library's (-std) and which the
+// runtime's own packages (-+), where it allows their directives.
+static unsigned CompilerParseMode(const Package& pkg) {
+  static constexpr std::string_view kRuntimePackages[] = {
+      "internal/abi",
+      "internal/bytealg",
+      "internal/cpu",
+      "internal/goarch",
+      "internal/goos",
+      "runtime",
+      "runtime/internal/atomic",
+      "runtime/internal/math",
+      "runtime/internal/sys",
+      "runtime/internal/syscall",
+  };
+  unsigned mode = syntax::kCompilerErrors;
+  if (!pkg.goroot) return mode;
+  mode |= syntax::kCompilingStd;
+  for (std::string_view p : kRuntimePackages) {
+    if (pkg.import_path == p) mode |= syntax::kCompilingRuntime;
+  }
+  return mode;
+}
+
 bool SourceImporter::ParseFiles(CheckedPackage* cp) {
   for (const std::string& path : cp->loaded->pkg.GoFilePaths()) {
     cp->sources_.emplace_back();
@@ -56,7 +81,7 @@ bool SourceImporter::ParseFiles(CheckedPackage* cp) {
       continue;
     }
     // The compiler's syntax errors, as go build prints them.
-    unsigned mode = config_.compiler_errors ? syntax::kCompilerErrors : 0u;
+    unsigned mode = config_.compiler_errors ? CompilerParseMode(cp->loaded->pkg) : 0u;
     syntax::ParseResult r = syntax::ParseFile(fset_, path, src, cp->arena_, mode);
     for (const base::PositionedError& e : r.errors) cp->syntax_errors.Add(e.pos, e.msg);
     for (const base::PositionedError& e : r.late_errors) cp->late_errors_.Add(e.pos, e.msg);

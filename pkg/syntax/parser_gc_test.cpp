@@ -155,6 +155,38 @@ TEST(ParserCompilerErrorsTest, Directives) {
             "8:4: go:embed cannot apply to var inside func\n");
 }
 
+TEST(ParserCompilerErrorsTest, ReservedDirectives) {
+  // The runtime's and cgo's directives, and their arguments, as go tool compile -p p.
+  std::string src =
+      "package p\n\n//go:nowritebarrier\nfunc f() {}\n\n//go:cgo_ldflag \"-x\"\n"
+      "//go:cgo_import_static a b\n//go:uintptrkeepalive\nfunc g(uintptr) {}\n\n"
+      "//go:linkname\n//go:linkname a b c d\nfunc h() {}\n";
+  EXPECT_EQ(CompilerErrors(src),
+            "3:3: //go:nowritebarrier only allowed in runtime\n"
+            "6:3: //go:cgo_ldflag \"-x\" only allowed in cgo-generated code\n"
+            "7:3: //go:cgo_import_static a b only allowed in cgo-generated code\n"
+            "7:3: usage: //go:cgo_import_static local\n"
+            "8:3: //go:uintptrkeepalive is only allowed in the standard library\n"
+            "12:3: usage: //go:linkname localname [linkname]\n");
+  // The runtime's own packages may use them all; the standard library the cgo ones.
+  base::FileSet fset;
+  base::Arena arena;
+  unsigned runtime = kCompilerErrors | kCompilingStd | kCompilingRuntime;
+  EXPECT_EQ(ParseFile(fset, "x.go", src, arena, runtime).errors.size(), 2u);  // the usages
+  EXPECT_EQ(ParseFile(fset, "x.go", src, arena, kCompilerErrors | kCompilingStd).errors.size(), 3u);
+  // go:linkname wants import "unsafe" (reported late); the rest is the type checker's.
+  ParseResult r = ParseFile(fset, "x.go", "package p\n\n//go:linkname x a\nvar x int\n", arena,
+                            kCompilerErrors);
+  EXPECT_TRUE(r.linknames.empty());
+  EXPECT_EQ(LateErrors("package p\n\n//go:linkname x a\nvar x int\n"),
+            "3:3: //go:linkname only allowed in Go files that import \"unsafe\"\n");
+  r = ParseFile(fset, "x.go", "package p\n\nimport _ \"unsafe\"\n\n//go:linkname x a\nvar x int\n",
+                arena, kCompilerErrors);
+  ASSERT_EQ(r.linknames.size(), 1u);
+  EXPECT_EQ(r.linknames[0].local, "x");
+  EXPECT_EQ(r.linknames[0].pos.line, 5);
+}
+
 // The default mode keeps go/parser's errors.
 TEST(ParserCompilerErrorsTest, DefaultModeUnchanged) {
   base::FileSet fset;

@@ -192,6 +192,30 @@ std::string CompilerImportPathError(std::string_view path) {
   return "";
 }
 
+void CompilerLinknameChecks(const Package& pkg, std::span<const syntax::Linkname> linknames,
+                            std::string_view go_version, base::ErrorList* late) {
+  int minor = 1 << 30;  // the newest
+  if (go_version.starts_with("go1.")) {
+    minor = 0;
+    for (char c : go_version.substr(4)) {
+      if (c < '0' || c > '9') break;
+      minor = minor * 10 + (c - '0');
+    }
+  }
+  std::unordered_set<std::string_view> linked;
+  for (const syntax::Linkname& l : linknames) {
+    Object* obj = pkg.scope->Lookup(l.local);
+    if (obj == nullptr || (obj->kind() != ObjectKind::kVar && obj->kind() != ObjectKind::kFunc)) {
+      if (minor >= 18)
+        late->Add(l.pos, "//go:linkname must refer to declared function or variable");
+      continue;
+    }
+    if (!linked.insert(l.local).second) {
+      late->Add(l.pos, fmt::format("duplicate //go:linkname for {}", l.local));
+    }
+  }
+}
+
 void CompilerLateChecks(const base::FileSet& fset, std::span<syntax::File* const> files,
                         const Info& info, base::ErrorList* late) {
   SizeChecker sizes(info, late, fset);

@@ -8,6 +8,7 @@
 #include "pkg/base/diag.h"
 #include "pkg/base/pos.h"
 #include "pkg/syntax/ast.h"
+#include "pkg/syntax/parser.h"
 #include "pkg/types/api.h"
 
 namespace gotool::types {
@@ -23,5 +24,12 @@ std::string CompilerImportPathError(std::string_view path);
 // 64kB or more). cmd/compile prints them only when nothing else failed.
 void CompilerLateChecks(const base::FileSet& fset, std::span<syntax::File* const> files,
                         const Info& info, base::ErrorList* late);
+
+// CompilerLinknameChecks adds to late cmd/compile's errors about the //go:linkname
+// directives of the package's files (in file order): a local name that is not a
+// package-level function or variable (from go1.18 on; go_version "" is the newest),
+// a second directive for the same name.
+void CompilerLinknameChecks(const Package& pkg, std::span<const syntax::Linkname> linknames,
+                            std::string_view go_version, base::ErrorList* late);
 
 }  // namespace gotool::types
