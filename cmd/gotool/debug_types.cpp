@@ -1,7 +1,7 @@
 // `gotool debug types`: type-check Go files as one package and print the errors (and,
 // with -types, every expression's type), for conformance testing of pkg/types.
 //
-//   gotool debug types [-e] [-types] [-compiler] [-lang go1.N] files...
+//   gotool debug types [-e] [-types] [-compiler] [-lang go1.N] [-fakeImportC] files...
 //
 // Errors are printed as "file:line:col: message" on standard error, sorted by
 // position (syntax errors too; with -compiler, syntax errors stop the check as in
@@ -9,7 +9,8 @@
 // resolve as `gotool build` resolves them (pkg/load's SourceImporter).
 // -compiler words errors as cmd/compile's types2 does where they differ; without it,
 // go/types' test builtins assert and trace are predeclared. -lang sets the language
-// version (default: the newest), e.g. go1.19 rejects range over int.
+// version (default: the newest), e.g. go1.19 rejects range over int. -fakeImportC
+// makes import "C" a fake package whose every name is accepted (go/types' test flag).
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -34,13 +35,14 @@ namespace gotool::cli {
 namespace {
 
 constexpr std::string_view kTypesUsage =
-    "usage: gotool debug types [-e] [-types] [-compiler] [-lang go1.N] files...\n";
+    "usage: gotool debug types [-e] [-types] [-compiler] [-lang go1.N] [-fakeImportC] files...\n";
 
 const cfg::FlagSpec kTypesFlags[] = {
     {"e", cfg::FlagKind::kBool},
     {"types", cfg::FlagKind::kBool},
     {"compiler", cfg::FlagKind::kBool},
     {"lang", cfg::FlagKind::kString},
+    {"fakeImportC", cfg::FlagKind::kBool},
 };
 
 bool ReadSource(const std::string& name, std::string* out) {
@@ -113,6 +115,7 @@ int RunDebugTypes(const std::vector<std::string>& args) {
     if (f.name == "types") dump = f.value == "true";
     if (f.name == "compiler") cfg.compiler_errors = f.value == "true";
     if (f.name == "lang") cfg.go_version = f.value;
+    if (f.name == "fakeImportC") cfg.fake_import_c = f.value == "true";
   }
   // go/types' test predeclares assert and trace; its testdata uses them.
   cfg.test_builtins = !cfg.compiler_errors;
