@@ -314,7 +314,9 @@ void Checker::CollectObjects(std::span<syntax::File* const> files) {
         Errorf(alt->pos, "{} already declared through import of {}", alt->name, S(p));
         Errorf(obj->pos, "\tother declaration of {}", obj->name);
       } else {
-        Errorf(alt->pos, "{} already declared through dot-import of {}", alt->name, S(obj));
+        // (the object's package, as Package.String prints it)
+        Errorf(alt->pos, "{} already declared through dot-import of package {} ({})", alt->name,
+               obj->pkg->name, base::Quote(obj->pkg->path));
       }
     }
   }
