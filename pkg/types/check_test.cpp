@@ -153,5 +153,19 @@ TEST(TypesCheck, MethodWithoutReceiver) {
             Lines{"2:6: method is missing receiver"});
 }
 
+TEST(TypesCheck, UnionTermLimitCountsTypeSet) {
+  // Two interfaces of 60 distinct terms each: a union of both has 120 terms.
+  std::string src = "package p\n";
+  for (int i = 0; i < 120; i++) src += "type t" + std::to_string(i) + " int\n";
+  for (int half = 0; half < 2; half++) {
+    src += "type u" + std::to_string(half) + " interface{ ";
+    for (int i = 0; i < 60; i++) src += (i ? "|t" : "t") + std::to_string(half * 60 + i);
+    src += " }\n";
+  }
+  EXPECT_EQ(Errors(src + "type u interface{ u0 | u1 }\n"),
+            Lines{"124:19: cannot handle more than 100 union terms (implementation limitation)"});
+  EXPECT_EQ(Errors(src + "type u interface{ u0 | u0 }\n"), Lines{});
+}
+
 }  // namespace
 }  // namespace gotool::types

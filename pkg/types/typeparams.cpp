@@ -87,13 +87,14 @@ static void FlattenUnion(syntax::Expr* e, std::vector<syntax::Expr*>* out) {
   out->push_back(e);
 }
 
+constexpr size_t kMaxUnionTerms = 100;  // go/types' implementation limit
+
 Type* Checker::UnionType(syntax::Expr* e) {
   std::vector<syntax::Expr*> exprs;
   FlattenUnion(e, &exprs);
-  constexpr size_t kMaxTermCount = 100;  // go/types' implementation limit
-  if (exprs.size() > kMaxTermCount) {
-    Errorf(At(exprs[kMaxTermCount]),
-           "cannot handle more than {} union terms (implementation limitation)", kMaxTermCount);
+  if (exprs.size() > kMaxUnionTerms) {
+    Errorf(At(exprs[kMaxUnionTerms]),
+           "cannot handle more than {} union terms (implementation limitation)", kMaxUnionTerms);
     return InvalidType();
   }
   Union* u = ctx_->NewType<Union>();
@@ -169,6 +170,12 @@ void Checker::CheckUnionTerms(Union* u, const std::vector<syntax::Expr*>& exprs)
       SoftErrorf(At(exprs[i]), "overlapping terms {} and {}", TermString(t),
                  TermString(u->terms[size_t(j)]));
     }
+  }
+  // Interface terms may bring in more terms than the union spells out: the limit
+  // holds for its type set too (go/types' computeUnionTypeSet).
+  if (UnionTermCount(u) > kMaxUnionTerms) {
+    Errorf(At(exprs[0]), "cannot handle more than {} union terms (implementation limitation)",
+           kMaxUnionTerms);
   }
 }
 
