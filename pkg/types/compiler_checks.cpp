@@ -149,6 +149,45 @@ void SizeChecker::Visit(syntax::Node* n) {
   syntax::ForEachChild(n, [this](syntax::Node* c) { Visit(c); });
 }
 
+// IsGenericFunc reports whether d declares a function with type parameters or a
+// method of a generic type (cmd/compile's irgen topFuncIsGeneric).
+bool IsGenericFunc(const syntax::FuncDecl* d) {
+  if (d->Type->TypeParams != nullptr && d->Type->TypeParams->List.size > 0) return true;
+  if (d->Recv == nullptr || d->Recv->List.size == 0) return false;
+  syntax::Expr* t = d->Recv->List[0]->Type;
+  while (true) {
+    if (auto* p = syntax::DynCast<syntax::ParenExpr>(t)) {
+      t = p->X;
+    } else if (auto* s = syntax::DynCast<syntax::StarExpr>(t)) {
+      t = s->X;
+    } else {
+      break;
+    }
+  }
+  return t->kind == syntax::NodeKind::IndexExpr || t->kind == syntax::NodeKind::IndexListExpr;
+}
+
+// CheckLocalTypesInGenericFuncs reports the type declarations in the bodies of
+// generic functions (closures included), which cmd/compile 1.19 cannot compile.
+void CheckLocalTypesInGenericFuncs(const base::FileSet& fset, syntax::File* f,
+                                   base::ErrorList* late) {
+  for (syntax::Decl* decl : f->Decls) {
+    auto* d = syntax::DynCast<syntax::FuncDecl>(decl);
+    if (d == nullptr || d->Body == nullptr || !IsGenericFunc(d)) continue;
+    syntax::Inspect(d->Body, [&](syntax::Node* n) {
+      auto* ds = syntax::DynCast<syntax::DeclStmt>(n);
+      auto* g = ds ? syntax::DynCast<syntax::GenDecl>(ds->Decl) : nullptr;
+      if (g != nullptr && g->Tok == syntax::Token::TYPE) {
+        late->Add(fset,
+                  base::Diagnostic{
+                      g->TokPos,
+                      "type declarations inside generic functions are not currently supported"});
+      }
+      return true;
+    });
+  }
+}
+
 // CleanPath returns the shortest slash-separated path equivalent to p, as Go's
 // path.Clean: no empty or "." elements, ".." elements resolved where they can be.
 std::string CleanPath(std::string_view p) {
@@ -222,6 +261,7 @@ void CompilerLateChecks(const base::FileSet& fset, std::span<syntax::File* const
   for (syntax::File* f : files) {
     if (f == nullptr) continue;
     for (syntax::Decl* d : f->Decls) sizes.Visit(d);
+    CheckLocalTypesInGenericFuncs(fset, f, late);
   }
 }
 

@@ -21,7 +21,8 @@ std::string CompilerImportPathError(std::string_view path);
 // CompilerLateChecks adds to late the errors cmd/compile reports after type checking
 // the package of files (whose types and definitions info recorded): types too large
 // for gc's amd64 layout (an array larger than the address space, a channel element of
-// 64kB or more). cmd/compile prints them only when nothing else failed.
+// 64kB or more), type declarations in generic functions (which 1.19 cannot compile).
+// cmd/compile prints them only when nothing else failed.
 void CompilerLateChecks(const base::FileSet& fset, std::span<syntax::File* const> files,
                         const Info& info, base::ErrorList* late);
 
