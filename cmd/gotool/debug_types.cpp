@@ -145,6 +145,8 @@ int RunDebugTypes(const std::vector<std::string>& args) {
   // cmd/compile stops after syntax errors proper; go/types' tests check the partial
   // trees.
   if (cfg.compiler_errors && syntax::HasSyntaxError(errors)) {
+    base::ErrorList parse_errors = errors;
+    types::CompilerBranchChecks(fset, files, parse_errors, &errors);
     errors.Sort();
     errors.Print(stderr);
     return 1;

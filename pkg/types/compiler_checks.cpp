@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pkg/syntax/walk.h"
+#include "pkg/types/checker.h"
 #include "pkg/types/type.h"
 
 namespace gotool::types {
@@ -253,6 +254,37 @@ void CompilerLinknameChecks(const Package& pkg, std::span<const syntax::Linkname
       late->Add(l.pos, fmt::format("duplicate //go:linkname for {}", l.local));
     }
   }
+}
+
+void CompilerBranchChecks(const base::FileSet& fset, std::span<syntax::File* const> files,
+                          const base::ErrorList& parse_errors, base::ErrorList* errors) {
+  Config cfg;
+  cfg.compiler_errors = true;
+  Context ctx;
+  Package* pkg = ctx.NewPackage("main", "main");
+  Checker check(cfg, &ctx, pkg, fset, nullptr, errors);
+  // Whether a parse error lies in [from, to].
+  auto has_error = [&](base::Pos from, base::Pos to) {
+    base::Position a = fset.PositionFor(from), b = fset.PositionFor(to);
+    for (const base::PositionedError& e : parse_errors) {
+      if (e.pos.filename != a.filename) continue;
+      bool after = e.pos.line > a.line || (e.pos.line == a.line && e.pos.column >= a.column);
+      bool before = e.pos.line < b.line || (e.pos.line == b.line && e.pos.column <= b.column);
+      if (after && before) return true;
+    }
+    return false;
+  };
+  for (syntax::File* f : files) {
+    if (f == nullptr) continue;
+    syntax::Inspect(f, [&](syntax::Node* n) {
+      syntax::BlockStmt* body = nullptr;
+      if (auto* d = syntax::DynCast<syntax::FuncDecl>(n)) body = d->Body;
+      if (auto* lit = syntax::DynCast<syntax::FuncLit>(n)) body = lit->Body;
+      if (body != nullptr && !has_error(body->Lbrace, body->Rbrace)) check.Labels(body);
+      return true;
+    });
+  }
+  check.FlushErrors();
 }
 
 void CompilerLateChecks(const base::FileSet& fset, std::span<syntax::File* const> files,

@@ -18,6 +18,13 @@ namespace gotool::types {
 // path that is not clean (unicode//utf8).
 std::string CompilerImportPathError(std::string_view path);
 
+// CompilerBranchChecks adds to errors the label and branch errors of the function
+// bodies of files (function literals apart) that hold none of parse_errors: cmd/compile's
+// parser checks them as it goes, so they come with the syntax errors that stop it
+// before type checking (which reports them otherwise).
+void CompilerBranchChecks(const base::FileSet& fset, std::span<syntax::File* const> files,
+                          const base::ErrorList& parse_errors, base::ErrorList* errors);
+
 // CompilerLateChecks adds to late the errors cmd/compile reports after type checking
 // the package of files (whose types and definitions info recorded): types too large
 // for gc's amd64 layout (an array larger than the address space, a channel element of
