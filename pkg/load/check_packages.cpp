@@ -10,6 +10,7 @@
 
 #include "pkg/cfg/env.h"
 #include "pkg/syntax/parser.h"
+#include "pkg/types/compiler_checks.h"
 #include "pkg/types/universe.h"
 
 namespace gotool::load {
@@ -116,6 +117,11 @@ CheckedPackage* SourceImporter::CheckPackage(LoadedPackage* lp) {
   cp->types =
       types::Check(config_, lp->pkg.import_path, fset_, cp->files, info.get(), &cp->type_errors);
   cp->errors_ = cp->syntax_errors;
+  if (config_.compiler_errors && syntax::HasSyntaxError(cp->syntax_errors)) {
+    // cmd/compile's parser also reports the label errors of bodies it could parse.
+    types::CompilerBranchChecks(fset_, cp->files, cp->syntax_errors, &cp->errors_);
+    cp->errors_.Sort();
+  }
   if (cp->syntax_errors.empty() ||
       (config_.compiler_errors && !syntax::HasSyntaxError(cp->syntax_errors))) {
     for (const base::PositionedError& e : cp->type_errors) cp->errors_.Add(e.pos, e.msg);
