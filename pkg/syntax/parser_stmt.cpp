@@ -602,6 +602,12 @@ Stmt* Parser::ParseForStmt() {
         r->Value = as->Lhs[1];
         break;
       default: {
+        if (compiler()) {
+          r->Key = as->Lhs[0];
+          r->Value = as->Lhs[1];
+          r->Extra = as->Lhs[2];
+          break;
+        }
         ErrorExpected(NodePos(as->Lhs.back()), "at most 2 expressions");
         BadStmt* bad = New<BadStmt>();
         bad->From = pos;

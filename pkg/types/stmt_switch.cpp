@@ -223,6 +223,9 @@ void Checker::RangeStmt(unsigned inner, syntax::RangeStmt* s) {
     if (Pointer* p = u->TryAs<Pointer>()) {
       if (Array* a = Underlying(p->elem)->TryAs<Array>()) u = a;
     }
+    if (s->Extra != nullptr && u->kind() != TypeKind::kChan) {  // (compiler mode's parser)
+      SoftErrorf(At(s->Extra), "range clause permits at most two iteration variables");
+    }
     switch (u->kind()) {
       case TypeKind::kBasic:
         if (IsString(u)) {
