@@ -43,9 +43,9 @@ cd "$(dirname "$0")/../.."
 . scripts/lib/gotool.sh
 
 # Floor for --ci: passing files (test/ plus go/types sets) the checker reaches today
-# (578), less a few so that a per-file timeout on a slow machine cannot fail CI; raise
+# (579), less a few so that a per-file timeout on a slow machine cannot fail CI; raise
 # it as pkg/types grows.
-FLOOR_PASSED=575
+FLOOR_PASSED=576
 # Floor for the generic sets (-generic --ci): 97 today, less a couple for timeouts.
 FLOOR_PASSED_GENERIC=95
 
