@@ -1,7 +1,7 @@
 // `gotool debug types`: type-check Go files as one package and print the errors (and,
 // with -types, every expression's type), for conformance testing of pkg/types.
 //
-//   gotool debug types [-e] [-types] [-compiler] [-lang go1.N] files...
+//   gotool debug types [-e] [-types] [-compiler] [-lang go1.N] [-fakeImportC] files...
 //
 // Errors are printed as "file:line:col: message" on standard error, sorted by
 // position (syntax errors too; with -compiler, syntax errors stop the check as in
@@ -9,7 +9,8 @@
 // resolve as `gotool build` resolves them (pkg/load's SourceImporter).
 // -compiler words errors as cmd/compile's types2 does where they differ; without it,
 // go/types' test builtins assert and trace are predeclared. -lang sets the language
-// version (default: the newest), e.g. go1.19 rejects range over int.
+// version (default: the newest), e.g. go1.19 rejects range over int. -fakeImportC
+// makes import "C" a fake package whose every name is accepted (go/types' test flag).
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -28,18 +29,20 @@
 #include "pkg/syntax/parser.h"
 #include "pkg/types/api.h"
 #include "pkg/types/checker.h"
+#include "pkg/types/compiler_checks.h"
 
 namespace gotool::cli {
 namespace {
 
 constexpr std::string_view kTypesUsage =
-    "usage: gotool debug types [-e] [-types] [-compiler] [-lang go1.N] files...\n";
+    "usage: gotool debug types [-e] [-types] [-compiler] [-lang go1.N] [-fakeImportC] files...\n";
 
 const cfg::FlagSpec kTypesFlags[] = {
     {"e", cfg::FlagKind::kBool},
     {"types", cfg::FlagKind::kBool},
     {"compiler", cfg::FlagKind::kBool},
     {"lang", cfg::FlagKind::kString},
+    {"fakeImportC", cfg::FlagKind::kBool},
 };
 
 bool ReadSource(const std::string& name, std::string* out) {
@@ -112,6 +115,7 @@ int RunDebugTypes(const std::vector<std::string>& args) {
     if (f.name == "types") dump = f.value == "true";
     if (f.name == "compiler") cfg.compiler_errors = f.value == "true";
     if (f.name == "lang") cfg.go_version = f.value;
+    if (f.name == "fakeImportC") cfg.fake_import_c = f.value == "true";
   }
   // go/types' test predeclares assert and trace; its testdata uses them.
   cfg.test_builtins = !cfg.compiler_errors;
@@ -121,6 +125,7 @@ int RunDebugTypes(const std::vector<std::string>& args) {
   std::vector<syntax::File*> files;
   base::ErrorList errors;
   base::ErrorList late_errors;  // reported only when there is no other error
+  std::vector<syntax::Linkname> linknames;
   for (const std::string& name : parse.args) {
     auto src = std::make_unique<std::string>();
     if (!ReadSource(name, src.get())) {
@@ -133,12 +138,15 @@ int RunDebugTypes(const std::vector<std::string>& args) {
     syntax::ParseResult r = syntax::ParseFile(fset, name, *src, arena, mode);
     for (const base::PositionedError& e : r.errors) errors.Add(e.pos, e.msg);
     for (const base::PositionedError& e : r.late_errors) late_errors.Add(e.pos, e.msg);
+    for (syntax::Linkname& l : r.linknames) linknames.push_back(std::move(l));
     files.push_back(r.file);
     sources.push_back(std::move(src));
   }
   // cmd/compile stops after syntax errors proper; go/types' tests check the partial
   // trees.
   if (cfg.compiler_errors && syntax::HasSyntaxError(errors)) {
+    base::ErrorList parse_errors = errors;
+    types::CompilerBranchChecks(fset, files, parse_errors, &errors);
     errors.Sort();
     errors.Print(stderr);
     return 1;
@@ -157,7 +165,11 @@ int RunDebugTypes(const std::vector<std::string>& args) {
   if (!cfg.compiler_errors && !files.empty() && files[0] != nullptr && files[0]->Name != nullptr) {
     path = std::string(files[0]->Name->Name);
   }
-  types::Check(cfg, path, fset, files, &info, &errors);
+  types::Package* pkg = types::Check(cfg, path, fset, files, &info, &errors);
+  if (cfg.compiler_errors) {
+    types::CompilerLinknameChecks(*pkg, linknames, cfg.go_version, &late_errors);
+    types::CompilerLateChecks(fset, files, info, &late_errors);
+  }
   if (dump) DumpTypes(fset, info);
   if (errors.empty()) errors = std::move(late_errors);
   errors.Sort();

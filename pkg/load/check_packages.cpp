@@ -10,6 +10,7 @@
 
 #include "pkg/cfg/env.h"
 #include "pkg/syntax/parser.h"
+#include "pkg/types/compiler_checks.h"
 #include "pkg/types/universe.h"
 
 namespace gotool::load {
@@ -47,6 +48,31 @@ std::unique_ptr<SourceImporter> SourceImporter::ForWorkingDirectory(const types:
   return imp;
 }
 
+// CompilerParseMode is the parse mode of a package's files in compiler mode: the
+// go command tells cmd/compile which are the standard library's (-std) and which the
+// runtime's own packages (-+), where it allows their directives.
+static unsigned CompilerParseMode(const Package& pkg) {
+  static constexpr std::string_view kRuntimePackages[] = {
+      "internal/abi",
+      "internal/bytealg",
+      "internal/cpu",
+      "internal/goarch",
+      "internal/goos",
+      "runtime",
+      "runtime/internal/atomic",
+      "runtime/internal/math",
+      "runtime/internal/sys",
+      "runtime/internal/syscall",
+  };
+  unsigned mode = syntax::kCompilerErrors;
+  if (!pkg.goroot) return mode;
+  mode |= syntax::kCompilingStd;
+  for (std::string_view p : kRuntimePackages) {
+    if (pkg.import_path == p) mode |= syntax::kCompilingRuntime;
+  }
+  return mode;
+}
+
 bool SourceImporter::ParseFiles(CheckedPackage* cp) {
   for (const std::string& path : cp->loaded->pkg.GoFilePaths()) {
     cp->sources_.emplace_back();
@@ -56,7 +82,7 @@ bool SourceImporter::ParseFiles(CheckedPackage* cp) {
       continue;
     }
     // The compiler's syntax errors, as go build prints them.
-    unsigned mode = config_.compiler_errors ? syntax::kCompilerErrors : 0u;
+    unsigned mode = config_.compiler_errors ? CompilerParseMode(cp->loaded->pkg) : 0u;
     syntax::ParseResult r = syntax::ParseFile(fset_, path, src, cp->arena_, mode);
     for (const base::PositionedError& e : r.errors) cp->syntax_errors.Add(e.pos, e.msg);
     for (const base::PositionedError& e : r.late_errors) cp->late_errors_.Add(e.pos, e.msg);
@@ -95,6 +121,11 @@ CheckedPackage* SourceImporter::CheckPackage(LoadedPackage* lp) {
   cp->types =
       types::Check(config, lp->pkg.import_path, fset_, cp->files, info.get(), &cp->type_errors);
   cp->errors_ = cp->syntax_errors;
+  if (config_.compiler_errors && syntax::HasSyntaxError(cp->syntax_errors)) {
+    // cmd/compile's parser also reports the label errors of bodies it could parse.
+    types::CompilerBranchChecks(fset_, cp->files, cp->syntax_errors, &cp->errors_);
+    cp->errors_.Sort();
+  }
   if (cp->syntax_errors.empty() ||
       (config_.compiler_errors && !syntax::HasSyntaxError(cp->syntax_errors))) {
     for (const base::PositionedError& e : cp->type_errors) cp->errors_.Add(e.pos, e.msg);

@@ -568,6 +568,9 @@ struct RangeStmt : Stmt {
   Token Tok = Token::ILLEGAL;  // ILLEGAL if Key == nil, ASSIGN, DEFINE
   Expr* X = nullptr;      // value to range over
   BlockStmt* Body = nullptr;
+  // Extra (kCompilerErrors only) is a third iteration variable, which cmd/compile's
+  // parser accepts and its type checker reports; not a child of the node.
+  Expr* Extra = nullptr;
 };
 
 // ---- Specifications ----

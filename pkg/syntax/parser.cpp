@@ -401,6 +401,7 @@ struct ParseJob {
   Expr* expr = nullptr;
   base::ErrorList errors;
   base::ErrorList late_errors;
+  std::vector<Linkname> linknames;
   bool need_big_stack = false;
 };
 
@@ -424,6 +425,7 @@ void RunParse(ParseJob* job) {
   }
   job->errors = std::move(p.errors());
   job->errors.Sort();
+  job->linknames = p.TakeLinknames();
   job->late_errors = std::move(p.decl_errors());
 }
 
@@ -453,6 +455,7 @@ void Run(ParseJob* job) {
   job->need_big_stack = false;
   job->errors.Reset();
   job->late_errors.Reset();
+  job->linknames.clear();
   if (!RunOnBigStack(job) || job->need_big_stack) {
     // No thread or still too deep: report it as go/parser's nesting limit would.
     job->file = nullptr;
@@ -482,6 +485,7 @@ ParseResult ParseFile(base::FileSet& fset, std::string filename, std::string_vie
   r.file = job.file;
   r.errors = std::move(job.errors);
   r.late_errors = std::move(job.late_errors);
+  r.linknames = std::move(job.linknames);
   return r;
 }
 

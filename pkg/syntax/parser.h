@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pkg/base/arena.h"
 #include "pkg/base/diag.h"
@@ -25,6 +26,18 @@ enum ParseMode : unsigned {
   // recovery and its filtering (one syntax error per line, none at EOF after the
   // first, no limit of 10). The tree is not meant for gofmt in this mode.
   kCompilerErrors = 1 << 7,
+  // With kCompilerErrors, the package compiled is in the standard library
+  // (cmd/compile's -std), or is one of the runtime's own packages (its -+): the
+  // directives reserved to them are allowed.
+  kCompilingStd = 1 << 8,
+  kCompilingRuntime = 1 << 9,
+};
+
+// Linkname is a //go:linkname directive of a file (kCompilerErrors): where it is and
+// the local name it links.
+struct Linkname {
+  base::Position pos;
+  std::string local;
 };
 
 // ParseResult is the outcome of ParseFile. file is never null: on errors it is the
@@ -36,6 +49,11 @@ struct ParseResult {
   // late_errors (kCompilerErrors) are the errors cmd/compile reports only when
   // parsing and type checking found none: misplaced directives of declarations.
   base::ErrorList late_errors;
+  // linknames (kCompilerErrors) are the file's //go:linkname directives, in order,
+  // which cmd/compile checks against the package's declarations after type checking
+  // (types::CompilerLinknameChecks); those of a file without import "unsafe" are
+  // errors in late_errors instead.
+  std::vector<Linkname> linknames;
 };
 
 // ParseFile parses the Go source src of the file named filename, adding the file to

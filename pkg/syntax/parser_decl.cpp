@@ -390,6 +390,24 @@ GenDecl* Parser::ParseGenDecl(Token keyword, SpecKind kind) {
   return d;
 }
 
+// CompilerCheckRecv reports a receiver list that does not declare exactly one
+// receiver, as cmd/compile's parser does (not a syntax error: type checking goes on),
+// and keeps what it keeps: no receiver (a function) or the first one.
+void Parser::CompilerCheckRecv(FuncDecl* d) {
+  size_t n = 0;
+  for (Field* f : d->Recv->List) n += f->Names.size > 0 ? f->Names.size : 1;
+  if (n == 1) return;
+  if (n == 0) {
+    PlainError(pos_, "method has no receiver");
+    d->Recv = nullptr;
+    return;
+  }
+  PlainError(pos_, "method has multiple receivers");
+  Field* first = d->Recv->List[0];
+  if (first->Names.size > 1) first->Names.size = 1;
+  d->Recv->List.size = 1;
+}
+
 // FunctionDecl = "func" [ Receiver ] FunctionName [ TypeParameters ] Signature [ FunctionBody ] .
 FuncDecl* Parser::ParseFuncDecl() {
   ScopeGuard scope(this, 1);
@@ -400,6 +418,7 @@ FuncDecl* Parser::ParseFuncDecl() {
   if (tok_ == Token::LPAREN) {
     FieldList* unused;
     ParseParameters(false, &unused, &d->Recv);
+    if (compiler()) CompilerCheckRecv(d);
   }
   d->Name = ParseIdent();
   FieldList* tparams;

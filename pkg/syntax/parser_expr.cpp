@@ -77,6 +77,11 @@ Expr* Parser::ParseOperand() {
   if (Expr* typ = TryIdentOrType()) return typ;  // a composite literal or conversion type
   base::Pos pos = pos_;
   ErrorExpected(pos, "operand");
+  if (compiler()) {
+    // cmd/compile keeps the closing bracket that probably ends the expression.
+    AdvanceTo({Token::RPAREN, Token::RBRACK, Token::RBRACE});
+    return NewBadExpr(pos, pos);
+  }
   Advance(kStmtStart);
   return NewBadExpr(pos, pos_);
 }
@@ -367,17 +372,30 @@ Expr* Parser::ParseUnaryExpr() {
         // (<-type): re-associate the arrow with the channel types parsed:
         // <-(chan T) => (<-chan T); <-(chan<- T) => (<-chan (<-T)).
         uint8_t dir = kChanSend;
+        Expr* elem = x;
         while (typ && dir == kChanSend) {
-          if (typ->Dir == kChanRecv) ErrorExpected(typ->Arrow, "'chan'");  // <-(<-chan T)
+          if (typ->Dir == kChanRecv) {  // <-(<-chan T)
+            // cmd/compile reports at the token after the type.
+            if (compiler()) {
+              SyntaxError(pos_, "unexpected <-, expecting chan");
+            } else {
+              ErrorExpected(typ->Arrow, "'chan'");
+            }
+          }
           base::Pos next_arrow = typ->Arrow;
           typ->Begin = arrow;
           typ->Arrow = arrow;
           arrow = next_arrow;
           dir = typ->Dir;
           typ->Dir = kChanRecv;
+          elem = typ->Value;
           typ = DynCast<ChanType>(typ->Value);
         }
-        if (dir == kChanSend) ErrorExpected(arrow, "channel type");
+        if (dir == kChanSend && compiler()) {  // <-chan<- E, E not a channel type
+          SyntaxError(pos_, "unexpected " + CompilerExprString(elem) + ", expecting chan");
+        } else if (dir == kChanSend) {
+          ErrorExpected(arrow, "channel type");
+        }
         return x;
       }
       UnaryExpr* u = New<UnaryExpr>();

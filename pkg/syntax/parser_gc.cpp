@@ -172,7 +172,6 @@ void Parser::CompilerBadImportPath() {
 // CheckCompilerCall checks the expression x of a go or defer statement as
 // cmd/compile does: not parenthesized, a call.
 CallExpr* Parser::CheckCompilerCall(Expr* x, std::string_view call_type) {
-  if (x->kind == NodeKind::BadExpr) return nullptr;
   std::string in = "expression in " + std::string(call_type);
   if (Expr* t = Unparen(x); t != x) {
     PlainError(CompilerExprPos(x), in + " must not be parenthesized");

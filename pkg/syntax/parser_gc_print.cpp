@@ -103,6 +103,13 @@ void PrintExpr(std::string* out, const Expr* x) {
 
 }  // namespace
 
+// CompilerExprString returns the short form of x, as cmd/compile's syntax.String.
+std::string CompilerExprString(const Expr* x) {
+  std::string out;
+  PrintExpr(&out, x);
+  return out;
+}
+
 // CompilerStmtString returns the short form of the simple statement s that
 // cmd/compile quotes when s is used as a value.
 std::string CompilerStmtString(const Stmt* s) {

@@ -46,6 +46,16 @@ TEST(ParserCompilerErrorsTest, Statements) {
       // A header going on after its init statement: cmd/compile asks for the '{'.
       {"package p\nfunc f() {\n\tswitch i := g()); i {\n\t}\n}\n",
        "3:17: syntax error: unexpected ), expecting {\n"},
+      // A missing operand skips to a closing bracket, which ends what it closes; a
+      // go statement without even a bad expression still wants a call.
+      {"package p\nfunc f() {\n\tgo func() {\n\t\tsend <-\n\t}()\n\t_ = (1 +)\n}\nfunc g() { go",
+       "5:2: syntax error: unexpected }, expecting expression\n"
+       "6:10: syntax error: unexpected ), expecting expression\n"
+       "8:14: expression in go must be function call\n"},
+      // A receive of a channel type that is no channel type: at the token after it.
+      {"package p\nfunc f() {\n\t<-<-chan int\n\t<-chan<-int // c\n}\n",
+       "3:14: syntax error: unexpected <-, expecting chan\n"
+       "4:18: syntax error: unexpected int, expecting chan\n"},
   };
   for (const Case& c : cases) EXPECT_EQ(CompilerErrors(c.src), c.want) << c.src;
 }
@@ -67,6 +77,12 @@ TEST(ParserCompilerErrorsTest, Declarations) {
        "2:10: syntax error: unexpected literal .3 after top level declaration\n"},
   };
   for (const Case& c : cases) EXPECT_EQ(CompilerErrors(c.src), c.want) << c.src;
+}
+
+TEST(ParserCompilerErrorsTest, ReceiverCount) {
+  // Not syntax errors: type checking goes on, with no receiver or the first one.
+  EXPECT_EQ(CompilerErrors("package p\nfunc () f()\nfunc (a, b T) g()\ntype T int\n"),
+            "2:9: method has no receiver\n3:15: method has multiple receivers\n");
 }
 
 TEST(ParserCompilerErrorsTest, ScannerErrors) {
@@ -137,6 +153,38 @@ TEST(ParserCompilerErrorsTest, Directives) {
   EXPECT_EQ(LateErrors("package p\n\nimport \"embed\"\n\nvar _ embed.FS\n\nfunc f() {\n"
                        "\t//go:embed x.txt\n\tvar s string\n\t_ = s\n}\n"),
             "8:4: go:embed cannot apply to var inside func\n");
+}
+
+TEST(ParserCompilerErrorsTest, ReservedDirectives) {
+  // The runtime's and cgo's directives, and their arguments, as go tool compile -p p.
+  std::string src =
+      "package p\n\n//go:nowritebarrier\nfunc f() {}\n\n//go:cgo_ldflag \"-x\"\n"
+      "//go:cgo_import_static a b\n//go:uintptrkeepalive\nfunc g(uintptr) {}\n\n"
+      "//go:linkname\n//go:linkname a b c d\nfunc h() {}\n";
+  EXPECT_EQ(CompilerErrors(src),
+            "3:3: //go:nowritebarrier only allowed in runtime\n"
+            "6:3: //go:cgo_ldflag \"-x\" only allowed in cgo-generated code\n"
+            "7:3: //go:cgo_import_static a b only allowed in cgo-generated code\n"
+            "7:3: usage: //go:cgo_import_static local\n"
+            "8:3: //go:uintptrkeepalive is only allowed in the standard library\n"
+            "12:3: usage: //go:linkname localname [linkname]\n");
+  // The runtime's own packages may use them all; the standard library the cgo ones.
+  base::FileSet fset;
+  base::Arena arena;
+  unsigned runtime = kCompilerErrors | kCompilingStd | kCompilingRuntime;
+  EXPECT_EQ(ParseFile(fset, "x.go", src, arena, runtime).errors.size(), 2u);  // the usages
+  EXPECT_EQ(ParseFile(fset, "x.go", src, arena, kCompilerErrors | kCompilingStd).errors.size(), 3u);
+  // go:linkname wants import "unsafe" (reported late); the rest is the type checker's.
+  ParseResult r = ParseFile(fset, "x.go", "package p\n\n//go:linkname x a\nvar x int\n", arena,
+                            kCompilerErrors);
+  EXPECT_TRUE(r.linknames.empty());
+  EXPECT_EQ(LateErrors("package p\n\n//go:linkname x a\nvar x int\n"),
+            "3:3: //go:linkname only allowed in Go files that import \"unsafe\"\n");
+  r = ParseFile(fset, "x.go", "package p\n\nimport _ \"unsafe\"\n\n//go:linkname x a\nvar x int\n",
+                arena, kCompilerErrors);
+  ASSERT_EQ(r.linknames.size(), 1u);
+  EXPECT_EQ(r.linknames[0].local, "x");
+  EXPECT_EQ(r.linknames[0].pos.line, 5);
 }
 
 // The default mode keeps go/parser's errors.

@@ -57,6 +57,9 @@ class Parser {
   // decl_errors are the errors about directives that declarations took, which
   // cmd/compile reports only when there is no other error.
   base::ErrorList& decl_errors() { return decl_errors_; }
+  // TakeLinknames returns the file's //go:linkname directives once it is parsed,
+  // reporting them (as decl_errors) if the file does not import "unsafe".
+  std::vector<Linkname> TakeLinknames();
   // NeedBigStack reports that parsing stopped because the thread's stack ran low.
   bool need_big_stack() const { return need_big_stack_; }
 
@@ -109,6 +112,10 @@ class Parser {
     std::vector<base::Pos> embeds;
   };
   void OnDirective(base::Pos pos, std::string_view text);
+  bool CgoDirective(base::Pos pos, std::string_view text);
+  void CgoDirectiveUsage(base::Pos pos, std::string_view text);
+  void LinknameDirective(base::Pos pos, std::string_view text);
+  bool ImportsPackage(std::string_view quoted_path) const;
   void DirectiveError(base::Pos pos, std::string_view msg);
   void DeclDirectiveError(base::Pos pos, std::string_view msg);
   // ParserErrorSeen reports an error of the parser or scanner (cmd/compile's
@@ -118,6 +125,7 @@ class Parser {
   Pragmas TakePragma();
   void CheckPragma(const Pragmas& p, unsigned allowed, const ValueSpec* var = nullptr);
   const char* EmbedError(const ValueSpec* var) const;
+  void CompilerCheckRecv(FuncDecl* d);
   void CompilerBadImportPath();
   void CompilerListError(std::string_view context, Token close);
   static std::string CompilerScanMessage(std::string_view msg);
@@ -289,6 +297,7 @@ class Parser {
   bool list_aborted_ = false;
   Pragmas pragma_;  // directives not yet given to a declaration
   size_t directive_errors_ = 0;
+  std::vector<Linkname> linknames_;
   base::ErrorList decl_errors_;  // see DeclDirectiveError  // a list ended at an error, before its closing token
 
   // Non-syntactic parser control.
@@ -363,6 +372,7 @@ class ScopeGuard {
 // CompilerStmtString and CompilerStmtPos give the short form and position of a
 // simple statement as cmd/compile's errors show them (parser_gc_print.cpp).
 std::string CompilerStmtString(const Stmt* s);
+std::string CompilerExprString(const Expr* x);
 base::Pos CompilerStmtPos(const Stmt* s);
 // CompilerExprPos returns the position cmd/compile's syntax tree gives x: its
 // operator, '(', '[', '{' or '.', or its start.

@@ -2,6 +2,9 @@
 // declaration a directive applies to, and the errors of misplaced ones (its noder's
 // pragma handling, checked here while parsing).
 #include <string>
+#include <vector>
+
+#include "pkg/base/strconv.h"
 
 #include "pkg/syntax/parser_internal.h"
 
@@ -38,6 +41,51 @@ unsigned PragmaFlag(std::string_view verb) {
   return 0;
 }
 
+// Flags of the directives cmd/compile allows only in the runtime, and of
+// go:uintptrkeepalive, allowed only in the standard library.
+constexpr unsigned kRuntimePragmas = (1u << 6) | (1u << 7) | (1u << 8) | (1u << 9);
+constexpr unsigned kPragmaUintptrKeepAlive = 1u << 11;
+
+// PragmaFields splits a directive into fields at blanks, as cmd/compile's
+// pragmaFields: a double-quoted part is a field of its own, quotes included, blanks
+// and all (an unclosed one is dropped).
+std::vector<std::string_view> PragmaFields(std::string_view s) {
+  std::vector<std::string_view> a;
+  bool in_quote = false;
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i < s.size(); i++) {
+    char c = s[i];
+    if (c == '"') {
+      if (in_quote) {
+        a.push_back(s.substr(start, i + 1 - start));
+        start = std::string_view::npos;
+      } else if (start != std::string_view::npos) {
+        a.push_back(s.substr(start, i - start));
+      }
+      if (!in_quote) start = i;
+      in_quote = !in_quote;
+    } else if (!in_quote && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+      if (start != std::string_view::npos) a.push_back(s.substr(start, i - start));
+      start = std::string_view::npos;
+    } else if (start == std::string_view::npos) {
+      start = i;
+    }
+  }
+  if (!in_quote && start != std::string_view::npos) a.push_back(s.substr(start));
+  return a;
+}
+
+bool IsQuoted(std::string_view s) { return s.size() >= 2 && s.front() == '"' && s.back() == '"'; }
+
+// SafeArg reports whether a library name cannot be taken for a linker option
+// (cmd/compile's safeArg).
+bool SafeArg(std::string_view name) {
+  if (name.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(name[0]);
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' ||
+         c == '_' || c == '/' || c >= 0x80;
+}
+
 // OnLineByItself reports whether only blanks precede offset on its line.
 bool OnLineByItself(std::string_view src, size_t offset) {
   while (offset > 0) {
@@ -64,10 +112,104 @@ void Parser::OnDirective(base::Pos pos, std::string_view text) {
     pragma_.embeds.push_back(pos);
     return;
   }
-  if (verb == "go:linkname" || verb.starts_with("go:cgo_")) return;  // not checked here
+  if (directive.starts_with("go:linkname ")) {
+    LinknameDirective(pos, directive);
+    return;
+  }
+  if (verb.starts_with("go:cgo_") && !CgoDirective(pos, directive)) return;
+  // (cmd/compile's checks of the remaining directives only apply to the package
+  // compiled; the standard library's verbs are not checked here.)
   unsigned flag = PragmaFlag(verb);
+  if (!(mode_ & kCompilingRuntime) && (flag & kRuntimePragmas) != 0) {
+    DirectiveError(pos, "//" + std::string(verb) + " only allowed in runtime");
+  }
+  if (flag == kPragmaUintptrKeepAlive && !(mode_ & kCompilingStd)) {
+    DirectiveError(pos, "//" + std::string(verb) + " is only allowed in the standard library");
+  }
   pragma_.flags |= flag;
   pragma_.uses.push_back({flag, pos});
+}
+
+// LinknameDirective records "//go:linkname localname [linkname]" for the checks
+// after type checking (cmd/compile's noder; the link name itself is the linker's).
+void Parser::LinknameDirective(base::Pos pos, std::string_view text) {
+  std::vector<std::string_view> f = PragmaFields(text);
+  if (f.size() < 2 || f.size() > 3) {
+    DirectiveError(pos, "usage: //go:linkname localname [linkname]");
+    return;
+  }
+  linknames_.push_back(Linkname{file_->PositionFor(pos, true), std::string(f[1])});
+}
+
+std::vector<Linkname> Parser::TakeLinknames() {
+  if (!linknames_.empty() && !ImportsPackage("\"unsafe\"")) {
+    for (const Linkname& l : linknames_) {
+      decl_errors_.Add(l.pos, "//go:linkname only allowed in Go files that import \"unsafe\"");
+    }
+    linknames_.clear();
+  }
+  return std::move(linknames_);
+}
+
+// CgoDirective checks a //go:cgo_* directive as cmd/compile does: only cgo's
+// generated files (_cgo_*) and the standard library may use them (but for a
+// cgo_import_dynamic of a library), each with its arguments. It reports whether the
+// directive also goes on as an ordinary one (go:cgo_unsafe_args has a flag).
+bool Parser::CgoDirective(base::Pos pos, std::string_view text) {
+  std::string_view name = file_->name();
+  name = name.substr(name.find_last_of('/') + 1);
+  bool cgo_file = name.starts_with("_cgo_");
+  std::vector<std::string_view> f = PragmaFields(text);
+  if (text.starts_with("go:cgo_import_dynamic ") && f.size() >= 4) {
+    std::string_view lib = f[3];
+    while (!lib.empty() && lib.front() == '"') lib.remove_prefix(1);
+    while (!lib.empty() && lib.back() == '"') lib.remove_suffix(1);
+    if (!lib.empty() && !SafeArg(lib) && !cgo_file) {
+      DirectiveError(
+          pos, "invalid library name " + base::Quote(lib) + " in cgo_import_dynamic directive");
+    }
+    CgoDirectiveUsage(pos, text);
+    return false;
+  }
+  if (!cgo_file && !(mode_ & kCompilingStd)) {
+    DirectiveError(pos, "//" + std::string(text) + " only allowed in cgo-generated code");
+  }
+  CgoDirectiveUsage(pos, text);
+  return true;
+}
+
+// CgoDirectiveUsage reports a cgo directive whose arguments do not fit its verb
+// (cmd/compile's pragcgo).
+void Parser::CgoDirectiveUsage(base::Pos pos, std::string_view text) {
+  std::vector<std::string_view> f = PragmaFields(text);
+  std::string_view verb = f[0].substr(3);  // after "go:"
+  size_t n = f.size();
+  auto q = [&f](size_t i) { return IsQuoted(f[i]); };
+  const char* usage = nullptr;
+  if (verb == "cgo_export_static" || verb == "cgo_export_dynamic") {
+    if (!((n == 2 && !q(1)) || (n == 3 && !q(1) && !q(2)))) {
+      DirectiveError(pos, "usage: //go:" + std::string(verb) + " local [remote]");
+    }
+    return;
+  }
+  if (verb == "cgo_import_dynamic") {
+    bool ok = (n == 2 && !q(1)) || (n == 3 && !q(1) && !q(2)) || (n == 4 && !q(1) && !q(2) && q(3));
+    if (!ok) usage = "usage: //go:cgo_import_dynamic local [remote [\"library\"]]";
+  } else if (verb == "cgo_import_static") {
+    if (!(n == 2 && !q(1))) usage = "usage: //go:cgo_import_static local";
+  } else if (verb == "cgo_dynamic_linker") {
+    if (!(n == 2 && q(1))) usage = "usage: //go:cgo_dynamic_linker \"path\"";
+  } else if (verb == "cgo_ldflag") {
+    if (!(n == 2 && q(1))) usage = "usage: //go:cgo_ldflag \"arg\"";
+  }
+  if (usage != nullptr) DirectiveError(pos, usage);
+}
+
+bool Parser::ImportsPackage(std::string_view quoted_path) const {
+  for (const ImportSpec* s : imports_) {
+    if (s->Path && s->Path->Value == quoted_path) return true;
+  }
+  return false;
 }
 
 void Parser::DirectiveError(base::Pos pos, std::string_view msg) {
@@ -117,11 +259,8 @@ void Parser::CheckPragma(const Pragmas& p, unsigned allowed, const ValueSpec* va
 
 // EmbedError returns why go:embed cannot apply to the variable spec var (or null).
 const char* Parser::EmbedError(const ValueSpec* var) const {
-  bool have_embed = false;
-  for (const ImportSpec* s : imports_) {
-    if (s->Path && s->Path->Value == "\"embed\"") have_embed = true;
-  }
-  if (!have_embed) return "go:embed only allowed in Go files that import \"embed\"";
+  if (!ImportsPackage("\"embed\""))
+    return "go:embed only allowed in Go files that import \"embed\"";
   if (var->Names.size > 1) return "go:embed cannot apply to multiple vars";
   if (!var->Values.empty()) return "go:embed cannot apply to var with initializer";
   if (!var->Type) return "go:embed cannot apply to var without type";

@@ -377,7 +377,9 @@ CaseClause* Parser::ParseCaseClause(bool type_switch) {
   c->Case = pos_;
   if (tok_ == Token::CASE) {
     Next();
-    c->List = type_switch ? ParseTypeList() : ParseList(true);
+    // cmd/compile parses a type switch's cases as expressions too (the type checker
+    // reports a value: "0 is not a type").
+    c->List = type_switch && !compiler() ? ParseTypeList() : ParseList(true);
   } else if (tok_ == Token::DEFAULT || !compiler()) {
     Expect(Token::DEFAULT);
   } else {
@@ -600,6 +602,12 @@ Stmt* Parser::ParseForStmt() {
         r->Value = as->Lhs[1];
         break;
       default: {
+        if (compiler()) {
+          r->Key = as->Lhs[0];
+          r->Value = as->Lhs[1];
+          r->Extra = as->Lhs[2];
+          break;
+        }
         ErrorExpected(NodePos(as->Lhs.back()), "at most 2 expressions");
         BadStmt* bad = New<BadStmt>();
         bad->From = pos;

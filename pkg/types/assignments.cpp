@@ -19,7 +19,10 @@ void Checker::Assignment(Operand* x, Type* T, const std::string& context) {
   if (IsUntyped(x->type)) {
     Type* target = T;
     if (T == nullptr || IsInterface(T)) {
-      if (T == nullptr && x->type == Typ(BasicKind::kUntypedNil)) {
+      // types2 means the nil value itself, not a variable of its type (a type
+      // switch's on nil).
+      bool nil = compiler_errors_ ? IsNilOperand(*x) : x->type == Typ(BasicKind::kUntypedNil);
+      if (T == nullptr && nil) {
         Errorf(x->Pos(), "use of untyped nil in {}", context);
         x->SetInvalid();
         return;

@@ -331,10 +331,13 @@ static bool PackageSelector(Checker* check, Operand* x, syntax::SelectorExpr* e)
   std::string_view sel = e->Sel->Name;
   x->expr = e;
   Object* exp = pkg->scope->Lookup(sel);
-  if (exp == nullptr) {
+  // cmd/compile imports export data, which has no unexported names for a selector to
+  // find: to it such a name is undefined (our importers check the source).
+  bool hidden = check->compiler_errors_ && exp != nullptr && !exp->Exported();
+  if (exp == nullptr || hidden) {
     if (!pkg->fake) {
       if (check->compiler_errors_) {
-        check->Errorf(e->Sel->NamePos, "undefined: {}.{}", pkg->name, sel);
+        check->Errorf(e->Sel->NamePos, "undefined: {}.{}", ident->Name, sel);
       } else {
         check->Errorf(e->Sel->NamePos, "{} not declared by package {}", sel, pkg->name);
       }

@@ -147,5 +147,25 @@ TEST(TypesCheck, CompilerWording) {
             Lines{"2:12: undeclared name: undefinedName"});
 }
 
+TEST(TypesCheck, MethodWithoutReceiver) {
+  // go/types treats it as a function (so _ and f do not clash with methods).
+  EXPECT_EQ(Errors("package p\nfunc () f() {}\nvar _ = f\n"),
+            Lines{"2:6: method is missing receiver"});
+}
+
+TEST(TypesCheck, UnionTermLimitCountsTypeSet) {
+  // Two interfaces of 60 distinct terms each: a union of both has 120 terms.
+  std::string src = "package p\n";
+  for (int i = 0; i < 120; i++) src += "type t" + std::to_string(i) + " int\n";
+  for (int half = 0; half < 2; half++) {
+    src += "type u" + std::to_string(half) + " interface{ ";
+    for (int i = 0; i < 60; i++) src += (i ? "|t" : "t") + std::to_string(half * 60 + i);
+    src += " }\n";
+  }
+  EXPECT_EQ(Errors(src + "type u interface{ u0 | u1 }\n"),
+            Lines{"124:19: cannot handle more than 100 union terms (implementation limitation)"});
+  EXPECT_EQ(Errors(src + "type u interface{ u0 | u0 }\n"), Lines{});
+}
+
 }  // namespace
 }  // namespace gotool::types

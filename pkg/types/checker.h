@@ -261,7 +261,9 @@ class Checker {
   void ConvertUntyped(Operand* x, Type* target);
   bool ImplicitTypeAndValue(Operand* x, Type* target, Type** out, constant::Value* val,
                             int* code);
-  void UpdateExprType(syntax::Expr* e, Type* typ, bool final);
+  // UpdateExprType's parent is e's enclosing expression (types2 names it in a
+  // compiler-mode error), or null at the root.
+  void UpdateExprType(syntax::Expr* e, Type* typ, bool final, syntax::Expr* parent = nullptr);
   void UpdateExprVal(syntax::Expr* e, const constant::Value& val);
   void TypeAssertion(syntax::Expr* e, Operand* x, Interface* xtyp, Type* T, bool type_switch);
   void Use(syntax::List<syntax::Expr> args);

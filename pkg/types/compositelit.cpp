@@ -34,7 +34,7 @@ int FieldIndex(const std::vector<Var*>& fields, const Package* pkg, std::string_
 }  // namespace
 
 // StructLit checks the elements of a struct literal.
-static void StructLit(Checker* check, Operand* x, syntax::CompositeLit* e, Struct* utyp,
+static void StructLit(Checker* check, Operand* x, syntax::CompositeLit* e, Struct* utyp, Type* typ,
                       Type* base) {
   const std::vector<Var*>& fields = utyp->fields;
   if (e->Elts.empty()) return;
@@ -86,7 +86,8 @@ static void StructLit(Checker* check, Operand* x, syntax::CompositeLit* e, Struc
     }
     Var* fld = fields[i];
     if (!fld->Exported() && fld->pkg != check->pkg()) {
-      check->Errorf(x->Pos(), "implicit assignment to unexported field {} in struct literal", fld->name);
+      check->Errorf(x->Pos(), "implicit assignment to unexported field {} in {} literal", fld->name,
+                    check->S(typ));
       continue;
     }
     check->Assignment(x, fld->type, "struct literal");
@@ -169,7 +170,7 @@ void Checker::CompositeLit(Operand* x, syntax::CompositeLit* e, Type* hint) {
     return;
   }
   switch (u->kind()) {
-    case TypeKind::kStruct: StructLit(this, x, e, u->As<Struct>(), base); break;
+    case TypeKind::kStruct: StructLit(this, x, e, u->As<Struct>(), typ, base); break;
     case TypeKind::kArray: {
       Array* a = u->As<Array>();
       int64_t n = IndexedElts(e->Elts, a->elem, a->len);

@@ -32,6 +32,12 @@ void Checker::Error(base::Pos pos, std::string msg, bool soft) {
     return;
   }
   first_err_ = true;
+  // cmd/compile reports only one of several equal errors in a row on a line
+  // (base.ErrorfAt).
+  if (compiler_errors_ && !pending_.empty() && pending_.back().msg == msg &&
+      fset_.PositionFor(pending_.back().pos).line == fset_.PositionFor(pos).line) {
+    return;
+  }
   pending_.push_back(base::Diagnostic{pos, std::move(msg)});
 }
 

@@ -541,23 +541,23 @@ void Checker::UpdateExprVal(syntax::Expr* e, const constant::Value& val) {
   if (auto it = untyped_.find(e); it != untyped_.end()) it->second.val = val;
 }
 
-void Checker::UpdateExprType(syntax::Expr* x, Type* typ, bool final) {
+void Checker::UpdateExprType(syntax::Expr* x, Type* typ, bool final, syntax::Expr* parent) {
   auto it = untyped_.find(x);
   if (it == untyped_.end()) return;
   ExprInfo old = it->second;
   bool is_const = old.mode == OperandMode::kConstant;
   switch (x->kind) {
     case syntax::NodeKind::ParenExpr:
-      UpdateExprType(x->As<syntax::ParenExpr>()->X, typ, final);
+      UpdateExprType(x->As<syntax::ParenExpr>()->X, typ, final, x);
       break;
     case syntax::NodeKind::UnaryExpr:
-      if (!is_const) UpdateExprType(x->As<syntax::UnaryExpr>()->X, typ, final);
+      if (!is_const) UpdateExprType(x->As<syntax::UnaryExpr>()->X, typ, final, x);
       break;
     case syntax::NodeKind::BinaryExpr: {
       auto* b = x->As<syntax::BinaryExpr>();
       if (is_const || IsComparison(b->Op)) break;
-      UpdateExprType(b->X, typ, final);
-      if (!IsShift(b->Op)) UpdateExprType(b->Y, typ, final);
+      UpdateExprType(b->X, typ, final, x);
+      if (!IsShift(b->Op)) UpdateExprType(b->Y, typ, final, x);
       break;
     }
     case syntax::NodeKind::CallExpr: case syntax::NodeKind::Ident: case syntax::NodeKind::BasicLit:
@@ -570,7 +570,11 @@ void Checker::UpdateExprType(syntax::Expr* x, Type* typ, bool final) {
   }
   untyped_.erase(x);
   if (old.is_lhs && !IsInteger(typ)) {
-    Errorf(At(x), "invalid operation: shifted operand {} (type {}) must be integer", S(x), S(typ));
+    if (compiler_errors_ && parent != nullptr) {
+      Errorf(At(x), "invalid operation: {} (shift of type {})", S(parent), S(typ));
+    } else {
+      Errorf(At(x), "invalid operation: shifted operand {} (type {}) must be integer", S(x), S(typ));
+    }
     return;
   }
   if (is_const) {

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "pkg/base/strconv.h"
+#include "pkg/base/utf8.h"
 #include "pkg/types/checker.h"
+#include "pkg/types/compiler_checks.h"
 
 namespace gotool::types {
 
@@ -28,11 +30,16 @@ std::string ValidatedImportPath(std::string_view lit, std::string* err) {
     *err = "empty string";
     return "";
   }
+  // Graphic and not a space (for a rune, graphic is printable or a space), and none
+  // of the characters below or U+FFFD, which also stands for invalid UTF-8.
   static const std::string_view kIllegal = "!\"#$%&'()*,:;<=>?[\\]^{|}`";
-  for (unsigned char c : s) {
-    if (c < 0x21 || c == 0x7f || kIllegal.find(char(c)) != std::string_view::npos) {
-      *err = fmt::format("invalid character {}", c < 0x21 ? "U+00" + fmt::format("{:02X}", c)
-                                                           : fmt::format("U+{:04X} '{}'", c, char(c)));
+  for (size_t i = 0; i < s.size();) {
+    base::DecodedRune d = base::DecodeRune(std::string_view(s).substr(i));
+    i += size_t(d.width);
+    bool illegal = d.rune == 0xFFFD ||
+                   (d.rune < 0x80 && kIllegal.find(char(d.rune)) != std::string_view::npos);
+    if (!base::IsPrint(d.rune) || base::IsSpace(d.rune) || illegal) {
+      *err = "invalid character " + base::FormatRuneU(d.rune);
       return "";
     }
   }
@@ -77,8 +84,11 @@ Package* Checker::ImportPackage(const syntax::ImportSpec* s, std::string_view pa
     imp = ctx_->NewPackage("C", "C");
     imp->fake = true;
   } else {
-    std::string err = "not supported yet";
-    if (cfg_.importer != nullptr) imp = cfg_.importer->Import(path, &err);
+    std::string err = compiler_errors_ ? CompilerImportPathError(path) : "";
+    if (err.empty()) {
+      err = "not supported yet";
+      if (cfg_.importer != nullptr) imp = cfg_.importer->Import(path, &err);
+    }
     if (imp == nullptr) {
       Errorf(At(s->Path), "could not import {} ({})", path, err);
       imp = ctx_->NewPackage(path, LastElem(path));
@@ -230,7 +240,11 @@ static void CollectFunc(Checker* check, syntax::FuncDecl* d, Scope* fs,
   info->fdecl = d;
   bool has_tparams = d->Type->TypeParams != nullptr && d->Type->TypeParams->List.size > 0;
   bool tparam_error = false;
-  if (d->Recv == nullptr) {
+  bool is_method = d->Recv != nullptr && d->Recv->List.size > 0;
+  if (d->Recv != nullptr && !is_method) {
+    check->Error(check->At(d->Recv), "method is missing receiver");  // treated as a function
+  }
+  if (!is_method) {
     bool special = name->Name == "init" || (name->Name == "main" && check->pkg()->name == "main");
     if (special) {
       if (has_tparams) {
@@ -311,7 +325,9 @@ void Checker::CollectObjects(std::span<syntax::File* const> files) {
         Errorf(alt->pos, "{} already declared through import of {}", alt->name, S(p));
         Errorf(obj->pos, "\tother declaration of {}", obj->name);
       } else {
-        Errorf(alt->pos, "{} already declared through dot-import of {}", alt->name, S(obj));
+        // (the object's package, as Package.String prints it)
+        Errorf(alt->pos, "{} already declared through dot-import of package {} ({})", alt->name,
+               obj->pkg->name, base::Quote(obj->pkg->path));
       }
     }
   }

@@ -100,6 +100,9 @@ void Checker::RangeStmt(unsigned inner, syntax::RangeStmt* s) {
   RangeKinds r;
   if (!x.invalid()) {
     r = RangeKeyVal(x.type);
+    if (s->Extra != nullptr && !r.is_chan) {  // a third variable (compiler mode's parser)
+      SoftErrorf(At(s->Extra), "range clause permits at most two iteration variables");
+    }
     // Go 1.19 reports a channel's value variable even when the channel is send-only.
     if (r.is_chan && s->Value != nullptr) {
       SoftErrorf(At(s->Value), "range over {} permits only one iteration variable", S(x));
