@@ -73,6 +73,7 @@ struct Environment {
   Signature* sig = nullptr;        // function signature if inside a function
   bool has_label = false;
   bool has_call_or_recv = false;
+  bool in_tparam_list = false;  // a type-parameter list's constraints are being checked
 };
 
 // StmtContext is the set of statement contexts (go/types' stmtContext).
@@ -169,10 +170,13 @@ class Checker {
   void CollectMethods(TypeName* obj);
   void FuncDecl(Func* obj, DeclInfo* decl);
   void DeclStmt(syntax::GenDecl* d);
-  void ValidType(Named* t);
-  bool ValidType0(Type* t, std::vector<Object*>* path);
-  bool ValidInstance(Named* inst, std::vector<Object*>* path);
   void ResolveMethod(Func* f);
+
+  // ---- validtype.cpp ----
+  void ValidType(Named* t);
+  bool ValidType0(Type* t, const std::vector<Named*>& nest, const std::vector<Named*>& path);
+  bool ValidNamed(Named* t, const std::vector<Named*>& nest, const std::vector<Named*>& path);
+  Object* CycleObject(Named* t);
 
   // ---- typexpr.cpp ----
   void Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type);
