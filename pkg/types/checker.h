@@ -167,6 +167,7 @@ class Checker {
                    syntax::Expr* init);
   void TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def);
   void GenericTypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def);
+  bool ResolveUnderlying(Named* named);
   void CollectMethods(TypeName* obj);
   void FuncDecl(Func* obj, DeclInfo* decl);
   void DeclStmt(syntax::GenDecl* d);

@@ -245,6 +245,14 @@ void Checker::GenericTypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def
   obj->type = named;
   if (def != nullptr) def->underlying = named;
   named->resolving = true;
+  // A chain left unresolved below is resolved in declaration order, as go/types
+  // resolves the underlying types of its named types after checking the package.
+  Later([this, named] {
+    if (named->underlying != nullptr && named->underlying->kind() == TypeKind::kNamed &&
+        !ResolveUnderlying(named)) {
+      named->underlying = InvalidType();
+    }
+  });
   // The type parameters are scoped to the declaration.
   OpenScope(tdecl, "type parameters");
   CollectTypeParams(&named->type_params, tdecl->TypeParams);
@@ -256,24 +264,42 @@ void Checker::GenericTypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def
     named->underlying = InvalidType();
   }
   if (named->underlying == nullptr || named->underlying == named) named->underlying = InvalidType();
-  // Follow chains of defined types through their generic types (type T[P any] U[P]).
-  std::vector<Object*> path{obj};
-  for (Type* t = named->underlying; t->kind() == TypeKind::kNamed;) {
-    Named* n1 = t->As<Named>();
-    if (n1->orig != nullptr) n1 = n1->orig;
-    auto it = std::find(path.begin(), path.end(), n1->obj);
-    if (it != path.end()) {
-      CycleError(std::vector<Object*>(it, path.end()));
-      named->underlying = InvalidType();
+  // Follow chains of defined types through instances (type T[P any] U[P]); a chain
+  // through a generic type still being declared is followed once all are.
+  ResolveUnderlying(named);
+  named->resolving = false;
+}
+
+// NextInChain returns the type a named type is defined as: an instance's expansion,
+// nullptr while that is not known.
+static Type* NextInChain(Named* n) {
+  if (n->orig == nullptr) return n->underlying;
+  if (n->orig->resolving || n->orig->underlying == nullptr) return nullptr;
+  return ExpandNamed(n);
+}
+
+bool Checker::ResolveUnderlying(Named* named) {
+  std::vector<Named*> seen;
+  Type* u = named->underlying;
+  for (Named* n = named; u != nullptr && u->kind() == TypeKind::kNamed;) {
+    seen.push_back(n);
+    n = u->As<Named>();
+    auto it = std::find(seen.begin(), seen.end(), n);
+    if (it != seen.end()) {
+      std::vector<Object*> cycle;
+      for (; it != seen.end(); ++it) cycle.push_back(CycleObject(*it));
+      CycleError(cycle);
+      u = InvalidType();
       break;
     }
-    path.push_back(n1->obj);
-    if (n1->underlying == nullptr) break;
-    t = n1->underlying;
+    u = NextInChain(n);
   }
-  named->resolving = false;
-  Type* u = Underlying(named);
+  if (u == nullptr) return false;
+  for (Named* n : seen) {
+    if (n->obj->pkg == pkg_) n->underlying = u;
+  }
   named->underlying = u;
+  return true;
 }
 
 void Checker::CollectMethods(TypeName* obj) {

@@ -23,8 +23,9 @@ struct SubstMap {
 };
 
 // Subst returns t with the type parameters of m replaced; parts that do not change
-// are shared, so t itself comes back when nothing is replaced.
-Type* Subst(Context* ctx, Type* t, const SubstMap& m);
+// are shared, so t itself comes back when nothing is replaced. New instances are
+// said to be written at pos (when they have no position yet).
+Type* Subst(Context* ctx, Type* t, const SubstMap& m, base::Pos pos = base::NoPos);
 
 // Instantiate returns orig[args]; identical arguments give the same instance.
 Named* Instantiate(Context* ctx, Named* orig, const std::vector<Type*>& args);

@@ -69,7 +69,10 @@ bool Checker::ValidNamed(Named* t, const std::vector<Named*>& nest,
   // Types of other packages were validated there; only their instances can hold
   // (through type arguments) a type of this package.
   if (t->orig == nullptr && t->obj->pkg != pkg_) return true;
-  if (IsInvalid(Underlying(t))) return false;
+  // One step only (as go/types' Named.Underlying): a chain of instances may still be
+  // unresolved here, and is followed through the declarations below.
+  Type* u = t->orig != nullptr ? ExpandNamed(t) : t->underlying;
+  if (u != nullptr && IsInvalid(u)) return false;
   for (Named* e : nest) {
     if (!IdenticalNamed(e, t)) continue;
     // t contains itself: break the cycle and report it from its first occurrence.
