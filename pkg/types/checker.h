@@ -87,6 +87,26 @@ enum StmtContext : unsigned {
 
 class Checker;
 
+// MonoGraph is the graph of type parameters and their instantiations in which
+// instantiation cycles are found (go/types' monoGraph, see mono.cpp).
+struct MonoGraph {
+  struct Vertex {
+    int weight = 0;  // weight of the heaviest known path to this vertex
+    int pre = -1;    // last edge of that path
+    int len = 0;     // length of that path
+    TypeName* obj = nullptr;
+  };
+  struct Edge {
+    int dst = 0, src = 0, weight = 0;
+    base::Pos pos;
+    Type* typ = nullptr;
+  };
+  std::vector<Vertex> vertices;
+  std::vector<Edge> edges;
+  std::unordered_map<TypeParam*, TypeParam*> canon;  // method receiver's → type's parameter
+  std::unordered_map<TypeName*, int> name_idx;        // vertex of a type parameter or local type
+};
+
 // CheckerQualifier qualifies packages as go/types' Checker.qualifier does.
 class CheckerQualifier : public Qualifier {
  public:
@@ -178,6 +198,17 @@ class Checker {
   bool ValidType0(Type* t, const std::vector<Named*>& nest, const std::vector<Named*>& path);
   bool ValidNamed(Named* t, const std::vector<Named*>& nest, const std::vector<Named*>& path);
   Object* CycleObject(Named* t);
+
+  // ---- mono.cpp ----
+  void RecordMonoInstance(base::Pos pos, const std::vector<TypeParam*>& tparams,
+                          const std::vector<Type*>& targs, const std::vector<syntax::Expr*>& xlist);
+  void RecordMonoCanon(TypeParam* mpar, TypeParam* tpar);
+  void Monomorph();
+  int MonoTypeParamVertex(TypeParam* tpar);
+  int MonoLocalNamedVertex(Named* named);
+  void MonoAddEdge(int dst, int src, int weight, base::Pos pos, Type* typ);
+  void MonoAssign(base::Pos pos, TypeParam* tpar, Type* targ);
+  void ReportInstanceLoop(int v);
 
   // ---- typexpr.cpp ----
   void Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type);
@@ -358,6 +389,7 @@ class Checker {
   std::vector<std::function<void()>> delayed_;
   std::unordered_map<Scope*, std::unordered_map<Object*, PkgName*>> dot_import_map_;
   std::unordered_set<Named*> valid_types_;
+  MonoGraph mono_;
   std::unordered_set<syntax::CallExpr*> is_panic_;
   std::vector<Var*> usage_vars_;
   Environment env_;

@@ -40,6 +40,7 @@ void Checker::CollectRecvTypeParams(Signature* sig, syntax::FieldList* recv) {
   for (TypeParam* p : sig->recv_type_params) smap.to.push_back(p);
   for (size_t i = 0; i < orig->type_params.size(); i++) {
     sig->recv_type_params[i]->constraint = Subst(ctx_, orig->type_params[i]->constraint, smap);
+    RecordMonoCanon(sig->recv_type_params[i], orig->type_params[i]);
   }
 }
 
@@ -64,6 +65,7 @@ Signature* Checker::InstantiateFunc(syntax::Node* at, Signature* sig,
     std::string err;
     int i = Verify(tparams, targs, &err);
     if (i >= 0) Error(size_t(i) < index_exprs.size() ? At(index_exprs[size_t(i)]) : pos, err, true);
+    if (i < 0) RecordMonoInstance(pos, tparams, targs, index_exprs);
   });
   return inst;
 }

@@ -242,6 +242,8 @@ Type* Checker::InstantiatedType(syntax::Expr* e, Named* def) {
       if (i >= 0) {
         base::Pos at = size_t(i) < indices.size() ? At(indices[size_t(i)]) : pos;
         Error(at, err, true);
+      } else {
+        RecordMonoInstance(pos, orig->type_params, inst->type_args, indices);
       }
     }
     ValidType(inst);
