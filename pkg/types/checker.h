@@ -389,6 +389,12 @@ class Checker {
   std::vector<std::function<void()>> delayed_;
   std::unordered_map<Scope*, std::unordered_map<Object*, PkgName*>> dot_import_map_;
   std::unordered_set<Named*> valid_types_;
+  // Aliases whose type is not determined yet (go/types' brokenAliases): a use of one
+  // while its declaration is checked is a recursive type the alias cannot express.
+  std::unordered_set<TypeName*> broken_aliases_;
+  // Struct, array, slice and map types of declarations whose components are being
+  // checked (go/types leaves those nil until known).
+  std::unordered_set<Type*> incomplete_types_;
   MonoGraph mono_;
   std::unordered_set<syntax::CallExpr*> is_panic_;
   std::vector<Var*> usage_vars_;

@@ -146,6 +146,17 @@ void Checker::CompositeLit(Operand* x, syntax::CompositeLit* e, Type* hint) {
     return;
   }
   Type* u = CoreUnder(base);
+  if (incomplete_types_.count(u)) {
+    // A literal of a type whose declaration is still being checked (type T
+    // [len(T{})]int): its fields or elements are not known yet.
+    Error(At(e), "illegal cycle in type declaration");
+    for (syntax::Expr* el : e->Elts) {
+      if (auto* kv = syntax::DynCast<syntax::KeyValueExpr>(el)) el = kv->Value;
+      UseOne(el, false);
+    }
+    x->SetInvalid();
+    return;
+  }
   switch (u->kind()) {
     case TypeKind::kStruct: StructLit(this, x, e, u->As<Struct>(), base); break;
     case TypeKind::kArray: {

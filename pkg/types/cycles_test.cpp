@@ -165,5 +165,46 @@ func Swap[A, B any](a A, b B, n int) {
             Lines{});
 }
 
+TEST(TypesCycles, AliasUsedInItsOwnRecursiveType) {
+  EXPECT_EQ(Heads(R"(package p
+type (
+	a struct{ *b }
+	b = c
+	c struct{ *b }
+)
+type AC interface{ C }
+type R[S any, P any] struct{}
+type SR = R[SS, int]
+type SS interface {
+	NSR(any) *SR
+}
+type C interface{ NSR(any) *SR }
+)"),
+            (Lines{"5:13: invalid use of type alias b in recursive type (see issue #50729)",
+                   "11:12: invalid use of type alias SR in recursive type (see issue #50729)"}));
+}
+
+TEST(TypesCycles, LiteralOfTypeBeingDeclared) {
+  // The length needs the literal, the literal the type: no follow-on errors.
+  EXPECT_EQ(
+      Heads(R"(package p
+import "unsafe"
+type (
+	T14 [len(T14{})]int
+	T15 [][len(T15{})]int
+	T17 map[int][len(T17{1: 2})]int
+)
+type T struct {
+	f *[unsafe.Sizeof(T{})]int
+}
+type A2 struct{ f [len(B2{}.f)]int }
+type B2 struct{ f [len(A2{}.f)]int }
+var _ = struct{}{}
+)"),
+      (Lines{"4:11: illegal cycle in type declaration", "5:13: illegal cycle in type declaration",
+             "6:19: illegal cycle in type declaration", "9:20: illegal cycle in type declaration",
+             "12:24: illegal cycle in type declaration"}));
+}
+
 }  // namespace
 }  // namespace gotool::types

@@ -114,6 +114,8 @@ void Checker::CycleError(const std::vector<Object*>& cycle) {
   Object* obj = cycle[i];
   base::Pos pos = obj->pos;
   bool is_type = obj->kind() == ObjectKind::kTypeName;
+  // An alias reported here is invalid, not broken: its uses report nothing more.
+  if (is_type) broken_aliases_.erase(obj->As<TypeName>());
   if (is_type && compiler_errors_) {
     Errorf(pos, "invalid recursive type {}", name(obj));
   } else {
@@ -208,7 +210,9 @@ void Checker::TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
     }
     if (!AllowVersion(9)) Error(tdecl->Assign, "type aliases requires go1.9 or later");
     obj->type = InvalidType();  // guard against alias cycles
+    broken_aliases_.insert(obj);
     Type* rhs = TypExpr(tdecl->Type);
+    broken_aliases_.erase(obj);
     obj->type = rhs;
     return;
   }

@@ -59,7 +59,14 @@ void Checker::Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type) {
       }
       x->mode = OperandMode::kConstant;
       break;
-    case ObjectKind::kTypeName: x->mode = OperandMode::kTypexpr; break;
+    case ObjectKind::kTypeName:
+      if (IsInvalid(typ) && broken_aliases_.count(obj->As<TypeName>())) {
+        Errorf(e->NamePos, "invalid use of type alias {} in recursive type (see issue #50729)",
+               obj->name);
+        return;
+      }
+      x->mode = OperandMode::kTypexpr;
+      break;
     case ObjectKind::kVar:
       if (obj->pkg == pkg_) obj->As<Var>()->used = true;
       AddDeclDep(obj);
@@ -120,6 +127,24 @@ void SetDefType(Named* def, Type* typ) {
   if (def != nullptr) def->underlying = typ;
 }
 
+// Incomplete marks the underlying type of a declaration as under construction
+// for the lifetime of the object.
+class Incomplete {
+ public:
+  Incomplete(Checker* check, Named* def, Type* typ) : check_(check), typ_(def ? typ : nullptr) {
+    if (typ_ != nullptr) check_->incomplete_types_.insert(typ_);
+  }
+  ~Incomplete() {
+    if (typ_ != nullptr) check_->incomplete_types_.erase(typ_);
+  }
+  Incomplete(const Incomplete&) = delete;
+  Incomplete& operator=(const Incomplete&) = delete;
+
+ private:
+  Checker* check_;
+  Type* typ_;
+};
+
 }  // namespace
 
 Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
@@ -153,11 +178,13 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
       if (e->Len == nullptr) {
         Slice* s = ctx_->NewType<Slice>(InvalidType());
         SetDefType(def, s);
+        Incomplete incomplete(this, def, s);
         s->elem = VarType(e->Elt);
         return s;
       }
       Array* a = ctx_->NewType<Array>(InvalidType(), -1);
       SetDefType(def, a);
+      Incomplete incomplete(this, def, a);
       if (e->Len->kind == syntax::NodeKind::Ellipsis) {
         Error(At(e->Len), compiler_errors_ ? "invalid use of [...] array (outside a composite literal)"
                                            : "invalid use of '...'");
@@ -173,6 +200,7 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
     case syntax::NodeKind::StructType: {
       Struct* s = ctx_->NewType<Struct>();
       SetDefType(def, s);
+      Incomplete incomplete(this, def, s);
       StructType(s, e0->As<syntax::StructType>());
       return s;
     }
@@ -198,8 +226,11 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
       auto* e = e0->As<syntax::MapType>();
       Map* m = ctx_->NewType<Map>(InvalidType(), InvalidType());
       SetDefType(def, m);
-      m->key = VarType(e->Key);
-      m->elem = VarType(e->Value);
+      {
+        Incomplete incomplete(this, def, m);
+        m->key = VarType(e->Key);
+        m->elem = VarType(e->Value);
+      }
       Later([this, m, e] {
         if (!Comparable(m->key) && !IsInvalid(Underlying(m->key))) {
           Errorf(At(e->Key), "{} map key type {}", compiler_errors_ ? "invalid" : "incomparable",
