@@ -206,5 +206,39 @@ var _ = struct{}{}
              "12:24: illegal cycle in type declaration"}));
 }
 
+TEST(TypesCycles, InferredTypeArgumentsReferringToThemselves) {
+  // The core types of the constraints would give P = *P = **P ...: not inferred.
+  EXPECT_EQ(Heads(R"(package p
+func f1[P interface{ *P }]() {}
+func f4[P interface{ *Q }, Q interface{ func(P) }]() {}
+func _() {
+	f1()
+	f4()
+}
+)"),
+            (Lines{"5:2: cannot infer P (p.go:2:9)", "6:2: cannot infer P (p.go:3:9)"}));
+}
+
+TEST(TypesCycles, RecursiveConstraintSatisfiedByDefinedType) {
+  // T is inferred as F, not as F's underlying func(F), once F is met.
+  EXPECT_EQ(Heads(R"(package p
+func f[T ~func(T)](a, b T) {}
+type F func(F)
+func g[T interface{ Equal(T) bool }](a, b T) {}
+type I interface{ Equal(I) bool }
+func _() {
+	var i F
+	var j func(F)
+	f(i, j)
+	f(j, i)
+	var k I
+	var l interface{ Equal(I) bool }
+	g(k, l)
+	g(l, k)
+}
+)"),
+            Lines{});
+}
+
 }  // namespace
 }  // namespace gotool::types

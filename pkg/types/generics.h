@@ -34,6 +34,10 @@ Named* Instantiate(Context* ctx, Named* orig, const std::vector<Type*>& args);
 // without type parameters (a generic function's instance).
 Signature* InstantiateSignature(Context* ctx, Signature* sig, const std::vector<Type*>& args);
 
+// KillInferenceCycles clears the inferred types (types[i] for tparams[i]) that
+// refer to their own type parameter through the others (infercycles.cpp).
+void KillInferenceCycles(const std::vector<TypeParam*>& tparams, std::vector<Type*>* types);
+
 // ExpandNamed computes the underlying type of an instance (nullptr while the
 // generic type's own declaration is unresolved).
 Type* ExpandNamed(Named* inst);

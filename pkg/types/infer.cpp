@@ -212,16 +212,19 @@ std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<Type
       }
     }
   }
-  if (int i = complete(); i >= 0) {
+  // Inferred types may mention other parameters (substituted below), but not in a
+  // cycle: those count as not inferred.
+  std::vector<Type*> res(tparams.size());
+  for (size_t i = 0; i < tparams.size(); i++) res[i] = u.At(i);
+  KillInferenceCycles(tparams, &res);
+  for (size_t i = 0; i < tparams.size(); i++) {
+    if (res[i] != nullptr) continue;
     if (report) {
-      Errorf(At(pos_node), "cannot infer {} ({})", tparams[size_t(i)]->obj->name,
-             fset_.PositionFor(tparams[size_t(i)]->obj->pos).String());
+      Errorf(At(pos_node), "cannot infer {} ({})", tparams[i]->obj->name,
+             fset_.PositionFor(tparams[i]->obj->pos).String());
     }
     return {};
   }
-  // Inferred types may mention other parameters: substitute until none is left.
-  std::vector<Type*> res(tparams.size());
-  for (size_t i = 0; i < tparams.size(); i++) res[i] = u.At(i);
   SubstMap smap{tparams, res};
   for (size_t round = 0; round < tparams.size(); round++) {
     bool changed = false;
