@@ -249,6 +249,9 @@ class Checker {
                            bool report);
   Signature* InstantiateFunc(syntax::Node* at, Signature* sig, const std::vector<Type*>& targs,
                              const std::vector<syntax::Expr*>& index_exprs);
+  // ---- infercycles.cpp ----
+  bool RenameRecursiveTypeParams(std::vector<TypeParam*>* tparams, const std::vector<Type*>& targs,
+                                 Tuple** params, const std::vector<Operand>* args);
   void NonGeneric(Operand* x);
 
   // ---- operand.cpp ----

@@ -240,5 +240,20 @@ func _() {
             Lines{});
 }
 
+TEST(TypesCycles, RecursiveCallInfersFromItsOwnTypeParameters) {
+  // f[P] inside f: P is the caller's P, Q is inferred as the caller's Q; f2[*P]
+  // feeds P from *P, without end.
+  EXPECT_EQ(testing::CheckSource(R"(package p
+func f[P *Q, Q any](P, Q) {
+	_ = f[P]
+}
+func f2[P *Q, Q any](P, Q) {
+	_ = f2[*P]
+}
+)")
+                ->ErrorLines(),
+            Lines{"5:9: instantiation cycle:\n\tP instantiated as *P"});
+}
+
 }  // namespace
 }  // namespace gotool::types

@@ -130,10 +130,12 @@ bool CoreTerm(TypeParam* p, Term* out) {
 
 }  // namespace
 
-std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams,
+std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams0,
                                   std::vector<Type*> targs, Tuple* params,
                                   std::vector<Operand>* args, bool report) {
-  if (targs.size() == tparams.size()) return targs;  // explicitly instantiated
+  if (targs.size() == tparams0.size()) return targs;  // explicitly instantiated
+  std::vector<TypeParam*> tparams = tparams0;
+  bool renamed = RenameRecursiveTypeParams(&tparams, targs, &params, args);
   Unifier u(tparams);
   for (size_t i = 0; i < targs.size() && i < tparams.size(); i++) u.Set(i, targs[i]);
   auto complete = [&]() {
@@ -217,6 +219,10 @@ std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<Type
   std::vector<Type*> res(tparams.size());
   for (size_t i = 0; i < tparams.size(); i++) res[i] = u.At(i);
   KillInferenceCycles(tparams, &res);
+  for (Type*& t : res) {
+    // The renamed parameters of a recursive call cannot escape.
+    if (renamed && t != nullptr && IsParameterized(tparams, t)) t = nullptr;
+  }
   for (size_t i = 0; i < tparams.size(); i++) {
     if (res[i] != nullptr) continue;
     if (report) {

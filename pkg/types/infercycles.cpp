@@ -1,8 +1,10 @@
-// Inferred type arguments that refer to themselves through the other inferred
-// arguments (go/types' infer.go killCycles): substituting them would never end, so
-// they count as not inferred (func f[P interface{ *P }]() called as f()).
+// Cycles in type inference: inferred type arguments that refer to themselves
+// through the other inferred arguments (go/types' infer.go killCycles), which
+// count as not inferred (func f[P interface{ *P }]() called as f()), and the
+// type parameters of a recursive call, renamed apart (go/types' renameTParams).
 #include <unordered_set>
 
+#include "pkg/types/checker.h"
 #include "pkg/types/generics.h"
 
 namespace gotool::types {
@@ -95,6 +97,34 @@ void CycleFinder::Walk(Type* t) {
 void KillInferenceCycles(const std::vector<TypeParam*>& tparams, std::vector<Type*>* types) {
   CycleFinder w(tparams, types);
   for (TypeParam* p : tparams) w.Typ(p);
+}
+
+bool Checker::RenameRecursiveTypeParams(std::vector<TypeParam*>* tparams,
+                                        const std::vector<Type*>& targs, Tuple** params,
+                                        const std::vector<Operand>* args) {
+  // Only a call inside the generic function itself passes its type parameters.
+  bool recursive = false;
+  for (Type* t : targs) recursive |= IsParameterized(*tparams, t);
+  if (args != nullptr) {
+    for (const Operand& x : *args) recursive |= !x.invalid() && IsParameterized(*tparams, x.type);
+  }
+  if (!recursive) return false;
+  SubstMap rename{*tparams, {}};
+  std::vector<TypeParam*> fresh;
+  for (TypeParam* p : *tparams) {
+    TypeName* obj = ctx_->NewObject<TypeName>(p->obj->pos, p->obj->pkg, p->obj->name, nullptr);
+    TypeParam* q = ctx_->NewType<TypeParam>(obj);
+    obj->type = q;
+    q->index = p->index;
+    fresh.push_back(q);
+    rename.to.push_back(q);
+  }
+  for (size_t i = 0; i < fresh.size(); i++) {
+    fresh[i]->constraint = Subst(ctx_, (*tparams)[i]->constraint, rename);
+  }
+  if (*params != nullptr) *params = Subst(ctx_, *params, rename)->As<Tuple>();
+  *tparams = std::move(fresh);
+  return true;
 }
 
 }  // namespace gotool::types
