@@ -104,7 +104,7 @@ struct MonoGraph {
   std::vector<Vertex> vertices;
   std::vector<Edge> edges;
   std::unordered_map<TypeParam*, TypeParam*> canon;  // method receiver's → type's parameter
-  std::unordered_map<TypeName*, int> name_idx;        // vertex of a type parameter or local type
+  std::unordered_map<TypeName*, int> name_idx;       // vertex of a type parameter or local type
 };
 
 // CheckerQualifier qualifies packages as go/types' Checker.qualifier does.
