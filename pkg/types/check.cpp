@@ -78,6 +78,8 @@ void Checker::CheckFiles(std::span<syntax::File* const> all_files) {
   InitOrder();
   if (!cfg_.ignore_func_bodies) UnusedImports();
   RecordUntyped();
+  // Pass 6: instantiation cycles (go/types skips this after errors).
+  if (!first_err_) Monomorph();
   FlushErrors();
   pkg_->complete = true;
 }

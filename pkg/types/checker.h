@@ -73,6 +73,7 @@ struct Environment {
   Signature* sig = nullptr;        // function signature if inside a function
   bool has_label = false;
   bool has_call_or_recv = false;
+  bool in_tparam_list = false;  // a type-parameter list's constraints are being checked
 };
 
 // StmtContext is the set of statement contexts (go/types' stmtContext).
@@ -85,6 +86,26 @@ enum StmtContext : unsigned {
 };
 
 class Checker;
+
+// MonoGraph is the graph of type parameters and their instantiations in which
+// instantiation cycles are found (go/types' monoGraph, see mono.cpp).
+struct MonoGraph {
+  struct Vertex {
+    int weight = 0;  // weight of the heaviest known path to this vertex
+    int pre = -1;    // last edge of that path
+    int len = 0;     // length of that path
+    TypeName* obj = nullptr;
+  };
+  struct Edge {
+    int dst = 0, src = 0, weight = 0;
+    base::Pos pos;
+    Type* typ = nullptr;
+  };
+  std::vector<Vertex> vertices;
+  std::vector<Edge> edges;
+  std::unordered_map<TypeParam*, TypeParam*> canon;  // method receiver's → type's parameter
+  std::unordered_map<TypeName*, int> name_idx;       // vertex of a type parameter or local type
+};
 
 // CheckerQualifier qualifies packages as go/types' Checker.qualifier does.
 class CheckerQualifier : public Qualifier {
@@ -171,13 +192,28 @@ class Checker {
                    syntax::Expr* init);
   void TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def);
   void GenericTypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def);
+  bool ResolveUnderlying(Named* named);
   void CollectMethods(TypeName* obj);
   void FuncDecl(Func* obj, DeclInfo* decl);
   void DeclStmt(syntax::GenDecl* d);
-  void ValidType(Named* t);
-  bool ValidType0(Type* t, std::vector<Object*>* path);
-  bool ValidInstance(Named* inst, std::vector<Object*>* path);
   void ResolveMethod(Func* f);
+
+  // ---- validtype.cpp ----
+  void ValidType(Named* t);
+  bool ValidType0(Type* t, const std::vector<Named*>& nest, const std::vector<Named*>& path);
+  bool ValidNamed(Named* t, const std::vector<Named*>& nest, const std::vector<Named*>& path);
+  Object* CycleObject(Named* t);
+
+  // ---- mono.cpp ----
+  void RecordMonoInstance(base::Pos pos, const std::vector<TypeParam*>& tparams,
+                          const std::vector<Type*>& targs, const std::vector<syntax::Expr*>& xlist);
+  void RecordMonoCanon(TypeParam* mpar, TypeParam* tpar);
+  void Monomorph();
+  int MonoTypeParamVertex(TypeParam* tpar);
+  int MonoLocalNamedVertex(Named* named);
+  void MonoAddEdge(int dst, int src, int weight, base::Pos pos, Type* typ);
+  void MonoAssign(base::Pos pos, TypeParam* tpar, Type* targ);
+  void ReportInstanceLoop(int v);
 
   // ---- typexpr.cpp ----
   void Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type);
@@ -223,6 +259,9 @@ class Checker {
                            Unifier* u, bool report);
   Signature* InstantiateFunc(syntax::Node* at, Signature* sig, const std::vector<Type*>& targs,
                              const std::vector<syntax::Expr*>& index_exprs);
+  // ---- infercycles.cpp ----
+  bool RenameRecursiveTypeParams(std::vector<TypeParam*>* tparams, const std::vector<Type*>& targs,
+                                 Tuple** params, const std::vector<Operand>* args);
   void NonGeneric(Operand* x);
 
   // ---- operand.cpp ----
@@ -378,9 +417,13 @@ class Checker {
   std::vector<std::function<void()>> delayed_;
   std::unordered_map<Scope*, std::unordered_map<Object*, PkgName*>> dot_import_map_;
   std::unordered_set<Named*> valid_types_;
-  // Struct, array, slice and map types whose parts are being checked: a composite
-  // literal of one (in an array length, say) is a cycle (go/types' nil fields/elem).
+  // Aliases whose type is not determined yet (go/types' brokenAliases): a use of one
+  // while its declaration is checked is a recursive type the alias cannot express.
+  std::unordered_set<TypeName*> broken_aliases_;
+  // Struct, array, slice and map types of declarations whose components are being
+  // checked (go/types leaves those nil until known).
   std::unordered_set<Type*> incomplete_types_;
+  MonoGraph mono_;
   std::unordered_set<syntax::CallExpr*> is_panic_;
   std::vector<Var*> usage_vars_;
   Environment env_;

@@ -19,7 +19,8 @@ void Checker::ObjDecl(Object* obj, Named* def) {
   if (obj->color == Color::kGrey) {
     // A (possibly invalid) cycle.
     switch (obj->kind()) {
-      case ObjectKind::kConst: case ObjectKind::kVar:
+      case ObjectKind::kConst:
+      case ObjectKind::kVar:
         if (!ValidCycle(obj) || obj->type == nullptr) obj->type = InvalidType();
         break;
       case ObjectKind::kTypeName:
@@ -28,7 +29,8 @@ void Checker::ObjDecl(Object* obj, Named* def) {
       case ObjectKind::kFunc:
         ValidCycle(obj);
         break;
-      default: break;
+      default:
+        break;
     }
     if (obj->type == nullptr) obj->type = InvalidType();
     return;
@@ -57,8 +59,11 @@ void Checker::ObjDecl(Object* obj, Named* def) {
       TypeDecl(obj->As<TypeName>(), d->tdecl, def);
       CollectMethods(obj->As<TypeName>());
       break;
-    case ObjectKind::kFunc: FuncDecl(obj->As<Func>(), d); break;
-    default: break;
+    case ObjectKind::kFunc:
+      FuncDecl(obj->As<Func>(), d);
+      break;
+    default:
+      break;
   }
   env_ = std::move(saved);
   obj_path_.pop_back();
@@ -70,19 +75,28 @@ bool Checker::ValidCycle(Object* obj) {
   if (start == obj_path_.end()) return true;
   std::vector<Object*> cycle(start, obj_path_.end());
   size_t nval = 0, ndef = 0;
+  bool tparam_cycle = false;  // the cycle goes through a type-parameter list
   for (Object* o : cycle) {
     if (o->kind() == ObjectKind::kConst || o->kind() == ObjectKind::kVar) {
       nval++;
     } else if (TypeName* t = o->TryAs<TypeName>()) {
+      // A generic type met again while its (or another's) type parameters are
+      // declared: the constraints would need the type they constrain.
+      if (env_.in_tparam_list && IsGenericType(t->type)) {
+        tparam_cycle = true;
+        break;
+      }
       auto it = obj_map_.find(t);
       bool alias = it != obj_map_.end() ? it->second->tdecl->Assign.IsValid() : t->IsAlias();
       if (!alias) ndef++;
     }
   }
-  // Cycles of only constants and variables are reported by the init order check.
-  if (nval == cycle.size()) return true;
-  // A cycle of types must contain at least one type definition.
-  if (nval == 0 && ndef > 0) return true;
+  if (!tparam_cycle) {
+    // Cycles of only constants and variables are reported by the init order check.
+    if (nval == cycle.size()) return true;
+    // A cycle of types must contain at least one type definition.
+    if (nval == 0 && ndef > 0) return true;
+  }
   CycleError(cycle);
   return false;
 }
@@ -100,6 +114,8 @@ void Checker::CycleError(const std::vector<Object*>& cycle) {
   Object* obj = cycle[i];
   base::Pos pos = obj->pos;
   bool is_type = obj->kind() == ObjectKind::kTypeName;
+  // An alias reported here is invalid, not broken: its uses report nothing more.
+  if (is_type) broken_aliases_.erase(obj->As<TypeName>());
   if (is_type && compiler_errors_) {
     Errorf(pos, "invalid recursive type {}", name(obj));
   } else {
@@ -180,6 +196,11 @@ void Checker::VarDeclInit(Var* obj, const std::vector<Object*>& lhs, syntax::Exp
 }
 
 void Checker::TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
+  // Validated once all declarations are known, before the instances the
+  // declaration writes (as go/types orders its delayed actions).
+  Later([this, obj] {
+    if (Named* t = obj->type ? obj->type->TryAs<Named>() : nullptr) ValidType(t);
+  });
   bool generic = tdecl->TypeParams != nullptr && tdecl->TypeParams->List.size > 0;
   if (tdecl->Assign.IsValid()) {
     if (generic) {
@@ -189,7 +210,9 @@ void Checker::TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
     }
     if (!AllowVersion(9)) Error(tdecl->Assign, "type aliases requires go1.9 or later");
     obj->type = InvalidType();  // guard against alias cycles
+    broken_aliases_.insert(obj);
     Type* rhs = TypExpr(tdecl->Type);
+    broken_aliases_.erase(obj);
     obj->type = rhs;
     return;
   }
@@ -219,9 +242,6 @@ void Checker::TypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
   }
   Type* u = Underlying(named);
   if (named->underlying->kind() != TypeKind::kNamed || !IsInvalid(u)) named->underlying = u;
-  Later([this, obj] {
-    if (Named* t = obj->type->TryAs<Named>()) ValidType(t);
-  });
 }
 
 void Checker::GenericTypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def) {
@@ -229,6 +249,14 @@ void Checker::GenericTypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def
   obj->type = named;
   if (def != nullptr) def->underlying = named;
   named->resolving = true;
+  // A chain left unresolved below is resolved in declaration order, as go/types
+  // resolves the underlying types of its named types after checking the package.
+  Later([this, named] {
+    if (named->underlying != nullptr && named->underlying->kind() == TypeKind::kNamed &&
+        !ResolveUnderlying(named)) {
+      named->underlying = InvalidType();
+    }
+  });
   // The type parameters are scoped to the declaration.
   OpenScope(tdecl, "type parameters");
   CollectTypeParams(&named->type_params, tdecl->TypeParams);
@@ -240,96 +268,42 @@ void Checker::GenericTypeDecl(TypeName* obj, syntax::TypeSpec* tdecl, Named* def
     named->underlying = InvalidType();
   }
   if (named->underlying == nullptr || named->underlying == named) named->underlying = InvalidType();
-  // Follow chains of defined types through their generic types (type T[P any] U[P]).
-  std::vector<Object*> path{obj};
-  for (Type* t = named->underlying; t->kind() == TypeKind::kNamed;) {
-    Named* n1 = t->As<Named>();
-    if (n1->orig != nullptr) n1 = n1->orig;
-    auto it = std::find(path.begin(), path.end(), n1->obj);
-    if (it != path.end()) {
-      CycleError(std::vector<Object*>(it, path.end()));
-      named->underlying = InvalidType();
+  // Follow chains of defined types through instances (type T[P any] U[P]); a chain
+  // through a generic type still being declared is followed once all are.
+  ResolveUnderlying(named);
+  named->resolving = false;
+}
+
+// NextInChain returns the type a named type is defined as: an instance's expansion,
+// nullptr while that is not known.
+static Type* NextInChain(Named* n) {
+  if (n->orig == nullptr) return n->underlying;
+  if (n->orig->resolving || n->orig->underlying == nullptr) return nullptr;
+  return ExpandNamed(n);
+}
+
+bool Checker::ResolveUnderlying(Named* named) {
+  std::vector<Named*> seen;
+  Type* u = named->underlying;
+  for (Named* n = named; u != nullptr && u->kind() == TypeKind::kNamed;) {
+    seen.push_back(n);
+    n = u->As<Named>();
+    auto it = std::find(seen.begin(), seen.end(), n);
+    if (it != seen.end()) {
+      std::vector<Object*> cycle;
+      for (; it != seen.end(); ++it) cycle.push_back(CycleObject(*it));
+      CycleError(cycle);
+      u = InvalidType();
       break;
     }
-    path.push_back(n1->obj);
-    if (n1->underlying == nullptr) break;
-    t = n1->underlying;
+    u = NextInChain(n);
   }
-  named->resolving = false;
-  Type* u = Underlying(named);
+  if (u == nullptr) return false;
+  for (Named* n : seen) {
+    if (n->obj->pkg == pkg_) n->underlying = u;
+  }
   named->underlying = u;
-  Later([this, obj] {
-    if (Named* t = obj->type->TryAs<Named>()) ValidType(t);
-  });
-}
-
-void Checker::ValidType(Named* t) {
-  std::vector<Object*> path;
-  ValidType0(t, &path);
-}
-
-bool Checker::ValidType0(Type* t, std::vector<Object*>* path) {
-  if (t == nullptr) return true;
-  switch (t->kind()) {
-    case TypeKind::kArray: return ValidType0(t->As<Array>()->elem, path);
-    case TypeKind::kStruct:
-      for (Var* f : t->As<Struct>()->fields) {
-        if (!ValidType0(f->type, path)) return false;
-      }
-      return true;
-    case TypeKind::kInterface:
-      for (Type* e : t->As<Interface>()->embeddeds) {
-        if (!ValidType0(e, path)) return false;
-      }
-      return true;
-    case TypeKind::kNamed: {
-      Named* n = t->As<Named>();
-      if (n->orig != nullptr) return ValidInstance(n, path);
-      if (valid_types_.count(n) || n->obj->pkg != pkg_) return true;
-      if (IsInvalid(Underlying(n))) return false;
-      auto it = std::find(path->begin(), path->end(), n->obj);
-      if (it != path->end()) {
-        n->underlying = InvalidType();
-        CycleError(std::vector<Object*>(it, path->end()));
-        return false;
-      }
-      path->push_back(n->obj);
-      bool ok = ValidType0(n->from_rhs, path);
-      path->pop_back();
-      if (ok) valid_types_.insert(n);
-      return ok;
-    }
-    default: return true;
-  }
-}
-
-bool Checker::ValidInstance(Named* inst, std::vector<Object*>* path) {
-  // An instance is valid unless its generic type is on the path (it contains
-  // itself), or its underlying type, with the arguments in place, contains a type
-  // of the path by value (type List struct{ next atomic.Pointer[List] } is fine:
-  // Pointer holds a *T).
-  if (valid_types_.count(inst)) return true;
-  Named* orig = inst->orig;
-  auto it = std::find(path->begin(), path->end(), orig->obj);
-  if (it != path->end()) {
-    if (orig->obj->pkg == pkg_) {
-      orig->underlying = InvalidType();
-      std::vector<Object*> cycle(it, path->end());
-      // As go/types, a type that contains its own instance is reported where it
-      // is instantiated.
-      if (cycle.size() == 1 && inst->inst_pos.IsValid()) {
-        cycle[0] = ctx_->NewObject<TypeName>(inst->inst_pos, orig->obj->pkg, orig->obj->name, inst);
-      }
-      CycleError(cycle);
-    }
-    return false;
-  }
-  if (IsInvalid(Underlying(inst))) return false;
-  path->push_back(orig->obj);
-  bool ok = ValidType0(Underlying(inst), path);
-  path->pop_back();
-  if (ok) valid_types_.insert(inst);
-  return ok;
+  return true;
 }
 
 void Checker::CollectMethods(TypeName* obj) {

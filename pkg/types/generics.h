@@ -23,8 +23,9 @@ struct SubstMap {
 };
 
 // Subst returns t with the type parameters of m replaced; parts that do not change
-// are shared, so t itself comes back when nothing is replaced.
-Type* Subst(Context* ctx, Type* t, const SubstMap& m);
+// are shared, so t itself comes back when nothing is replaced. New instances are
+// said to be written at pos (when they have no position yet).
+Type* Subst(Context* ctx, Type* t, const SubstMap& m, base::Pos pos = base::NoPos);
 
 // Instantiate returns orig[args]; identical arguments give the same instance.
 Named* Instantiate(Context* ctx, Named* orig, const std::vector<Type*>& args);
@@ -32,6 +33,10 @@ Named* Instantiate(Context* ctx, Named* orig, const std::vector<Type*>& args);
 // InstantiateSignature returns sig with its type parameters replaced by args and
 // without type parameters (a generic function's instance).
 Signature* InstantiateSignature(Context* ctx, Signature* sig, const std::vector<Type*>& args);
+
+// KillInferenceCycles clears the inferred types (types[i] for tparams[i]) that
+// refer to their own type parameter through the others (infercycles.cpp).
+void KillInferenceCycles(const std::vector<TypeParam*>& tparams, std::vector<Type*>* types);
 
 // ExpandNamed computes the underlying type of an instance (nullptr while the
 // generic type's own declaration is unresolved).

@@ -45,6 +45,7 @@ void Checker::CollectRecvTypeParams(Signature* sig, syntax::FieldList* recv) {
   for (TypeParam* p : sig->recv_type_params) smap.to.push_back(p);
   for (size_t i = 0; i < orig->type_params.size(); i++) {
     sig->recv_type_params[i]->constraint = Subst(ctx_, orig->type_params[i]->constraint, smap);
+    RecordMonoCanon(sig->recv_type_params[i], orig->type_params[i]);
   }
 }
 
@@ -69,6 +70,7 @@ Signature* Checker::InstantiateFunc(syntax::Node* at, Signature* sig,
     std::string err;
     int i = Verify(tparams, targs, &err);
     if (i >= 0) Error(size_t(i) < index_exprs.size() ? At(index_exprs[size_t(i)]) : pos, err, true);
+    if (i < 0) RecordMonoInstance(pos, tparams, targs, index_exprs);
   });
   return inst;
 }
@@ -142,34 +144,12 @@ bool CoreTerm(TypeParam* p, Term* out, bool* single) {
 
 }  // namespace
 
-std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams_in,
+std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<TypeParam*>& tparams0,
                                   std::vector<Type*> targs, Tuple* params,
                                   std::vector<Operand>* args, bool report) {
-  if (targs.size() == tparams_in.size()) return targs;  // explicitly instantiated
-  // A generic function instantiated or called within itself passes its own type
-  // parameters (f[P] in f[P, Q], g(y, x) in g[P, Q]): infer for renamed copies so
-  // that the two roles do not mix (go/types' self-recursive renaming).
-  std::vector<TypeParam*> tparams = tparams_in;
-  bool renamed = false;
-  for (Type* t : targs) renamed |= IsParameterized(tparams, t);
-  for (size_t i = 0; args != nullptr && i < args->size(); i++) {
-    renamed |= IsParameterized(tparams, (*args)[i].type);
-  }
-  if (renamed) {
-    SubstMap rename{tparams, {}};
-    std::vector<TypeParam*> fresh;
-    for (TypeParam* p : tparams) {
-      TypeParam* q = ctx_->NewType<TypeParam>(p->obj);
-      q->index = p->index;
-      fresh.push_back(q);
-      rename.to.push_back(q);
-    }
-    for (size_t i = 0; i < tparams.size(); i++) {
-      fresh[i]->constraint = Subst(ctx_, tparams[i]->constraint, rename);
-    }
-    if (params != nullptr) params = Subst(ctx_, params, rename)->As<Tuple>();
-    tparams = fresh;
-  }
+  if (targs.size() == tparams0.size()) return targs;  // explicitly instantiated
+  std::vector<TypeParam*> tparams = tparams0;
+  bool renamed = RenameRecursiveTypeParams(&tparams, targs, &params, args);
   Unifier u(tparams);
   for (size_t i = 0; i < targs.size() && i < tparams.size(); i++) u.Set(i, targs[i]);
   auto complete = [&]() {
@@ -251,24 +231,23 @@ std::vector<Type*> Checker::Infer(syntax::Node* pos_node, const std::vector<Type
       }
     }
   }
-  if (int i = complete(); i >= 0) {
-    // go/types drops an inferred type that refers to its own parameter (P = *Tree[P])
-    // before naming the first parameter it could not infer.
-    for (size_t j = 0; j < size_t(i); j++) {
-      if (IsParameterized({tparams[j]}, u.At(j))) {
-        i = int(j);
-        break;
-      }
-    }
+  // Inferred types may mention other parameters (substituted below), but not in a
+  // cycle: those count as not inferred.
+  std::vector<Type*> res(tparams.size());
+  for (size_t i = 0; i < tparams.size(); i++) res[i] = u.At(i);
+  KillInferenceCycles(tparams, &res);
+  for (Type*& t : res) {
+    // The renamed parameters of a recursive call cannot escape.
+    if (renamed && t != nullptr && IsParameterized(tparams, t)) t = nullptr;
+  }
+  for (size_t i = 0; i < tparams.size(); i++) {
+    if (res[i] != nullptr) continue;
     if (report) {
-      Errorf(At(pos_node), "cannot infer {} ({})", tparams[size_t(i)]->obj->name,
-             fset_.PositionFor(tparams[size_t(i)]->obj->pos).String());
+      Errorf(At(pos_node), "cannot infer {} ({})", tparams[i]->obj->name,
+             fset_.PositionFor(tparams[i]->obj->pos).String());
     }
     return {};
   }
-  // Inferred types may mention other parameters: substitute until none is left.
-  std::vector<Type*> res(tparams.size());
-  for (size_t i = 0; i < tparams.size(); i++) res[i] = u.At(i);
   SubstMap smap{tparams, res};
   for (size_t round = 0; round < tparams.size(); round++) {
     bool changed = false;

@@ -20,7 +20,7 @@ namespace {
 // Substituter rewrites types under one map; it shares unchanged parts.
 class Substituter {
  public:
-  Substituter(Context* ctx, const SubstMap& m) : ctx_(ctx), m_(m) {}
+  Substituter(Context* ctx, const SubstMap& m, base::Pos pos) : ctx_(ctx), m_(m), pos_(pos) {}
 
   Type* Typ(Type* t);
 
@@ -41,6 +41,7 @@ class Substituter {
 
   Context* ctx_;
   const SubstMap& m_;
+  base::Pos pos_;  // where new instances are said to be written (cycle reports)
 };
 
 Tuple* Substituter::TupleOf(Tuple* t) {
@@ -159,7 +160,9 @@ Type* Substituter::NamedOf(Named* n) {
     changed |= args.back() != a;
   }
   if (!changed) return n;
-  return Instantiate(ctx_, n->orig, args);
+  Named* inst = Instantiate(ctx_, n->orig, args);
+  if (!inst->inst_pos.IsValid()) inst->inst_pos = pos_;
+  return inst;
 }
 
 Type* Substituter::Typ(Type* t) {
@@ -221,9 +224,9 @@ bool IdenticalArgs(const std::vector<Type*>& a, const std::vector<Type*>& b) {
 
 }  // namespace
 
-Type* Subst(Context* ctx, Type* t, const SubstMap& m) {
+Type* Subst(Context* ctx, Type* t, const SubstMap& m, base::Pos pos) {
   if (m.empty()) return t;
-  return Substituter(ctx, m).Typ(t);
+  return Substituter(ctx, m, pos).Typ(t);
 }
 
 Named* Instantiate(Context* ctx, Named* orig, const std::vector<Type*>& args) {
@@ -269,8 +272,11 @@ Type* ExpandNamed(Named* inst) {
   SubstMap m{orig->type_params, inst->type_args};
   m.to.resize(m.from.size(), InvalidType());
   inst->expanding = true;
-  Type* u = Underlying(orig);
-  Type* r = Subst(inst->ctx, u, m);
+  // As go/types, the generic type's declared underlying type is substituted, which
+  // is another instance while a chain of them (type T[P any] U[P]) is unresolved.
+  Type* u = orig->underlying->kind() == TypeKind::kNamed && !orig->resolving ? orig->underlying
+                                                                             : Underlying(orig);
+  Type* r = Subst(inst->ctx, u, m, inst->inst_pos);
   inst->expanding = false;
   // While the generic type's declaration is being checked its underlying type may
   // still grow (struct fields, interface methods): keep expanding until it is done.

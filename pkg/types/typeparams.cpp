@@ -35,6 +35,9 @@ void Checker::CollectTypeParams(std::vector<TypeParam*>* out, syntax::FieldList*
   for (syntax::Field* f : list->List) {
     for (syntax::Ident* name : f->Names) out->push_back(DeclareTypeParam(name, int(out->size())));
   }
+  // Cycle detection must know that a generic type met now is in a constraint.
+  bool saved_in_tparam_list = env_.in_tparam_list;
+  env_.in_tparam_list = true;
   size_t index = 0;
   for (syntax::Field* f : list->List) {
     Type* bound = InvalidType();
@@ -47,6 +50,7 @@ void Checker::CollectTypeParams(std::vector<TypeParam*>* out, syntax::FieldList*
     }
     for (size_t i = 0; i < f->Names.size; i++) (*out)[index++]->constraint = bound;
   }
+  env_.in_tparam_list = saved_in_tparam_list;
   // A constraint that is not an interface (a type, ~T, or a union) stands for the
   // implicit interface{E}.
   for (TypeParam* p : *out) {
@@ -149,8 +153,7 @@ void Checker::CheckUnionTerms(Union* u, const std::vector<syntax::Expr*>& exprs)
         continue;
       }
       if (!Identical(t.type, under)) {
-        Errorf(At(exprs[i]), "invalid use of ~ (underlying type of {} is {})", S(t.type),
-               S(under));
+        Errorf(At(exprs[i]), "invalid use of ~ (underlying type of {} is {})", S(t.type), S(under));
         continue;
       }
     }
@@ -249,13 +252,17 @@ Type* Checker::InstantiatedType(syntax::Expr* e, Named* def) {
   Later([this, e, x, inst, indices, pos] {
     RecordInstance(x, inst->type_args, inst);
     Named* orig = inst->orig;
-    if (!ValidateTArgLen(pos, orig->type_params.size(), inst->type_args.size())) return;
-    std::string err;
-    int i = Verify(orig->type_params, inst->type_args, &err);
-    if (i >= 0) {
-      base::Pos at = size_t(i) < indices.size() ? At(indices[size_t(i)]) : pos;
-      Error(at, err, true);
+    if (ValidateTArgLen(pos, orig->type_params.size(), inst->type_args.size())) {
+      std::string err;
+      int i = Verify(orig->type_params, inst->type_args, &err);
+      if (i >= 0) {
+        base::Pos at = size_t(i) < indices.size() ? At(indices[size_t(i)]) : pos;
+        Error(at, err, true);
+      } else {
+        RecordMonoInstance(pos, orig->type_params, inst->type_args, indices);
+      }
     }
+    ValidType(inst);
     (void)e;
   });
   return inst;

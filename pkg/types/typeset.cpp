@@ -274,7 +274,11 @@ bool Unifier::UnifyImpl(Type* x, Type* y, int depth) {
       inferred_[size_t(i)] = y;
       return true;
     }
-    return UnifyImpl(inferred_[size_t(i)], y, depth + 1);
+    if (!UnifyImpl(inferred_[size_t(i)], y, depth + 1)) return false;
+    // A match, possibly through underlying types, with a defined type: that is
+    // the argument, not the literal recorded so far (go.dev/issue/43056).
+    if (y->kind() == TypeKind::kNamed) inferred_[size_t(i)] = y;
+    return true;
   }
   if (int i = IndexOf(y); i >= 0) return UnifyImpl(y, x, depth + 1);
   if (x == y) return true;

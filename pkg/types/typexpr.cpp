@@ -59,7 +59,14 @@ void Checker::Ident(Operand* x, syntax::Ident* e, Named* def, bool want_type) {
       }
       x->mode = OperandMode::kConstant;
       break;
-    case ObjectKind::kTypeName: x->mode = OperandMode::kTypexpr; break;
+    case ObjectKind::kTypeName:
+      if (IsInvalid(typ) && broken_aliases_.count(obj->As<TypeName>())) {
+        Errorf(e->NamePos, "invalid use of type alias {} in recursive type (see issue #50729)",
+               obj->name);
+        return;
+      }
+      x->mode = OperandMode::kTypexpr;
+      break;
     case ObjectKind::kVar:
       if (obj->pkg == pkg_) obj->As<Var>()->used = true;
       AddDeclDep(obj);
@@ -120,6 +127,24 @@ void SetDefType(Named* def, Type* typ) {
   if (def != nullptr) def->underlying = typ;
 }
 
+// Incomplete marks the underlying type of a declaration as under construction
+// for the lifetime of the object.
+class Incomplete {
+ public:
+  Incomplete(Checker* check, Named* def, Type* typ) : check_(check), typ_(def ? typ : nullptr) {
+    if (typ_ != nullptr) check_->incomplete_types_.insert(typ_);
+  }
+  ~Incomplete() {
+    if (typ_ != nullptr) check_->incomplete_types_.erase(typ_);
+  }
+  Incomplete(const Incomplete&) = delete;
+  Incomplete& operator=(const Incomplete&) = delete;
+
+ private:
+  Checker* check_;
+  Type* typ_;
+};
+
 }  // namespace
 
 Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
@@ -153,14 +178,13 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
       if (e->Len == nullptr) {
         Slice* s = ctx_->NewType<Slice>(InvalidType());
         SetDefType(def, s);
-        incomplete_types_.insert(s);
+        Incomplete incomplete(this, def, s);
         s->elem = VarType(e->Elt);
-        incomplete_types_.erase(s);
         return s;
       }
       Array* a = ctx_->NewType<Array>(InvalidType(), -1);
       SetDefType(def, a);
-      incomplete_types_.insert(a);
+      Incomplete incomplete(this, def, a);
       if (e->Len->kind == syntax::NodeKind::Ellipsis) {
         Error(At(e->Len), compiler_errors_ ? "invalid use of [...] array (outside a composite literal)"
                                            : "invalid use of '...'");
@@ -168,7 +192,6 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
         a->len = ArrayLength(e->Len);
       }
       a->elem = VarType(e->Elt);
-      incomplete_types_.erase(a);
       if (a->len >= 0) return a;
       typ = InvalidType();  // as go/types: an invalid length makes the type invalid
       break;
@@ -177,9 +200,8 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
     case syntax::NodeKind::StructType: {
       Struct* s = ctx_->NewType<Struct>();
       SetDefType(def, s);
-      incomplete_types_.insert(s);
+      Incomplete incomplete(this, def, s);
       StructType(s, e0->As<syntax::StructType>());
-      incomplete_types_.erase(s);
       return s;
     }
     case syntax::NodeKind::StarExpr: {
@@ -204,10 +226,11 @@ Type* Checker::TypInternal(syntax::Expr* e0, Named* def) {
       auto* e = e0->As<syntax::MapType>();
       Map* m = ctx_->NewType<Map>(InvalidType(), InvalidType());
       SetDefType(def, m);
-      incomplete_types_.insert(m);
-      m->key = VarType(e->Key);
-      m->elem = VarType(e->Value);
-      incomplete_types_.erase(m);
+      {
+        Incomplete incomplete(this, def, m);
+        m->key = VarType(e->Key);
+        m->elem = VarType(e->Value);
+      }
       Later([this, m, e] {
         if (!Comparable(m->key) && !IsInvalid(Underlying(m->key))) {
           Errorf(At(e->Key), "{} map key type {}{}", compiler_errors_ ? "invalid" : "incomparable",
