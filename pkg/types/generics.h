@@ -69,9 +69,6 @@ Interface* ConstraintInterface(TypeParam* p);
 // ComputeTypeSet fills t's tset_* fields (once): the intersection of its embedded
 // elements' term lists.
 void ComputeTypeSet(Interface* t);
-// UnionTermCount returns the number of terms of u's type set, normalized (0 when it
-// is the set of all types).
-size_t UnionTermCount(Union* u);
 
 // kMaxUnionTerms is go/types' limit on the terms of a union's type set, against
 // quadratic term-list operations.

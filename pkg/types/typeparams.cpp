@@ -91,8 +91,6 @@ static void FlattenUnion(syntax::Expr* e, std::vector<syntax::Expr*>* out) {
   out->push_back(e);
 }
 
-constexpr size_t kMaxUnionTerms = 100;  // go/types' implementation limit
-
 Type* Checker::UnionType(syntax::Expr* e) {
   std::vector<syntax::Expr*> exprs;
   FlattenUnion(e, &exprs);
@@ -173,12 +171,6 @@ void Checker::CheckUnionTerms(Union* u, const std::vector<syntax::Expr*>& exprs)
       SoftErrorf(At(exprs[i]), "overlapping terms {} and {}", TermString(t),
                  TermString(u->terms[size_t(j)]));
     }
-  }
-  // Interface terms may bring in more terms than the union spells out: the limit
-  // holds for its type set too (go/types' computeUnionTypeSet).
-  if (UnionTermCount(u) > kMaxUnionTerms) {
-    Errorf(At(exprs[0]), "cannot handle more than {} union terms (implementation limitation)",
-           kMaxUnionTerms);
   }
 }
 

@@ -109,11 +109,6 @@ TermSet TermSetOf(Type* t) {
 
 }  // namespace
 
-size_t UnionTermCount(Union* u) {
-  TermSet s = TermSetOf(u);
-  return s.all ? 0 : s.terms.size();
-}
-
 void ComputeTypeSet(Interface* t) {
   if (t->tset_done) return;
   t->tset_done = true;                // guards against (invalid) cycles
