@@ -258,11 +258,15 @@ Status WriteFile(const std::string& file, std::string_view data) {
   return WriteAtomic(file, data);
 }
 
-Result<std::string> ReadFile(const std::string& file) {
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return PathError("open", file, errno);
+namespace {
+
+// ReadToEnd reads the open file fd (named file, for errors) through a stack buffer of
+// N bytes and closes it. With short_read_is_end, a read shorter than the buffer ends
+// the file, which saves the last read(2) for regular files that nobody is writing.
+template <std::size_t N>
+Result<std::string> ReadToEnd(int fd, const std::string& file, bool short_read_is_end) {
+  char buf[N];
   std::string data;
-  char buf[65536];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
@@ -271,32 +275,27 @@ Result<std::string> ReadFile(const std::string& file) {
       ::close(fd);
       return PathError("read", file, e);
     }
-    if (n == 0) break;
     data.append(buf, static_cast<std::size_t>(n));
+    if (n == 0 || (short_read_is_end && static_cast<std::size_t>(n) < sizeof buf)) break;
   }
   ::close(fd);
   return data;
 }
 
+}  // namespace
+
+Result<std::string> ReadFile(const std::string& file) {
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return PathError("open", file, errno);
+  return ReadToEnd<65536>(fd, file, /*short_read_is_end=*/false);
+}
+
 Result<std::string> ReadCacheFile(const std::string& file) {
   int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return PathError("open", file, errno);
-  // Most cache files fit the stack buffer: one read, one allocation of the right size.
-  char buf[8192];
-  std::string data;
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int e = errno;
-      ::close(fd);
-      return PathError("read", file, e);
-    }
-    data.append(buf, static_cast<std::size_t>(n));
-    if (static_cast<std::size_t>(n) < sizeof buf) break;  // a short read: the end of the file
-  }
-  ::close(fd);
-  return data;
+  // Cache files are written whole and renamed into place, and most fit the buffer:
+  // one read, one allocation of the right size.
+  return ReadToEnd<8192>(fd, file, /*short_read_is_end=*/true);
 }
 
 std::string FormatInfo(const RevInfo& info) {
