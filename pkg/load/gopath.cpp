@@ -4,29 +4,11 @@
 #include <set>
 
 #include "pkg/load/loader.h"
+#include "pkg/load/paths.h"
 
 namespace gotool::load {
-namespace {
 
 namespace fs = std::filesystem;
-
-bool IsDir(const std::string& path) {
-  std::error_code ec;
-  return fs::is_directory(path, ec);
-}
-
-std::string Canonical(const std::string& path) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(path, ec);
-  return ec ? path : p.string();
-}
-
-bool HasPathPrefix(std::string_view path, std::string_view prefix) {
-  if (!path.starts_with(prefix)) return false;
-  return path.size() == prefix.size() || path[prefix.size()] == '/';
-}
-
-}  // namespace
 
 void Loader::SetGopath(std::vector<std::string> gopath) {
   gopath_mode_ = true;

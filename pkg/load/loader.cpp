@@ -1,5 +1,6 @@
 // The package loader: main module, import resolution, package graph and cycles.
 #include "pkg/load/loader.h"
+#include "pkg/load/paths.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -15,30 +16,6 @@ namespace gotool::load {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool IsDir(const std::string& path) {
-  std::error_code ec;
-  return fs::is_directory(path, ec);
-}
-
-bool IsFile(const std::string& path) {
-  std::error_code ec;
-  return fs::is_regular_file(path, ec);
-}
-
-// Canonical resolves symlinks where possible, so that GOROOT/src seen through a link
-// compares equal to its target.
-std::string Canonical(const std::string& path) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(path, ec);
-  return ec ? path : p.string();
-}
-
-// HasPathPrefix reports whether path equals prefix or lies under it ("/"-separated).
-bool HasPathPrefix(std::string_view path, std::string_view prefix) {
-  if (!path.starts_with(prefix)) return false;
-  return path.size() == prefix.size() || prefix.empty() || path[prefix.size()] == '/';
-}
 
 // FormatPos formats an import position as "file:line:col" with the file shortened.
 std::string FormatPos(const Loader& l, const base::Position& p) {
@@ -216,8 +193,8 @@ void Loader::ResolveImports(LoadedPackage* lp) {
     }
     std::string dir, resolved, err;
     std::vector<std::string> vendor_tried;
-    if (lp->pkg.goroot && HasPathPrefix(lp->pkg.import_path, "cmd") && !IsStandardImportPath(path) &&
-        IsDir(ctx_.goroot + "/src/cmd/vendor/" + path)) {
+    if (lp->pkg.goroot && HasPathPrefix(lp->pkg.import_path, "cmd") &&
+        !IsStandardImportPath(path) && IsDir(ctx_.goroot + "/src/cmd/vendor/" + path)) {
       dir = ctx_.goroot + "/src/cmd/vendor/" + path;  // cmd's own vendor directory
       resolved = "cmd/vendor/" + path;
     } else if (gopath_mode_ && GopathVendorImport(*lp, path, &dir, &resolved, &vendor_tried)) {

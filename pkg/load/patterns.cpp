@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "pkg/load/loader.h"
+#include "pkg/load/paths.h"
 
 namespace gotool::load {
 namespace {
@@ -25,19 +26,6 @@ bool MatchGlob(std::string_view pattern, std::string_view name) {
 }
 
 bool IsLocalPattern(std::string_view p) { return IsLocalImport(p) || p.starts_with("/"); }
-
-// HasPathPrefix reports whether path equals prefix or lies under it ("/"-separated).
-bool HasPathPrefix(std::string_view path, std::string_view prefix) {
-  if (!path.starts_with(prefix)) return false;
-  return path.size() == prefix.size() || path[prefix.size()] == '/';
-}
-
-// Canonical resolves symlinks where possible (GOROOT may be reached through one).
-std::string Canonical(const std::string& path) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(path, ec);
-  return ec ? path : p.string();
-}
 
 // SkipDir reports whether a directory named elem below the walk's root is skipped.
 // In GOROOT only src/vendor holds packages of std (vendor/golang.org/x/...); other

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "pkg/load/loader.h"
+#include "pkg/load/paths.h"
 
 namespace gotool::load {
 namespace {
@@ -34,13 +35,6 @@ std::string ExpandPath(const std::string& path) {
 bool DirUnder(const std::string& src_dir, const std::string& parent) {
   return HasFilePathPrefix(src_dir, parent) ||
          HasFilePathPrefix(ExpandPath(src_dir), ExpandPath(parent));
-}
-
-// HasPathPrefix reports whether the import path s equals prefix or lies below it.
-bool HasPathPrefix(std::string_view s, std::string_view prefix) {
-  if (prefix.empty()) return true;
-  if (!s.starts_with(prefix)) return false;
-  return s.size() == prefix.size() || prefix.back() == '/' || s[prefix.size()] == '/';
 }
 
 // ParentDir maps the import-path index i of an "internal" or "vendor" element of dep
