@@ -6,6 +6,7 @@
 
 #include "cmd/gotool/buildflags.h"
 #include "cmd/gotool/commands.h"
+#include "cmd/gotool/process.h"
 #include "pkg/cfg/env.h"
 #include "pkg/load/check_build.h"
 
@@ -18,20 +19,6 @@ struct BuildOptions {
   std::string output;  // -o
   std::vector<std::string> packages;
 };
-
-// WorkingDir returns $PWD when it names the working directory (as the go command
-// prints paths relative to it), else the kernel's path.
-std::string WorkingDir(const cfg::Environ& env) {
-  std::error_code ec;
-  std::string cwd = std::filesystem::current_path(ec).string();
-  std::string pwd = env.Get("PWD");
-  struct stat a, b;
-  if (pwd.starts_with("/") && stat(pwd.c_str(), &a) == 0 && stat(cwd.c_str(), &b) == 0 &&
-      a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
-    return pwd;
-  }
-  return cwd;
-}
 
 // ExecutableId identifies this gotool binary for the check cache: a rebuilt or
 // replaced binary (another checker) gets another ID.
@@ -46,15 +33,14 @@ std::string ExecutableId() {
 // RunBuild loads and type-checks the packages (pkg/load's CheckBuild) and prints its
 // report; code generation does not exist yet.
 int RunBuild(const BuildOptions& opts) {
-  cfg::Environ env = cfg::Environ::FromProcess();
-  cfg::Config config = cfg::Config::Load(env);
+  const cfg::Config& config = ProcessConfig();
   load::BuildRequest req;
   req.context = load::BuildContext::Default(config, opts.build.tags);
   if (req.context.goroot.empty()) {
     std::fprintf(stderr, "gotool: cannot find GOROOT directory: set $GOROOT to a Go source tree\n");
     return 2;
   }
-  req.cwd = WorkingDir(env);
+  req.cwd = WorkingDir();
   req.gomodcache = config.Gomodcache();
   req.gopath_mode = config.GopathMode();
   if (req.gopath_mode) req.gopath = config.GopathEntries();

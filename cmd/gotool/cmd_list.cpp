@@ -1,6 +1,7 @@
 // `gotool list`: list packages or modules.
 #include "cmd/gotool/buildflags.h"
 #include "cmd/gotool/commands.h"
+#include "cmd/gotool/process.h"
 
 #include <sys/stat.h>
 
@@ -24,25 +25,13 @@ struct ListOptions {
   std::vector<std::string> args;
 };
 
-// Cwd returns $PWD when it names the working directory, else the kernel's path.
-std::string Cwd() {
-  std::error_code ec;
-  std::string cwd = std::filesystem::current_path(ec).string();
-  std::string pwd = cfg::Environ::FromProcess().Get("PWD");
-  struct stat a, b;
-  if (pwd.starts_with("/") && stat(pwd.c_str(), &a) == 0 && stat(cwd.c_str(), &b) == 0 &&
-      a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-    return pwd;
-  return cwd;
-}
-
 // RunListModules runs `list -m`; packages (without -m) and -f are not done yet.
 int RunListModules(const ListOptions& o) {
   if (!o.m || !o.format.empty()) return NotImplemented("list");
   modcache::ModRequest req;
   req.args = o.args;
-  req.cwd = Cwd();
-  req.env = modcache::DownloadEnv::FromConfig(cfg::Config::Load(cfg::Environ::FromProcess()));
+  req.cwd = WorkingDir();
+  req.env = modcache::DownloadEnv::FromConfig(ProcessConfig());
   req.env.modcacherw = o.build.modcacherw;
   req.json = o.json;
   req.versions = o.versions;

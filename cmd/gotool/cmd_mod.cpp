@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "cmd/gotool/commands.h"
+#include "cmd/gotool/process.h"
 #include "modcache/modcmd.h"
 #include "modcache/modedit.h"
 #include "pkg/base/version.h"
@@ -24,19 +25,6 @@ struct ModOptions {
   std::vector<std::string> args;
 };
 
-// Cwd returns the working directory as the go command sees it: $PWD when it names
-// the current directory, else the kernel's path.
-std::string Cwd() {
-  std::error_code ec;
-  std::string cwd = std::filesystem::current_path(ec).string();
-  std::string pwd = cfg::Environ::FromProcess().Get("PWD");
-  struct stat a, b;
-  if (pwd.starts_with("/") && stat(pwd.c_str(), &a) == 0 && stat(cwd.c_str(), &b) == 0 &&
-      a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-    return pwd;
-  return cwd;
-}
-
 // GoVersion returns the language version gotool writes to go.mod ("1.22").
 std::string GoVersion() { return std::string(base::kGoVersion).substr(2); }
 
@@ -53,7 +41,7 @@ int RunEdit(const Command& c, const ModOptions& o) {
   modcache::EditRequest req;
   for (const cfg::ParsedFlag& f : c.flags()) req.flags.push_back({f.name, f.value});
   req.args = o.args;
-  req.cwd = Cwd();
+  req.cwd = WorkingDir();
   req.go_version = GoVersion();
   return Print(modcache::ModEdit(req));
 }
@@ -62,8 +50,8 @@ int RunEdit(const Command& c, const ModOptions& o) {
 int RunInit(const ModOptions& o) {
   modcache::InitRequest req;
   req.args = o.args;
-  req.cwd = Cwd();
-  cfg::Config config = cfg::Config::Load(cfg::Environ::FromProcess());
+  req.cwd = WorkingDir();
+  const cfg::Config& config = ProcessConfig();
   req.gopath = config.Gopath();
   req.gomodcache = config.Gomodcache();
   req.go_version = GoVersion();
@@ -82,8 +70,8 @@ void TraceToStderr(const std::string& line) {
 modcache::ModRequest ModRequest(const ModOptions& o) {
   modcache::ModRequest req;
   req.args = o.args;
-  req.cwd = Cwd();
-  req.env = modcache::DownloadEnv::FromConfig(cfg::Config::Load(cfg::Environ::FromProcess()));
+  req.cwd = WorkingDir();
+  req.env = modcache::DownloadEnv::FromConfig(ProcessConfig());
   req.env.modcacherw = o.modcacherw;
   req.json = o.json;
   req.x = o.x;
@@ -94,8 +82,10 @@ modcache::ModRequest ModRequest(const ModOptions& o) {
 
 // AddModCommon adds the flags every module-loading `mod` command has.
 void AddModCommon(Command* c, const std::shared_ptr<ModOptions>& o) {
-  c->Bool("modcacherw", &o->modcacherw, "leave newly-created directories in the module cache writable");
-  c->String("modfile", &o->modfile, "use this file in place of the main module's go.mod (not supported yet)");
+  c->Bool("modcacherw", &o->modcacherw,
+          "leave newly-created directories in the module cache writable");
+  c->String("modfile", &o->modfile,
+            "use this file in place of the main module's go.mod (not supported yet)");
 }
 
 void AddDownload(Command* mod, const std::shared_ptr<ModOptions>& o) {

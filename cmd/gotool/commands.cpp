@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "cmd/gotool/cmd_debug.h"
+#include "cmd/gotool/process.h"
 #include "pkg/cfg/env.h"
 
 namespace gotool::cli {
@@ -71,8 +72,7 @@ void PrintMainUsage(std::FILE* out, const Commands& commands) {
 }
 
 int Run(const std::vector<std::string>& args) {
-  std::vector<std::string> goflags =
-      cfg::SplitFields(cfg::Config::Load(cfg::Environ::FromProcess()).Getenv("GOFLAGS"));
+  std::vector<std::string> goflags = cfg::SplitFields(ProcessConfig().Getenv("GOFLAGS"));
   // The common case: a known command whose own flags cover $GOFLAGS (or with no
   // GOFLAGS), so no other command needs building to check them.
   if (!args.empty()) {

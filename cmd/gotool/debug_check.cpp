@@ -29,6 +29,7 @@
 #include <thread>
 #include <vector>
 
+#include "cmd/gotool/process.h"
 #include "pkg/cfg/env.h"
 #include "pkg/load/check_packages.h"
 #include "pkg/load/context.h"
@@ -155,7 +156,7 @@ int RunDebugCheck(const std::vector<std::string>& args) {
     return 2;
   }
   Clock::time_point start = Clock::now();
-  cfg::Config config = cfg::Config::Load(cfg::Environ::FromProcess());
+  const cfg::Config& config = ProcessConfig();
   std::error_code ec;
   load::Loader loader(load::BuildContext::Default(config),
                       std::filesystem::current_path(ec).string(), config.Gomodcache());

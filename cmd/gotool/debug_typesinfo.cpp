@@ -35,6 +35,7 @@
 #include <thread>
 #include <vector>
 
+#include "cmd/gotool/process.h"
 #include "pkg/cfg/env.h"
 #include "pkg/load/check_packages.h"
 #include "pkg/load/context.h"
@@ -135,7 +136,7 @@ int RunDebugTypesinfo(const std::vector<std::string>& args) {
     fmt::print(stderr, "{}", kTypesinfoUsage);
     return 2;
   }
-  cfg::Config config = cfg::Config::Load(cfg::Environ::FromProcess());
+  const cfg::Config& config = ProcessConfig();
   std::error_code ec;
   load::Loader loader(load::BuildContext::Default(config),
                       std::filesystem::current_path(ec).string(), config.Gomodcache());
