@@ -34,36 +34,24 @@ Command::Command(CLI::App* /*parent*/, std::string full_name, std::string usage_
   name_ = space == std::string::npos ? full_name_ : full_name_.substr(space + 1);
 }
 
-void Command::Bool(const std::string& name, bool* value, const std::string& help) {
-  bindings_.push_back({name, [name, value, help](CLI::App* app) {
-                         app->add_flag("--" + name, *value, help)
-                             ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-                       }});
+void Command::Bool(const std::string& name, bool* value, std::string_view /*help*/) {
+  bindings_.push_back({name, Binding::kBool, value});
   specs_.push_back({name, cfg::FlagKind::kBool});
 }
 
-void Command::Int(const std::string& name, int* value, const std::string& help) {
-  bindings_.push_back({name, [name, value, help](CLI::App* app) {
-                         app->add_option("--" + name, *value, help)
-                             ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-                       }});
+void Command::Int(const std::string& name, int* value, std::string_view /*help*/) {
+  bindings_.push_back({name, Binding::kInt, value});
   specs_.push_back({name, cfg::FlagKind::kInt});
 }
 
-void Command::String(const std::string& name, std::string* value, const std::string& help) {
-  bindings_.push_back({name, [name, value, help](CLI::App* app) {
-                         app->add_option("--" + name, *value, help)
-                             ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-                       }});
+void Command::String(const std::string& name, std::string* value, std::string_view /*help*/) {
+  bindings_.push_back({name, Binding::kString, value});
   specs_.push_back({name, cfg::FlagKind::kString});
 }
 
 void Command::StringList(const std::string& name, std::vector<std::string>* values,
-                         const std::string& help) {
-  bindings_.push_back({name, [name, values, help](CLI::App* app) {
-                         app->add_option("--" + name, *values, help)
-                             ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-                       }});
+                         std::string_view /*help*/) {
+  bindings_.push_back({name, Binding::kStringList, values});
   specs_.push_back({name, cfg::FlagKind::kString});
 }
 
@@ -87,9 +75,33 @@ CLI::App* Command::App(const std::vector<cfg::ParsedFlag>& flags) {
     if (std::find(added_.begin(), added_.end(), f.name) != added_.end()) continue;
     added_.push_back(f.name);
     for (const Binding& b : bindings_)
-      if (b.name == f.name) b.add(app_.get());
+      if (b.name == f.name) b.AddTo(app_.get());
   }
   return app_.get();
+}
+
+void Command::Binding::AddTo(CLI::App* app) const {
+  // The values are already checked and canonical (ParseGoFlags): the last one wins,
+  // except for a list, which keeps them all.
+  std::string option = "--" + name;
+  switch (kind) {
+    case kBool:
+      app->add_flag(option, *static_cast<bool*>(target))
+          ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+      break;
+    case kInt:
+      app->add_option(option, *static_cast<int*>(target))
+          ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+      break;
+    case kString:
+      app->add_option(option, *static_cast<std::string*>(target))
+          ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+      break;
+    case kStringList:
+      app->add_option(option, *static_cast<std::vector<std::string>*>(target))
+          ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      break;
+  }
 }
 
 Command* Command::AddSubcommand(std::string name, std::string usage_args, std::string short_help,

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pkg/cfg/goflags.h"
@@ -26,13 +27,13 @@ class Command {
   Command(CLI::App* parent, std::string full_name, std::string usage_args, std::string short_help,
           std::string long_help);
 
-  // Bool, Int and String define a flag -name bound to *value.
-  void Bool(const std::string& name, bool* value, const std::string& help);
-  void Int(const std::string& name, int* value, const std::string& help);
-  void String(const std::string& name, std::string* value, const std::string& help);
+  // Bool, Int and String define a flag -name bound to *value. help documents the flag
+  // at the call site; `gotool help` prints the command's long help instead, as go does.
+  void Bool(const std::string& name, bool* value, std::string_view help);
+  void Int(const std::string& name, int* value, std::string_view help);
+  void String(const std::string& name, std::string* value, std::string_view help);
   // StringList defines a repeatable flag whose values accumulate in order.
-  void StringList(const std::string& name, std::vector<std::string>* values,
-                  const std::string& help);
+  void StringList(const std::string& name, std::vector<std::string>* values, std::string_view help);
   // Rest defines a flag -name that ends the flags: later arguments go to *rest unparsed.
   void Rest(const std::string& name, std::vector<std::string>* rest);
   // Args binds the non-flag arguments.
@@ -81,10 +82,14 @@ class Command {
   int UsageError(const std::string& message) const;
   std::string SubcommandList() const;
 
-  // Binding adds one flag's CLI11 option to an app.
+  // Binding is one flag's variable; its CLI11 option is made only when the flag is
+  // used (defining every flag's option costs more than most commands' work).
   struct Binding {
+    enum Kind { kBool, kInt, kString, kStringList };
     std::string name;
-    std::function<void(CLI::App*)> add;
+    Kind kind;
+    void* target;  // a bool, int, std::string or std::vector<std::string> as kind says
+    void AddTo(CLI::App* app) const;
   };
   CLI::App* App(const std::vector<cfg::ParsedFlag>& flags);
 
