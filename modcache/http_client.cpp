@@ -47,12 +47,13 @@ bool ParsePort(std::string_view s, int* port) {
 }
 
 // ParseTarget splits an http:// URL; it fails on anything this client leaves to
-// libcurl: user info (credentials), control characters or spaces, malformed hosts.
+// libcurl: user info (credentials), bytes that are not printable ASCII (libcurl has
+// its own rules for them), malformed hosts and ports.
 bool ParseTarget(std::string_view url, Target* t) {
   if (!url.starts_with("http://")) return false;
   url.remove_prefix(7);
   for (char c : url)
-    if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f) return false;
+    if (static_cast<unsigned char>(c) <= ' ' || static_cast<unsigned char>(c) >= 0x7f) return false;
   std::size_t end = url.find_first_of("/?#");
   std::string_view auth = url.substr(0, end);
   std::string_view rest = end == std::string_view::npos ? "" : url.substr(end);

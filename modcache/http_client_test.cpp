@@ -248,6 +248,8 @@ TEST_F(HTTPClientTest, ServesPlainHTTPOnly) {
   EXPECT_FALSE(PlainHTTPServes(env_, "https://127.0.0.1/ok"));
   EXPECT_FALSE(PlainHTTPServes(env_, "http://gopher:s3cret@127.0.0.1/ok"));
   EXPECT_FALSE(PlainHTTPServes(env_, "http://127.0.0.1:99999/ok"));
+  EXPECT_FALSE(PlainHTTPServes(env_, "http://127.0.0.1/a b"));
+  EXPECT_FALSE(PlainHTTPServes(env_, "http://127.0.0.1/\xc3\xa9"));
   ::setenv("http_proxy", "http://127.0.0.1:3128", 1);
   EXPECT_FALSE(PlainHTTPServes(env_, server_.URL() + "/ok"));
   ::unsetenv("http_proxy");
@@ -350,6 +352,19 @@ TEST_F(HTTPClientTest, ConnectionRefused) {
             "Get \"http://127.0.0.1:1/x\": dial tcp 127.0.0.1:1: connect: connection refused");
 }
 
+TEST_F(HTTPClientTest, HostNames) {
+  env_.retries = 0;
+  std::string body;
+  std::string url = server_.URL();
+  Status s = HTTPGet(env_, "http://localhost" + url.substr(url.rfind(':')) + "/ok", &body);
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_EQ(body, kHello);
+  s = HTTPGet(env_, "http://nonexistent.invalid/x", &body);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message,
+            "Get \"http://nonexistent.invalid/x\": dial tcp: lookup: no such host");
+}
+
 TEST_F(HTTPClientTest, StallTimesOut) {
   std::string body;
   auto start = std::chrono::steady_clock::now();
@@ -428,8 +443,10 @@ TEST_F(HTTPClientTest, SameAsLibcurl) {
       out.push_back(path + ": " + (s.ok() ? "ok " + body : s.error().message) +
                     (!s.ok() && s.error().not_found ? " (not found)" : ""));
     }
-    Status s = HTTPGet(env_, "http://127.0.0.1:1/x", nullptr, tmp_ + "/refused");
-    out.push_back(s.ok() ? "ok" : s.error().message);
+    for (const char* url : {"http://127.0.0.1:1/x", "http://nonexistent.invalid/x"}) {
+      Status s = HTTPGet(env_, url, nullptr, tmp_ + "/out");
+      out.push_back(s.ok() ? "ok" : s.error().message);
+    }
     return out;
   };
   env_.retries = 1;
