@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -195,7 +196,10 @@ struct Conn {
   }
 };
 
+// SetTimeouts bounds each read and write of fd by ms (at least a millisecond: zero
+// would mean no bound at all).
 void SetTimeouts(int fd, long ms) {
+  ms = std::max(ms, 1L);
   timeval tv{static_cast<time_t>(ms / 1000), static_cast<suseconds_t>(ms % 1000 * 1000)};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
