@@ -1,5 +1,5 @@
 // The GOPROXY protocol client: proxy lists, GONOPROXY patterns, and the five requests
-// of a module proxy (@v/list, .info, .mod, .zip, @latest) over libcurl.
+// of a module proxy (@v/list, .info, .mod, .zip, @latest) over HTTP or file://.
 #pragma once
 
 #include <cstdint>
@@ -134,7 +134,8 @@ class ProxyClient {
 };
 
 // HTTPGet fetches url (http, https or file) into *body, or into the file sink_path
-// when it is not empty, reading at most max_bytes. A non-200 status is an Error
+// when it is not empty, reading at most max_bytes: http:// over the plain-HTTP client
+// of http_client.h when it can, everything else over libcurl, with the same results. A non-200 status is an Error
 // "reading URL: 404 Not Found" (not_found for 404 and 410). Transient failures are
 // retried env.retries times.
 Status HTTPGet(const ProxyEnv& env, const std::string& url, std::string* body,
