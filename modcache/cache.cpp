@@ -19,7 +19,6 @@
 #include <set>
 #include <sstream>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 #include "modcache/gojson.h"
@@ -118,86 +117,55 @@ Status CheckCacheDir(const std::string& gomodcache) {
   std::lock_guard<std::mutex> lock(mu);
   if (checked.count(gomodcache)) return OkStatus();
   struct stat st;
-  if (::stat(gomodcache.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+  bool exists = ::stat(gomodcache.c_str(), &st) == 0;
+  if (exists && !S_ISDIR(st.st_mode))
     return Error{"could not create module cache: \"" + gomodcache + "\" is not a directory"};
-  if (Status s = MkdirAll(gomodcache); !s.ok())
-    return Error{"could not create module cache: " + s.error().message};
+  if (!exists) {  // (MkdirAll would stat it once more)
+    if (Status s = MkdirAll(gomodcache); !s.ok())
+      return Error{"could not create module cache: " + s.error().message};
+  }
   checked.insert(gomodcache);
   return OkStatus();
 }
 
 namespace {
 
-// Memo remembers successful escapes: a command asks for the cache paths of each
-// module several times (.info, .mod, .zip, its directory), and checking and escaping
-// a module path costs more than the look-up.
-class Memo {
- public:
-  bool Get(const std::string& key, std::string* out) {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = map_.find(key);
-    if (it == map_.end()) return false;
-    *out = it->second;
-    return true;
-  }
-  void Put(const std::string& key, const std::string& value) {
-    std::lock_guard<std::mutex> lock(mu_);
-    map_.emplace(key, value);
-  }
+constexpr std::string_view kNoCache =
+    "module cache not found: neither GOMODCACHE nor GOPATH is set";
 
- private:
-  std::mutex mu_;
-  std::unordered_map<std::string, std::string> map_;
-};
-
-Memo& EscapedPaths() {
-  static Memo* memo = new Memo;
-  return *memo;
-}
-
-Memo& EscapedVersions() {
-  static Memo* memo = new Memo;
-  return *memo;
-}
-
-// EscapedPath returns module::EscapePath(path), checked, or sets *err.
-std::string EscapedPath(std::string_view path, std::string* err) {
-  std::string key(path), esc;
-  if (EscapedPaths().Get(key, &esc)) return esc;
-  esc = module::EscapePath(path, err);
-  if (err->empty()) EscapedPaths().Put(key, esc);
-  return esc;
+// AppendDownloadDir appends DownloadDir(gomodcache, path) to *out, or returns the error.
+std::string AppendDownloadDir(std::string* out, const std::string& gomodcache,
+                              std::string_view path) {
+  if (gomodcache.empty()) return std::string(kNoCache);
+  std::string err;
+  std::string esc = module::EscapePath(path, &err);
+  if (!err.empty()) return err;
+  static constexpr std::string_view kDownload = "/cache/download/", kAtV = "/@v";
+  out->reserve(gomodcache.size() + kDownload.size() + esc.size() + kAtV.size() + 32);
+  out->append(gomodcache).append(kDownload).append(esc).append(kAtV);
+  return "";
 }
 
 }  // namespace
 
 Result<std::string> DownloadDir(const std::string& gomodcache, std::string_view path) {
-  if (gomodcache.empty())
-    return Error{"module cache not found: neither GOMODCACHE nor GOPATH is set"};
-  std::string err;
-  std::string esc = EscapedPath(path, &err);
-  if (!err.empty()) return Error{err};
-  return gomodcache + "/cache/download/" + esc + "/@v";
+  std::string out;
+  if (std::string err = AppendDownloadDir(&out, gomodcache, path); !err.empty()) return Error{err};
+  return out;
 }
 
 Result<std::string> CachePath(const std::string& gomodcache, const module::Version& m,
                               std::string_view suffix) {
-  Result<std::string> dir = DownloadDir(gomodcache, m.path);
-  if (!dir.ok()) return dir;
-  std::string esc;
-  if (!EscapedVersions().Get(m.version, &esc)) {
-    if (!semver::IsValid(m.version))
-      return Error{m.path + "@" + m.version + ": non-semver module version \"" + m.version + "\""};
-    if (module::CanonicalVersion(m.version) != m.version)
-      return Error{m.path + "@" + m.version + ": non-canonical module version \"" + m.version +
-                   "\""};
-    std::string err;
-    esc = module::EscapeVersion(m.version, &err);
-    if (!err.empty()) return Error{err};
-    EscapedVersions().Put(m.version, esc);
-  }
-  std::string out = std::move(dir.value());
-  out.reserve(out.size() + 1 + esc.size() + 1 + suffix.size());
+  std::string out;
+  if (std::string err = AppendDownloadDir(&out, gomodcache, m.path); !err.empty())
+    return Error{err};
+  if (!semver::IsValid(m.version))
+    return Error{m.path + "@" + m.version + ": non-semver module version \"" + m.version + "\""};
+  if (module::CanonicalVersion(m.version) != m.version)
+    return Error{m.path + "@" + m.version + ": non-canonical module version \"" + m.version + "\""};
+  std::string err;
+  std::string esc = module::EscapeVersion(m.version, &err);
+  if (!err.empty()) return Error{err};
   out += '/';
   out += esc;
   out += '.';
@@ -205,15 +173,32 @@ Result<std::string> CachePath(const std::string& gomodcache, const module::Versi
   return out;
 }
 
+std::string CheckedCachePath(const std::string& gomodcache, const module::Version& m,
+                             std::string_view suffix) {
+  static constexpr std::string_view kDownload = "/cache/download/", kAtV = "/@v/";
+  std::string out;
+  out.reserve(gomodcache.size() + kDownload.size() + m.path.size() + kAtV.size() +
+              m.version.size() + 1 + suffix.size() + 8);  // (8 for a few escapes)
+  out.append(gomodcache).append(kDownload);
+  module::AppendEscaped(&out, m.path);
+  out.append(kAtV);
+  module::AppendEscaped(&out, m.version);
+  out += '.';
+  out.append(suffix);
+  return out;
+}
+
 Result<std::string> ModuleDir(const std::string& gomodcache, const module::Version& m) {
-  if (gomodcache.empty())
-    return Error{"module cache not found: neither GOMODCACHE nor GOPATH is set"};
+  if (gomodcache.empty()) return Error{std::string(kNoCache)};
   std::string err;
-  std::string path = EscapedPath(m.path, &err);
+  std::string path = module::EscapePath(m.path, &err);
   if (!err.empty()) return Error{err};
   std::string ver = module::EscapeVersion(m.version, &err);
   if (!err.empty()) return Error{err};
-  return gomodcache + "/" + path + "@" + ver;
+  std::string out;
+  out.reserve(gomodcache.size() + 1 + path.size() + 1 + ver.size());
+  out.append(gomodcache).append("/").append(path).append("@").append(ver);
+  return out;
 }
 
 FileLock& FileLock::operator=(FileLock&& other) noexcept {

@@ -57,8 +57,9 @@ Result<RevInfo> StatVersion(const DownloadEnv& env, const module::Version& m);
 Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m,
                               std::string* hash = nullptr);
 
-// CheckGoMod checks data, m's go.mod as the caller read it from the cache, against
-// env.gosum as GoModFile does, and returns its h1: hash.
+// CheckGoMod checks data, m's go.mod as the caller read it from the cache (through
+// cache::CachePath, which checked m), against env.gosum as GoModFile does, and
+// returns its h1: hash.
 Result<std::string> CheckGoMod(const DownloadEnv& env, const module::Version& m,
                                const std::string& data);
 

@@ -36,6 +36,7 @@ Replacements Replacements::FromFile(const modfile::File& f, std::string* error) 
 }
 
 const module::Version* Replacements::Lookup(const module::Version& m) const {
+  if (map_.empty()) return nullptr;  // most main modules replace nothing
   auto it = map_.find(KeyOf(m));
   if (it == map_.end()) it = map_.find({m.path, ""});
   return it == map_.end() ? nullptr : &it->second;

@@ -116,6 +116,11 @@ bool SumState::Dirty(const SumKeySet& keep) {
   return dirty && !file_.empty();
 }
 
+bool SumState::Added() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return !added_.empty();
+}
+
 void SumState::SetFatal(const std::string& msg) {
   std::lock_guard<std::mutex> lock(mu_);
   if (fatal_.empty()) fatal_ = msg;

@@ -57,6 +57,15 @@ struct SplitPath {
 };
 SplitPath SplitPathVersion(std::string_view path);
 
+// SplitPathView is SplitPath as views into the path split.
+struct SplitPathView {
+  std::string_view prefix;
+  std::string_view path_major;
+  bool ok = false;
+};
+// SplitPathVersionView is SplitPathVersion without copying the parts.
+SplitPathView SplitPathVersionView(std::string_view path);
+
 // CheckPathMajor returns an error when version v does not match the path's major
 // suffix ("should be v2, not v3"); "+incompatible" versions match an empty suffix.
 std::optional<InvalidVersionError> CheckPathMajor(std::string_view v, std::string_view path_major);
@@ -76,6 +85,11 @@ void Sort(std::vector<Version>* list);
 // EscapePath returns path with every upper-case letter L written "!l", or an error
 // message when path is not a valid module path.
 std::string EscapePath(std::string_view path, std::string* error);
+
+// AppendEscaped appends s to *out as EscapePath escapes a valid path (every
+// upper-case letter L written "!l"), without checking it: for paths and versions
+// checked already.
+void AppendEscaped(std::string* out, std::string_view s);
 
 // EscapeVersion escapes a version as EscapePath does a path.
 std::string EscapeVersion(std::string_view v, std::string* error);

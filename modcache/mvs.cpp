@@ -124,7 +124,12 @@ Graph::Graph(Cmp cmp, VersionList roots) : cmp_(std::move(cmp)), roots_(std::mov
 }
 
 void Graph::Select(const module::Version& m) {
-  if (cmp_(Selected(m.path), m.version) < 0) selected_[m.path] = m.version;
+  auto it = selected_.find(m.path);
+  if (it == selected_.end()) {
+    if (cmp_(std::string(kNone), m.version) < 0) selected_.emplace(m.path, m.version);
+  } else if (cmp_(it->second, m.version) < 0) {
+    it->second = m.version;
+  }
 }
 
 void Graph::Require(const module::Version& m, VersionList reqs) {

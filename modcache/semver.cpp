@@ -139,7 +139,9 @@ std::string Canonical(std::string_view v) {
   Parsed p = Parse(v);
   if (!p.ok) return "";
   if (!p.build.empty()) return std::string(v.substr(0, v.size() - p.build.size()));
-  return std::string(v) + std::string(p.short_);
+  std::string out;
+  out.reserve(v.size() + p.short_.size());
+  return out.append(v).append(p.short_);
 }
 
 std::string Major(std::string_view v) {
