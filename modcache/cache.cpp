@@ -161,7 +161,7 @@ Result<std::string> CachePath(const std::string& gomodcache, const module::Versi
     return Error{err};
   if (!semver::IsValid(m.version))
     return Error{m.path + "@" + m.version + ": non-semver module version \"" + m.version + "\""};
-  if (module::CanonicalVersion(m.version) != m.version)
+  if (!module::IsCanonicalVersion(m.version))
     return Error{m.path + "@" + m.version + ": non-canonical module version \"" + m.version + "\""};
   std::string err;
   std::string esc = module::EscapeVersion(m.version, &err);
@@ -332,7 +332,7 @@ Status RewriteVersionList(const std::string& dir) {
     // As the go command: the escaped file name must itself be a canonical version, so
     // versions with upper case ("v1.0.0-!r!c.1.mod") are never listed.
     std::string v = name.substr(0, name.size() - 4);
-    if (module::CanonicalVersion(v) == v) versions.push_back(v);
+    if (module::IsCanonicalVersion(v)) versions.push_back(v);
   }
   ::closedir(d);
   semver::Sort(&versions);

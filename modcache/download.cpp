@@ -78,7 +78,7 @@ Status CheckSum(const DownloadEnv& env, const module::Version& m, const std::str
 
 Status CheckModule(const module::Version& m) {
   if (auto err = module::CheckPath(m.path)) return Error{err->Message()};
-  if (module::CanonicalVersion(m.version) != m.version || m.version.empty())
+  if (!module::IsCanonicalVersion(m.version))
     return Error{m.path + "@" + m.version + ": invalid version: not a canonical version"};
   return OkStatus();
 }
@@ -247,7 +247,7 @@ Result<RevInfo> StatVersion(const DownloadEnv& env, const module::Version& m) {
   if (info.ok() && fresh) {
     // Kept under the version the proxy resolved m to, as the go command does.
     module::Version resolved{m.path, info.value().version};
-    if (module::CanonicalVersion(resolved.version) != resolved.version) resolved = m;
+    if (!resolved.version.empty() && !module::IsCanonicalVersion(resolved.version)) resolved = m;
     if (Status s = cache::WriteInfo(env.gomodcache, resolved, info.value()); !s.ok())
       return s.error();
   }

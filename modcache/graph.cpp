@@ -37,8 +37,8 @@ Replacements Replacements::FromFile(const modfile::File& f, std::string* error) 
 
 const module::Version* Replacements::Lookup(const module::Version& m) const {
   if (map_.empty()) return nullptr;  // most main modules replace nothing
-  auto it = map_.find(KeyOf(m));
-  if (it == map_.end()) it = map_.find({m.path, ""});
+  auto it = map_.find(m);
+  if (it == map_.end()) it = map_.find(module::VersionKeyLess::View{m.path, ""});
   return it == map_.end() ? nullptr : &it->second;
 }
 
@@ -52,9 +52,11 @@ module::Version Replacements::Resolve(const module::Version& m) const {
 struct ModuleGraph::Loader {
   ModuleGraph& mg;
   GoModSource& src;
-  std::set<Key> exclude;
-  std::map<Key, mvs::Result<ModSummary>> raw;  // by actual (replacement) module
-  std::map<Key, mvs::Error> errs;              // goModSummary failures by requested module
+  std::set<Key, module::VersionKeyLess> exclude;
+  // raw holds the summaries read, by actual (replacement) module.
+  std::map<Key, mvs::Result<ModSummary>, module::VersionKeyLess> raw;
+  // errs holds goModSummary's failures by requested module.
+  std::map<Key, mvs::Error, module::VersionKeyLess> errs;
 
   const mvs::Result<ModSummary>& RawSummary(const module::Version& actual);
   mvs::Result<ModSummary> Summary(const module::Version& m);
@@ -65,7 +67,7 @@ struct ModuleGraph::Loader {
 };
 
 const mvs::Result<ModSummary>& ModuleGraph::Loader::RawSummary(const module::Version& actual) {
-  if (auto it = raw.find(KeyOf(actual)); it != raw.end()) return it->second;
+  if (auto it = raw.find(actual); it != raw.end()) return it->second;
   auto file = src.GoMod(actual);
   mvs::Result<ModSummary> result = mvs::Error{};
   if (!file.ok()) {
@@ -108,7 +110,8 @@ mvs::Result<ModSummary> ModuleGraph::Loader::Summary(const module::Version& m) {
                             "\n\t        but was required as: " + m.path};
     }
   }
-  std::erase_if(s.require, [&](const module::Version& r) { return exclude.count(KeyOf(r)) > 0; });
+  if (!exclude.empty())
+    std::erase_if(s.require, [&](const module::Version& r) { return exclude.count(r) > 0; });
   return s;
 }
 
@@ -119,19 +122,27 @@ std::optional<mvs::Error> ModuleGraph::Loader::Read(bool pruned, const mvs::Vers
       [](const std::string& a, const std::string& b) { return mvs::CmpVersion(a, b); },
       mvs::VersionList{mg.main_});
   graph->Require(mg.main_, roots);
-  std::set<Key> loaded, failed, loading_unpruned;
+  using KeySet = std::set<Key, module::VersionKeyLess>;
+  KeySet loaded, failed, loading_unpruned;
+  // Insert adds m to set, copying its strings only when it is new.
+  auto insert = [](KeySet& set, const module::Version& m) {
+    auto it = set.lower_bound(m);
+    if (it != set.end() && !set.key_comp()(m, *it)) return false;
+    set.emplace_hint(it, KeyOf(m));
+    return true;
+  };
   std::deque<std::pair<module::Version, bool>> queue;  // (module, pruned)
   auto enqueue = [&](const module::Version& m, bool p) {
     if (m.version == mvs::kNone) return;
-    if (!p && !loading_unpruned.insert(KeyOf(m)).second) return;  // cycles
+    if (!p && !insert(loading_unpruned, m)) return;  // cycles
     queue.emplace_back(m, p);
   };
   for (const auto& m : roots) enqueue(m, pruned);
   while (!queue.empty()) {
-    auto [m, p] = queue.front();
+    auto [m, p] = std::move(queue.front());
     queue.pop_front();
     auto s = Summary(m);
-    bool first = loaded.insert(KeyOf(m)).second;
+    bool first = insert(loaded, m);
     if (first && !s.ok()) {
       failed.insert(KeyOf(m));
       errs.insert_or_assign(KeyOf(m), s.error());
@@ -150,8 +161,8 @@ std::optional<mvs::Error> ModuleGraph::Loader::Read(bool pruned, const mvs::Vers
   mg.roots_ = roots;
   if (failed.empty()) return std::nullopt;
   mvs::VersionList path =
-      mg.graph_->FindPath([&](const module::Version& m) { return failed.count(KeyOf(m)) > 0; });
-  mvs::BuildListError e = mvs::NewBuildListError(errs.at(KeyOf(path.back())), path);
+      mg.graph_->FindPath([&](const module::Version& m) { return failed.count(m) > 0; });
+  mvs::BuildListError e = mvs::NewBuildListError(errs.find(path.back())->second, path);
   return mvs::Error{"", "", e.Message()};
 }
 
@@ -248,7 +259,7 @@ mvs::Result<std::unique_ptr<ModuleGraph>> ModuleGraph::Load(const modfile::File&
   mvs::VersionList roots;
   for (const auto& r : main.require) {
     if (r->mod.path.empty()) continue;
-    if (ld.exclude.count(KeyOf(r->mod))) {
+    if (ld.exclude.count(r->mod)) {
       mg->warnings_.push_back(std::string(opts.build_mod_mod ? "go: dropping" : "go: ignoring") +
                               " requirement on excluded version " + r->mod.path + " " +
                               r->mod.version);
@@ -279,7 +290,7 @@ mvs::Result<std::unique_ptr<ModuleGraph>> ModuleGraph::Load(const modfile::File&
 }
 
 const ModSummary* ModuleGraph::Summary(const module::Version& m) const {
-  auto it = summaries_.find(KeyOf(m));
+  auto it = summaries_.find(m);
   return it == summaries_.end() ? nullptr : &it->second;
 }
 

@@ -53,7 +53,7 @@ class Replacements {
   module::Version Resolve(const module::Version& m) const;
 
  private:
-  std::map<std::pair<std::string, std::string>, module::Version> map_;
+  std::map<module::VersionKey, module::Version, module::VersionKeyLess> map_;
 };
 
 // ModGraphOptions are the knobs of LoadModGraph.
@@ -123,7 +123,8 @@ class ModuleGraph {
   std::set<std::string> direct_;
   std::vector<std::string> warnings_;
   std::unique_ptr<mvs::Graph> graph_;
-  std::map<std::pair<std::string, std::string>, ModSummary> summaries_;  // by requested m
+  // summaries_ holds the summaries by requested module.
+  std::map<module::VersionKey, ModSummary, module::VersionKeyLess> summaries_;
   Replacements replace_;
 };
 

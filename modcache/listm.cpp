@@ -166,14 +166,16 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
   }
   // Like the go command, answer with go.mod's own root versions (and ignore graph
   // errors) when the main module prunes and every argument is one of its roots.
-  std::map<std::string, std::string> root_version{{mg.main().path, ""}};
+  // (Views into mg, which outlives this call.)
+  std::map<std::string_view, std::string_view, std::less<>> root_version{{mg.main().path, ""}};
   for (const auto& r : mg.go_mod_roots()) {
     auto [it, added] = root_version.emplace(r.path, r.version);
     if (!added && mvs::CmpVersion(it->second, r.version) < 0) it->second = r.version;
   }
   bool need_full_graph = !mg.pruned();
   for (const auto& arg : args) need_full_graph |= !root_version.count(arg);
-  std::set<std::pair<std::string, std::string>> matched;
+  std::optional<mvs::VersionList> all;             // the build list, once asked for
+  std::set<module::VersionKeyLess::View> matched;  // views into *all
   for (const auto& arg : args) {
     if (arg.find('@') != std::string::npos || arg.find("...") != std::string::npos) {
       out.errors.push_back("go: go list -m " + arg +
@@ -181,15 +183,20 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
       continue;
     }
     if (arg == "all") {
-      for (const auto& m : mg.BuildList()) {
+      if (!all) {
+        all = mg.BuildList();
+        out.modules.reserve(out.modules.size() + all->size());
+      }
+      for (const auto& m : *all) {
         if (matched.insert({m.path, m.version}).second) {
           out.modules.push_back(ModuleInfo(mg, main_dir, src, cache, m, mode));
         }
       }
       continue;
     }
-    std::string v =
-        !need_full_graph || arg == mg.main().path ? root_version.at(arg) : mg.graph().Selected(arg);
+    std::string v = !need_full_graph || arg == mg.main().path
+                        ? std::string(root_version.find(arg)->second)
+                        : mg.graph().Selected(arg);
     if (v == mvs::kNone && need_full_graph && mg.error()) continue;  // reported below
     if (v != mvs::kNone) {
       out.modules.push_back(ModuleInfo(mg, main_dir, src, cache, {arg, v}, mode));

@@ -147,7 +147,7 @@ mvs::Result<std::string> ModSession::Query(const std::string& path, const std::s
     if (current != mvs::kNone && semver::Compare(current, v.value()) > 0) return current;
     return v;
   }
-  if (module::CanonicalVersion(vers) != vers) {
+  if (!vers.empty() && !module::IsCanonicalVersion(vers)) {
     return mvs::Error{path, vers,
                       "queries other than exact versions and latest are not "
                       "supported yet"};

@@ -316,6 +316,12 @@ std::string CanonicalVersion(std::string_view v) {
   return cv;
 }
 
+bool IsCanonicalVersion(std::string_view v) {
+  constexpr std::string_view kIncompatible = "+incompatible";
+  if (v.ends_with(kIncompatible)) v.remove_suffix(kIncompatible.size());
+  return semver::IsCanonical(v);
+}
+
 void Sort(std::vector<Version>* list) {
   std::stable_sort(list->begin(), list->end(), [](const Version& a, const Version& b) {
     if (a.path != b.path) return a.path < b.path;

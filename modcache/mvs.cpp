@@ -134,14 +134,17 @@ void Graph::Select(const module::Version& m) {
 
 void Graph::Require(const module::Version& m, VersionList reqs) {
   for (const auto& dep : reqs) {
-    is_root_.emplace(KeyOf(dep), false);  // reachable, whether selected or not
+    // Reachable, whether selected or not (the key is copied only when new).
+    auto it = is_root_.lower_bound(dep);
+    if (it == is_root_.end() || is_root_.key_comp()(dep, it->first))
+      is_root_.emplace_hint(it, KeyOf(dep), false);
     Select(dep);
   }
   required_.emplace(KeyOf(m), std::move(reqs));
 }
 
 const VersionList* Graph::RequiredBy(const module::Version& m) const {
-  auto it = required_.find(KeyOf(m));
+  auto it = required_.find(m);
   return it == required_.end() ? nullptr : &it->second;
 }
 
@@ -151,20 +154,18 @@ std::string Graph::Selected(const std::string& path) const {
 }
 
 VersionList Graph::BuildList() const {
-  std::set<std::string> seen_root;
+  std::set<std::string_view> seen_root;  // views into roots_
   VersionList list;
+  list.reserve(selected_.size());
   for (const auto& r : roots_) {
     if (!seen_root.insert(r.path).second) continue;  // a duplicate root path
-    std::string v = Selected(r.path);
-    if (v != kNone) list.push_back({r.path, v});
+    auto it = selected_.find(r.path);
+    if (it != selected_.end() && it->second != kNone) list.push_back({r.path, it->second});
   }
-  size_t n = list.size();
+  // selected_ holds each path once, in byte order: module::Sort's order already.
   for (const auto& [path, version] : selected_) {
     if (!seen_root.count(path)) list.push_back({path, version});
   }
-  VersionList rest(list.begin() + static_cast<long>(n), list.end());
-  module::Sort(&rest);
-  std::copy(rest.begin(), rest.end(), list.begin() + static_cast<long>(n));
   return list;
 }
 

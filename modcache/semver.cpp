@@ -144,6 +144,11 @@ std::string Canonical(std::string_view v) {
   return out.append(v).append(p.short_);
 }
 
+bool IsCanonical(std::string_view v) {
+  Parsed p = Parse(v);
+  return p.ok && p.short_.empty() && p.build.empty();
+}
+
 std::string Major(std::string_view v) {
   Parsed p = Parse(v);
   if (!p.ok) return "";
@@ -161,6 +166,7 @@ std::string Prerelease(std::string_view v) { return std::string(Parse(v).prerele
 std::string Build(std::string_view v) { return std::string(Parse(v).build); }
 
 int Compare(std::string_view v, std::string_view w) {
+  if (v == w) return 0;  // equal valid versions, or two invalid ones
   Parsed pv = Parse(v), pw = Parse(w);
   if (!pv.ok && !pw.ok) return 0;
   if (!pv.ok) return -1;
