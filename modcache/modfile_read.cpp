@@ -34,6 +34,9 @@ struct Token {
 struct SyntaxError {};
 
 bool IsIdentRune(int32_t c) {
+  if (c >= 0 && c < 0x80)
+    return c > ' ' && c < 0x7f && c != '(' && c != ')' && c != '[' && c != ']' && c != '{' &&
+           c != '}' && c != ',';
   switch (c) {
     case ' ':
     case '(':
@@ -68,6 +71,7 @@ class Input {
 
   std::unique_ptr<FileSyntax> Parse(std::vector<Error>* errs) {
     file_ = std::make_unique<FileSyntax>();
+    file_->stmt.reserve(8);  // module, go, a few requirement blocks: one allocation
     try {
       ReadToken();
       ParseFile();

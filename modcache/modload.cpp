@@ -80,7 +80,7 @@ Result<MainModule> LoadMainModule(const std::string& dir, const DownloadEnv& env
   mm.gosum_file = (dir == "/" ? "" : dir) + "/go.sum";
   Result<std::string> data = cache::ReadFile(mm.gomod_file);
   if (!data.ok()) return data.error();
-  mm.gomod_data = data.value();
+  mm.gomod_data = std::move(data.value());
   std::vector<modfile::Error> errs;
   mm.file = modfile::Parse(mm.gomod_file, mm.gomod_data, Fixer(env), &errs);
   if (!mm.file) return Error{"errors parsing go.mod:\n" + modfile::ErrorMessages(errs)};

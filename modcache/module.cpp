@@ -150,13 +150,11 @@ std::string CheckPathElems(std::string_view path, PathKind kind) {
   if (path[0] == '-' && kind != PathKind::kFile) return "leading dash";
   if (path.find("//") != std::string_view::npos) return "double slash";
   if (path.back() == '/') return "trailing slash";
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= path.size(); ++i) {
-    if (i == path.size() || path[i] == '/') {
-      std::string err = CheckElem(path.substr(start, i - start), kind);
-      if (!err.empty()) return err;
-      start = i + 1;
-    }
+  for (std::size_t start = 0; start <= path.size();) {
+    std::size_t end = std::min(path.find('/', start), path.size());
+    std::string err = CheckElem(path.substr(start, end - start), kind);
+    if (!err.empty()) return err;
+    start = end + 1;
   }
   return std::string();
 }

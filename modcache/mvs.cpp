@@ -124,9 +124,9 @@ Graph::Graph(Cmp cmp, VersionList roots) : cmp_(std::move(cmp)), roots_(std::mov
 }
 
 void Graph::Select(const module::Version& m) {
-  auto it = selected_.find(m.path);
-  if (it == selected_.end()) {
-    if (cmp_(std::string(kNone), m.version) < 0) selected_.emplace(m.path, m.version);
+  auto it = selected_.lower_bound(m.path);
+  if (it == selected_.end() || it->first != m.path) {
+    if (cmp_(std::string(kNone), m.version) < 0) selected_.emplace_hint(it, m.path, m.version);
   } else if (cmp_(it->second, m.version) < 0) {
     it->second = m.version;
   }
