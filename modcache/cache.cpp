@@ -133,44 +133,34 @@ namespace {
 constexpr std::string_view kNoCache =
     "module cache not found: neither GOMODCACHE nor GOPATH is set";
 
-// AppendDownloadDir appends DownloadDir(gomodcache, path) to *out, or returns the error.
-std::string AppendDownloadDir(std::string* out, const std::string& gomodcache,
-                              std::string_view path) {
+// CheckCachePath returns why gomodcache and path cannot name a download-cache
+// directory, or "" (EscapePath's checks, without escaping).
+std::string CheckCachePath(const std::string& gomodcache, std::string_view path) {
   if (gomodcache.empty()) return std::string(kNoCache);
-  std::string err;
-  std::string esc = module::EscapePath(path, &err);
-  if (!err.empty()) return err;
-  static constexpr std::string_view kDownload = "/cache/download/", kAtV = "/@v";
-  out->reserve(gomodcache.size() + kDownload.size() + esc.size() + kAtV.size() + 32);
-  out->append(gomodcache).append(kDownload).append(esc).append(kAtV);
-  return "";
+  if (auto err = module::CheckPath(path)) return err->Message();
+  return std::string();
 }
 
 }  // namespace
 
 Result<std::string> DownloadDir(const std::string& gomodcache, std::string_view path) {
-  std::string out;
-  if (std::string err = AppendDownloadDir(&out, gomodcache, path); !err.empty()) return Error{err};
-  return out;
+  if (std::string err = CheckCachePath(gomodcache, path); !err.empty()) return Error{err};
+  std::string out = gomodcache;
+  out.append("/cache/download/");
+  module::AppendEscaped(&out, path);
+  return out.append("/@v");
 }
 
 Result<std::string> CachePath(const std::string& gomodcache, const module::Version& m,
                               std::string_view suffix) {
-  std::string out;
-  if (std::string err = AppendDownloadDir(&out, gomodcache, m.path); !err.empty())
-    return Error{err};
+  if (std::string err = CheckCachePath(gomodcache, m.path); !err.empty()) return Error{err};
   if (!semver::IsValid(m.version))
     return Error{m.path + "@" + m.version + ": non-semver module version \"" + m.version + "\""};
   if (!module::IsCanonicalVersion(m.version))
     return Error{m.path + "@" + m.version + ": non-canonical module version \"" + m.version + "\""};
-  std::string err;
-  std::string esc = module::EscapeVersion(m.version, &err);
-  if (!err.empty()) return Error{err};
-  out += '/';
-  out += esc;
-  out += '.';
-  out += suffix;
-  return out;
+  // (A canonical version holds only letters, digits, '.', '-' and '+': EscapeVersion
+  // accepts it.)
+  return CheckedCachePath(gomodcache, m, suffix);
 }
 
 std::string CheckedCachePath(const std::string& gomodcache, const module::Version& m,

@@ -140,7 +140,10 @@ std::string HashGoMod(std::string_view data) {
   }
   kName.copy(line + 2 * file.size(), kName.size());
   sha256::Digest sum = sha256::Sum(std::string_view(line, sizeof line));
-  return "h1:" + Base64(std::string_view(reinterpret_cast<const char*>(sum.data()), sum.size()));
+  std::string h = "h1:";
+  h.reserve(3 + (sum.size() + 2) / 3 * 4);
+  sha256::AppendBase64(&h, std::string_view(reinterpret_cast<const char*>(sum.data()), sum.size()));
+  return h;
 }
 
 }  // namespace gotool::modcache::dirhash

@@ -2,6 +2,7 @@
 // printing it as `go mod graph` does.
 #include "modcache/graph.h"
 
+#include <algorithm>
 #include <deque>
 
 #include "modcache/semver.h"
@@ -53,13 +54,11 @@ struct ModuleGraph::Loader {
   ModuleGraph& mg;
   GoModSource& src;
   std::set<Key, module::VersionKeyLess> exclude;
-  // raw holds the summaries read, by actual (replacement) module.
-  std::map<Key, mvs::Result<ModSummary>, module::VersionKeyLess> raw;
   // errs holds goModSummary's failures by requested module.
   std::map<Key, mvs::Error, module::VersionKeyLess> errs;
 
   const mvs::Result<ModSummary>& RawSummary(const module::Version& actual);
-  mvs::Result<ModSummary> Summary(const module::Version& m);
+  mvs::Result<const ModSummary*> Summary(const module::Version& m);
   std::optional<mvs::Error> Read(bool pruned, const mvs::VersionList& roots);
   bool AllRootsSelected() const;
   std::optional<mvs::Error> UpdatePrunedRoots();
@@ -67,7 +66,7 @@ struct ModuleGraph::Loader {
 };
 
 const mvs::Result<ModSummary>& ModuleGraph::Loader::RawSummary(const module::Version& actual) {
-  if (auto it = raw.find(actual); it != raw.end()) return it->second;
+  if (auto it = mg.raw_.find(actual); it != mg.raw_.end()) return it->second;
   auto file = src.GoMod(actual);
   mvs::Result<ModSummary> result = mvs::Error{};
   if (!file.ok()) {
@@ -91,14 +90,17 @@ const mvs::Result<ModSummary>& ModuleGraph::Loader::RawSummary(const module::Ver
       result = std::move(s);
     }
   }
-  return raw.emplace(KeyOf(actual), std::move(result)).first->second;
+  return mg.raw_.emplace(KeyOf(actual), std::move(result)).first->second;
 }
 
-mvs::Result<ModSummary> ModuleGraph::Loader::Summary(const module::Version& m) {
-  module::Version actual = mg.replace_.Resolve(m);
+// Summary returns the summary of m's go.mod (its replacement's), checked against m
+// and without excluded requirements; it points into the graph, which keeps it.
+mvs::Result<const ModSummary*> ModuleGraph::Loader::Summary(const module::Version& m) {
+  const module::Version* replacement = mg.replace_.Lookup(m);
+  const module::Version& actual = replacement ? *replacement : m;
   const mvs::Result<ModSummary>& raw_summary = RawSummary(actual);
-  if (!raw_summary.ok()) return raw_summary;
-  ModSummary s = raw_summary.value();
+  if (!raw_summary.ok()) return raw_summary.error();
+  const ModSummary& s = raw_summary.value();
   if (!actual.version.empty()) {
     // A directory replacement may declare any path; a versioned module may not.
     if (s.module.path.empty()) {
@@ -110,9 +112,11 @@ mvs::Result<ModSummary> ModuleGraph::Loader::Summary(const module::Version& m) {
                             "\n\t        but was required as: " + m.path};
     }
   }
-  if (!exclude.empty())
-    std::erase_if(s.require, [&](const module::Version& r) { return exclude.count(r) > 0; });
-  return s;
+  auto excluded = [&](const module::Version& r) { return exclude.count(r) > 0; };
+  if (exclude.empty() || std::none_of(s.require.begin(), s.require.end(), excluded)) return &s;
+  ModSummary& f = mg.filtered_.emplace_back(s);
+  std::erase_if(f.require, excluded);
+  return &f;
 }
 
 // Read loads the graph from roots: a pruned module's requirements are followed
@@ -148,13 +152,14 @@ std::optional<mvs::Error> ModuleGraph::Loader::Read(bool pruned, const mvs::Vers
       errs.insert_or_assign(KeyOf(m), s.error());
     }
     if (!s.ok()) continue;
-    if (!p || !s.value().pruned) {
-      bool next = p ? s.value().pruned : false;
-      for (const auto& r : s.value().require) enqueue(r, next);
+    const ModSummary& sum = *s.value();
+    if (!p || !sum.pruned) {
+      bool next = p ? sum.pruned : false;
+      for (const auto& r : sum.require) enqueue(r, next);
     }
     if (first) {
-      graph->Require(m, s.value().require);
-      mg.summaries_.insert_or_assign(KeyOf(m), std::move(s.value()));
+      graph->Require(m, sum.require);
+      mg.summaries_.insert_or_assign(KeyOf(m), &sum);
     }
   }
   mg.graph_ = std::move(graph);
@@ -200,7 +205,7 @@ namespace {
 // other module's with its go.mod summary.
 class RootsReqs : public mvs::Reqs {
  public:
-  using SummaryFunc = std::function<mvs::Result<ModSummary>(const module::Version&)>;
+  using SummaryFunc = std::function<mvs::Result<const ModSummary*>(const module::Version&)>;
   RootsReqs(module::Version main, mvs::VersionList roots, SummaryFunc summary)
       : main_(std::move(main)), roots_(std::move(roots)), summary_(std::move(summary)) {}
   mvs::Result<mvs::VersionList> Required(const module::Version& m) override {
@@ -208,7 +213,7 @@ class RootsReqs : public mvs::Reqs {
     if (m.version == mvs::kNone) return mvs::VersionList{};
     auto s = summary_(m);
     if (!s.ok()) return s.error();
-    return s.value().require;
+    return s.value()->require;
   }
   std::string Max(const std::string& v1, const std::string& v2) override {
     return mvs::CmpVersion(v1, v2) < 0 ? v2 : v1;
@@ -253,7 +258,7 @@ mvs::Result<std::unique_ptr<ModuleGraph>> ModuleGraph::Load(const modfile::File&
   std::string replace_err;
   mg->replace_ = Replacements::FromFile(main, &replace_err);
   if (!replace_err.empty()) return mvs::Error{"", "", replace_err};
-  Loader ld{*mg, src, {}, {}, {}};
+  Loader ld{*mg, src, {}, {}};
   for (const auto& e : main.exclude) ld.exclude.insert(KeyOf(e->mod));
 
   mvs::VersionList roots;
@@ -291,7 +296,7 @@ mvs::Result<std::unique_ptr<ModuleGraph>> ModuleGraph::Load(const modfile::File&
 
 const ModSummary* ModuleGraph::Summary(const module::Version& m) const {
   auto it = summaries_.find(m);
-  return it == summaries_.end() ? nullptr : &it->second;
+  return it == summaries_.end() ? nullptr : it->second;
 }
 
 std::string FormatModGraph(const ModuleGraph& mg) {

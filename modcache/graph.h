@@ -3,6 +3,7 @@
 // `go mod graph`.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -123,8 +124,12 @@ class ModuleGraph {
   std::set<std::string> direct_;
   std::vector<std::string> warnings_;
   std::unique_ptr<mvs::Graph> graph_;
-  // summaries_ holds the summaries by requested module.
-  std::map<module::VersionKey, ModSummary, module::VersionKeyLess> summaries_;
+  // raw_ holds the summaries of the go.mod files read (or why they could not be), by
+  // actual (replacement) module; filtered_ those that needed requirements dropped
+  // (excluded versions); summaries_ points into either, by requested module.
+  std::map<module::VersionKey, mvs::Result<ModSummary>, module::VersionKeyLess> raw_;
+  std::deque<ModSummary> filtered_;
+  std::map<module::VersionKey, const ModSummary*, module::VersionKeyLess> summaries_;
   Replacements replace_;
 };
 

@@ -321,8 +321,8 @@ bool IsCanonicalVersion(std::string_view v) {
 }
 
 void Sort(std::vector<Version>* list) {
-  std::stable_sort(list->begin(), list->end(), [](const Version& a, const Version& b) {
-    if (a.path != b.path) return a.path < b.path;
+  auto less = [](const Version& a, const Version& b) {
+    if (int c = a.path.compare(b.path); c != 0) return c < 0;
     std::string_view va = a.version, vb = b.version, fa, fb;
     if (std::size_t k = va.find('/'); k != std::string_view::npos)
       fa = va.substr(k), va = va.substr(0, k);
@@ -330,17 +330,21 @@ void Sort(std::vector<Version>* list) {
       fb = vb.substr(k), vb = vb.substr(0, k);
     if (va != vb) return semver::Compare(va, vb) < 0;
     return fa < fb;
-  });
+  };
+  // go.mod files list their requirements sorted: check before sorting (and copying).
+  if (!std::is_sorted(list->begin(), list->end(), less))
+    std::stable_sort(list->begin(), list->end(), less);
 }
 
 void AppendEscaped(std::string* out, std::string_view s) {
-  for (char c : s) {
-    if (c >= 'A' && c <= 'Z') {
-      *out += '!';
-      *out += static_cast<char>(c - 'A' + 'a');
-    } else {
-      *out += c;
-    }
+  // Runs without upper case (nearly always the whole of s) are appended at once.
+  for (;;) {
+    auto upper = std::find_if(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    out->append(s.begin(), upper);
+    if (upper == s.end()) return;
+    *out += '!';
+    *out += static_cast<char>(*upper - 'A' + 'a');
+    s.remove_prefix(static_cast<std::size_t>(upper - s.begin()) + 1);
   }
 }
 

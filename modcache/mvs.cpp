@@ -117,10 +117,7 @@ int CmpVersion(std::string_view v1, std::string_view v2) {
 // Graph.
 
 Graph::Graph(Cmp cmp, VersionList roots) : cmp_(std::move(cmp)), roots_(std::move(roots)) {
-  for (const auto& m : roots_) {
-    is_root_[KeyOf(m)] = true;
-    Select(m);
-  }
+  for (const auto& m : roots_) Select(m);
 }
 
 void Graph::Select(const module::Version& m) {
@@ -133,13 +130,7 @@ void Graph::Select(const module::Version& m) {
 }
 
 void Graph::Require(const module::Version& m, VersionList reqs) {
-  for (const auto& dep : reqs) {
-    // Reachable, whether selected or not (the key is copied only when new).
-    auto it = is_root_.lower_bound(dep);
-    if (it == is_root_.end() || is_root_.key_comp()(dep, it->first))
-      is_root_.emplace_hint(it, KeyOf(dep), false);
-    Select(dep);
-  }
+  for (const auto& dep : reqs) Select(dep);
   required_.emplace(KeyOf(m), std::move(reqs));
 }
 

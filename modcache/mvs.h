@@ -115,8 +115,6 @@ class Graph {
   Cmp cmp_;
   VersionList roots_;
   std::map<Key, VersionList, module::VersionKeyLess> required_;
-  // is_root_ is true for roots, false for other reachable nodes.
-  std::map<Key, bool, module::VersionKeyLess> is_root_;
   std::map<std::string, std::string, std::less<>> selected_;
 };
 

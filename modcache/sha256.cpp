@@ -181,10 +181,17 @@ std::string Hex(const Digest& d) {
 }
 
 std::string Base64(std::string_view data) {
+  std::string out;
+  AppendBase64(&out, data);
+  return out;
+}
+
+void AppendBase64(std::string* out, std::string_view data) {
   static constexpr char kAlphabet[] =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out((data.size() + 2) / 3 * 4, '=');
-  char* p = out.data();
+  std::size_t at = out->size();
+  out->resize(at + (data.size() + 2) / 3 * 4, '=');
+  char* p = out->data() + at;
   for (std::size_t i = 0; i < data.size(); i += 3, p += 4) {
     std::size_t left = data.size() - i;
     std::uint32_t v = std::uint32_t(std::uint8_t(data[i])) << 16;
@@ -195,7 +202,6 @@ std::string Base64(std::string_view data) {
     if (left > 1) p[2] = kAlphabet[v >> 6 & 63];
     if (left > 2) p[3] = kAlphabet[v & 63];
   }
-  return out;
 }
 
 }  // namespace gotool::modcache::sha256
