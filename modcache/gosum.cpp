@@ -39,7 +39,9 @@ std::string ReadGoSum(std::string_view file, std::string_view data, GoSum* dst) 
     if (n != 3)
       return fmt::format("malformed go.sum:\n{}:{}: wrong number of fields {}", file, lineno, n);
     if (f[2] == kEmptyGoModHash) continue;
-    (*dst)[module::Version{std::string(f[0]), std::string(f[1])}].emplace_back(f[2]);
+    // go.sum is sorted: the end is the place for a new key, nearly always.
+    auto it = dst->try_emplace(dst->end(), module::Version{std::string(f[0]), std::string(f[1])});
+    it->second.emplace_back(f[2]);
   }
   return "";
 }

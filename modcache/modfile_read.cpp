@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <array>
 
-#include "modcache/modfile_syntax.h"
+#include "modcache/modfile_internal.h"
 #include "modcache/module.h"
 #include "pkg/base/utf8.h"
 
@@ -69,19 +69,21 @@ class Input {
     pos_ = {1, 1, 0};
   }
 
-  std::unique_ptr<FileSyntax> Parse(std::vector<Error>* errs) {
-    file_ = std::make_unique<FileSyntax>();
+  // Parse parses the file into *out (an empty FileSyntax); on a syntax error it
+  // returns false and appends the error to *errs.
+  bool Parse(FileSyntax* out, std::vector<Error>* errs) {
+    file_ = out;
     file_->stmt.reserve(8);  // module, go, a few requirement blocks: one allocation
     try {
       ReadToken();
       ParseFile();
     } catch (const SyntaxError&) {
       errs->push_back(error_);
-      return nullptr;
+      return false;
     }
     file_->name = filename_;
     AssignComments();
-    return std::move(file_);
+    return true;
   }
 
  private:
@@ -448,7 +450,7 @@ class Input {
   std::size_t token_start_ = 0;
   Token token_;
   std::vector<Comment> comments_;
-  std::unique_ptr<FileSyntax> file_;
+  FileSyntax* file_ = nullptr;
   Error error_;
 };
 
@@ -456,7 +458,14 @@ class Input {
 
 std::unique_ptr<FileSyntax> ParseSyntax(std::string_view filename, std::string_view data,
                                         std::vector<Error>* errs) {
-  return Input(filename, data).Parse(errs);
+  auto f = std::make_unique<FileSyntax>();
+  if (!ParseSyntaxInto(filename, data, f.get(), errs)) return nullptr;
+  return f;
+}
+
+bool ParseSyntaxInto(std::string_view filename, std::string_view data, FileSyntax* out,
+                     std::vector<Error>* errs) {
+  return Input(filename, data).Parse(out, errs);
 }
 
 }  // namespace gotool::modcache::modfile

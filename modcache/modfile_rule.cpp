@@ -333,10 +333,8 @@ class RuleParser {
 
 std::unique_ptr<File> ParseToFile(std::string_view filename, std::string_view data,
                                   const VersionFixer& fix, bool strict, std::vector<Error>* errs) {
-  auto syntax = ParseSyntax(filename, data, errs);
-  if (!syntax) return nullptr;
   auto f = std::make_unique<File>();
-  f->syntax = std::move(syntax);
+  if (!ParseSyntaxInto(filename, data, f->syntax.get(), errs)) return nullptr;
   std::size_t before = errs->size();
   RuleParser(f.get(), fix, strict, errs).Run();
   if (errs->size() > before) return nullptr;
