@@ -78,15 +78,17 @@ const mvs::Result<ModSummary>& ModuleGraph::Loader::RawSummary(const module::Ver
       result = mvs::Error{actual.path, actual.version,
                           "parsing " + file.value().name + ": " + modfile::ErrorMessages(errs)};
     } else {
+      // (f is dropped next: its strings move into the summary.)
       ModSummary s;
       if (f->module) {
-        s.module = f->module->mod;
-        s.deprecated = f->module->deprecated;
+        s.module = std::move(f->module->mod);
+        s.deprecated = std::move(f->module->deprecated);
       }
-      if (f->go) s.go_version = f->go->version;
+      if (f->go) s.go_version = std::move(f->go->version);
       s.pruned = IsPrunedGoVersion(s.go_version);
-      for (const auto& r : f->require) s.require.push_back(r->mod);
-      for (const auto& r : f->retract) s.retract.push_back(r->interval);
+      s.require.reserve(f->require.size());
+      for (const auto& r : f->require) s.require.push_back(std::move(r->mod));
+      for (const auto& r : f->retract) s.retract.push_back(std::move(r->interval));
       result = std::move(s);
     }
   }

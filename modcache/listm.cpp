@@ -8,8 +8,38 @@ namespace gotool::modcache {
 
 namespace {
 
-std::string VersionString(const ModulePublic& m) {
-  return m.retracted.empty() ? m.version : m.version + " (retracted)";
+// AppendVersion appends m's version, marked when retracted.
+void AppendVersion(std::string* out, const ModulePublic& m) {
+  out->append(m.version);
+  if (!m.retracted.empty()) out->append(" (retracted)");
+}
+
+// AppendModuleString appends ModuleString(m) to *out.
+void AppendModuleString(std::string* out, const ModulePublic& m) {
+  out->append(m.path);
+  if (!m.version.empty()) {
+    *out += ' ';
+    AppendVersion(out, m);
+    if (m.update) {
+      out->append(" [");
+      AppendVersion(out, *m.update);
+      *out += ']';
+    }
+  }
+  if (!m.deprecated.empty()) out->append(" (deprecated)");
+  if (m.replace) {
+    out->append(" => ").append(m.replace->path);
+    if (!m.replace->version.empty()) {
+      *out += ' ';
+      AppendVersion(out, *m.replace);
+      if (m.replace->update) {
+        out->append(" [");
+        AppendVersion(out, *m.replace->update);
+        *out += ']';
+      }
+    }
+    if (!m.replace->deprecated.empty()) out->append(" (deprecated)");
+  }
 }
 
 void WriteModule(JSONWriter& w, std::string_view key, const ModulePublic& m) {
@@ -93,20 +123,8 @@ void AddVersions(ModuleCache& cache, ModulePublic* m) {
 }  // namespace
 
 std::string ModuleString(const ModulePublic& m) {
-  std::string s = m.path;
-  if (!m.version.empty()) {
-    s += " " + VersionString(m);
-    if (m.update) s += " [" + VersionString(*m.update) + "]";
-  }
-  if (!m.deprecated.empty()) s += " (deprecated)";
-  if (m.replace) {
-    s += " => " + m.replace->path;
-    if (!m.replace->version.empty()) {
-      s += " " + VersionString(*m.replace);
-      if (m.replace->update) s += " [" + VersionString(*m.replace->update) + "]";
-    }
-    if (!m.replace->deprecated.empty()) s += " (deprecated)";
-  }
+  std::string s;
+  AppendModuleString(&s, m);
   return s;
 }
 
@@ -221,6 +239,7 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
 
 std::string FormatListResult(const ListResult& r, bool json, bool versions) {
   std::string out;
+  if (!json) out.reserve(64 * r.modules.size());  // "path version\n" lines
   for (const auto& m : r.modules) {
     if (json) {
       out += ModuleJSON(m);
@@ -230,7 +249,8 @@ std::string FormatListResult(const ListResult& r, bool json, bool versions) {
       if (!m.deprecated.empty()) out += " (deprecated)";
       out += "\n";
     } else {
-      out += ModuleString(m) + "\n";
+      AppendModuleString(&out, m);
+      out += '\n';
     }
   }
   return out;

@@ -281,6 +281,10 @@ std::optional<InvalidVersionError> CheckPathMajor(std::string_view v, std::strin
   if (path_major.starts_with(".v") && path_major.ends_with("-unstable"))
     path_major.remove_suffix(9);
   if (v.starts_with("v0.0.0-") && path_major == ".v1") return std::nullopt;
+  // The commonest case, a v0 or v1 version of a path without suffix, without
+  // building the major version.
+  if (path_major.empty() && (v.starts_with("v0.") || v.starts_with("v1.")) && semver::IsValid(v))
+    return std::nullopt;
   std::string m = semver::Major(v);
   std::string want;
   if (path_major.empty()) {
