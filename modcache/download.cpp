@@ -265,12 +265,13 @@ Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m, 
 }
 
 Result<std::string> CheckGoMod(const DownloadEnv& env, const module::Version& m,
-                               const std::string& data) {
+                               const std::string& data, bool* verified) {
   // (No Prepare: the caller found m's cache path, so m is a valid module version.)
   std::string h = dirhash::HashGoMod(data);
-  bool verified = false;
-  if (Status s = CheckSum(env, {m.path, m.version + "/go.mod"}, h, &verified); !s.ok())
+  bool found = false;
+  if (Status s = CheckSum(env, {m.path, m.version + "/go.mod"}, h, &found); !s.ok())
     return s.error();
+  if (verified != nullptr) *verified = found;
   return h;
 }
 

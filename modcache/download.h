@@ -59,9 +59,9 @@ Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m,
 
 // CheckGoMod checks data, m's go.mod as the caller read it from the cache (through
 // cache::CachePath, which checked m), against env.gosum as GoModFile does, and
-// returns its h1: hash.
+// returns its h1: hash; *verified (when given) reports that env.gosum has it.
 Result<std::string> CheckGoMod(const DownloadEnv& env, const module::Version& m,
-                               const std::string& data);
+                               const std::string& data, bool* verified = nullptr);
 
 // DownloadZip makes sure m's .zip and .ziphash are in the cache: it downloads the zip
 // to a temporary file under the version's lock, checks its file names and its hash

@@ -176,10 +176,11 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::GoMod(const module::Version& m
 mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version& m) {
   if (m.version.empty()) return GoMod(m);
   std::string hash;
+  bool verified = false;
   Result<std::string> data = Error{""};
   if (auto node = prefetched_.extract(m)) {
     // Read once: the graph keeps what it needs, and a second read goes to the cache.
-    data = CheckGoMod(env_, m, node.mapped());
+    data = CheckGoMod(env_, m, node.mapped(), &verified);
     if (data.ok()) {
       hash = std::move(data.value());
       data = std::move(node.mapped());
@@ -192,7 +193,8 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version
       sums_->SetFatal(data.error().message);
     return AsModError(m, data.error());
   }
-  sums_->Use({m.path, m.version + "/go.mod"}, hash);
+  // A hash found in the sums Use would look in needs no recording.
+  if (!verified || env_.gosum != &sums_->sums()) sums_->Use({m.path, m.version + "/go.mod"}, hash);
   return GoModSource::GoModFile{"go.mod", std::move(data.value())};
 }
 
