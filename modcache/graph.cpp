@@ -303,10 +303,20 @@ const ModSummary* ModuleGraph::Summary(const module::Version& m) const {
 
 std::string FormatModGraph(const ModuleGraph& mg) {
   std::string out;
+  // Version::String, appended in place.
+  auto append = [&out](const module::Version& v) {
+    out += v.path;
+    if (!v.version.empty()) out.append("@").append(v.version);
+  };
   mg.graph().WalkBreadthFirst([&](const module::Version& m) {
     const mvs::VersionList* reqs = mg.graph().RequiredBy(m);
     if (!reqs) return;
-    for (const auto& r : *reqs) out += m.String() + " " + r.String() + "\n";
+    for (const auto& r : *reqs) {
+      append(m);
+      out += ' ';
+      append(r);
+      out += '\n';
+    }
   });
   return out;
 }
