@@ -19,7 +19,6 @@
 #include <set>
 #include <sstream>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 #include "modcache/gojson.h"
@@ -118,102 +117,78 @@ Status CheckCacheDir(const std::string& gomodcache) {
   std::lock_guard<std::mutex> lock(mu);
   if (checked.count(gomodcache)) return OkStatus();
   struct stat st;
-  if (::stat(gomodcache.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+  bool exists = ::stat(gomodcache.c_str(), &st) == 0;
+  if (exists && !S_ISDIR(st.st_mode))
     return Error{"could not create module cache: \"" + gomodcache + "\" is not a directory"};
-  if (Status s = MkdirAll(gomodcache); !s.ok())
-    return Error{"could not create module cache: " + s.error().message};
+  if (!exists) {  // (MkdirAll would stat it once more)
+    if (Status s = MkdirAll(gomodcache); !s.ok())
+      return Error{"could not create module cache: " + s.error().message};
+  }
   checked.insert(gomodcache);
   return OkStatus();
 }
 
 namespace {
 
-// Memo remembers successful escapes: a command asks for the cache paths of each
-// module several times (.info, .mod, .zip, its directory), and checking and escaping
-// a module path costs more than the look-up.
-class Memo {
- public:
-  bool Get(const std::string& key, std::string* out) {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = map_.find(key);
-    if (it == map_.end()) return false;
-    *out = it->second;
-    return true;
-  }
-  void Put(const std::string& key, const std::string& value) {
-    std::lock_guard<std::mutex> lock(mu_);
-    map_.emplace(key, value);
-  }
+constexpr std::string_view kNoCache =
+    "module cache not found: neither GOMODCACHE nor GOPATH is set";
 
- private:
-  std::mutex mu_;
-  std::unordered_map<std::string, std::string> map_;
-};
-
-Memo& EscapedPaths() {
-  static Memo* memo = new Memo;
-  return *memo;
-}
-
-Memo& EscapedVersions() {
-  static Memo* memo = new Memo;
-  return *memo;
-}
-
-// EscapedPath returns module::EscapePath(path), checked, or sets *err.
-std::string EscapedPath(std::string_view path, std::string* err) {
-  std::string key(path), esc;
-  if (EscapedPaths().Get(key, &esc)) return esc;
-  esc = module::EscapePath(path, err);
-  if (err->empty()) EscapedPaths().Put(key, esc);
-  return esc;
+// CheckCachePath returns why gomodcache and path cannot name a download-cache
+// directory, or "" (EscapePath's checks, without escaping).
+std::string CheckCachePath(const std::string& gomodcache, std::string_view path) {
+  if (gomodcache.empty()) return std::string(kNoCache);
+  if (auto err = module::CheckPath(path)) return err->Message();
+  return std::string();
 }
 
 }  // namespace
 
 Result<std::string> DownloadDir(const std::string& gomodcache, std::string_view path) {
-  if (gomodcache.empty())
-    return Error{"module cache not found: neither GOMODCACHE nor GOPATH is set"};
-  std::string err;
-  std::string esc = EscapedPath(path, &err);
-  if (!err.empty()) return Error{err};
-  return gomodcache + "/cache/download/" + esc + "/@v";
+  if (std::string err = CheckCachePath(gomodcache, path); !err.empty()) return Error{err};
+  std::string out = gomodcache;
+  out.append("/cache/download/");
+  module::AppendEscaped(&out, path);
+  return out.append("/@v");
 }
 
 Result<std::string> CachePath(const std::string& gomodcache, const module::Version& m,
                               std::string_view suffix) {
-  Result<std::string> dir = DownloadDir(gomodcache, m.path);
-  if (!dir.ok()) return dir;
-  std::string esc;
-  if (!EscapedVersions().Get(m.version, &esc)) {
-    if (!semver::IsValid(m.version))
-      return Error{m.path + "@" + m.version + ": non-semver module version \"" + m.version + "\""};
-    if (module::CanonicalVersion(m.version) != m.version)
-      return Error{m.path + "@" + m.version + ": non-canonical module version \"" + m.version +
-                   "\""};
-    std::string err;
-    esc = module::EscapeVersion(m.version, &err);
-    if (!err.empty()) return Error{err};
-    EscapedVersions().Put(m.version, esc);
-  }
-  std::string out = std::move(dir.value());
-  out.reserve(out.size() + 1 + esc.size() + 1 + suffix.size());
-  out += '/';
-  out += esc;
+  if (std::string err = CheckCachePath(gomodcache, m.path); !err.empty()) return Error{err};
+  if (!semver::IsValid(m.version))
+    return Error{m.path + "@" + m.version + ": non-semver module version \"" + m.version + "\""};
+  if (!module::IsCanonicalVersion(m.version))
+    return Error{m.path + "@" + m.version + ": non-canonical module version \"" + m.version + "\""};
+  // (A canonical version holds only letters, digits, '.', '-' and '+': EscapeVersion
+  // accepts it.)
+  return CheckedCachePath(gomodcache, m, suffix);
+}
+
+std::string CheckedCachePath(const std::string& gomodcache, const module::Version& m,
+                             std::string_view suffix) {
+  static constexpr std::string_view kDownload = "/cache/download/", kAtV = "/@v/";
+  std::string out;
+  out.reserve(gomodcache.size() + kDownload.size() + m.path.size() + kAtV.size() +
+              m.version.size() + 1 + suffix.size() + 8);  // (8 for a few escapes)
+  out.append(gomodcache).append(kDownload);
+  module::AppendEscaped(&out, m.path);
+  out.append(kAtV);
+  module::AppendEscaped(&out, m.version);
   out += '.';
-  out += suffix;
+  out.append(suffix);
   return out;
 }
 
 Result<std::string> ModuleDir(const std::string& gomodcache, const module::Version& m) {
-  if (gomodcache.empty())
-    return Error{"module cache not found: neither GOMODCACHE nor GOPATH is set"};
+  if (gomodcache.empty()) return Error{std::string(kNoCache)};
   std::string err;
-  std::string path = EscapedPath(m.path, &err);
+  std::string path = module::EscapePath(m.path, &err);
   if (!err.empty()) return Error{err};
   std::string ver = module::EscapeVersion(m.version, &err);
   if (!err.empty()) return Error{err};
-  return gomodcache + "/" + path + "@" + ver;
+  std::string out;
+  out.reserve(gomodcache.size() + 1 + path.size() + 1 + ver.size());
+  out.append(gomodcache).append("/").append(path).append("@").append(ver);
+  return out;
 }
 
 FileLock& FileLock::operator=(FileLock&& other) noexcept {
@@ -347,7 +322,7 @@ Status RewriteVersionList(const std::string& dir) {
     // As the go command: the escaped file name must itself be a canonical version, so
     // versions with upper case ("v1.0.0-!r!c.1.mod") are never listed.
     std::string v = name.substr(0, name.size() - 4);
-    if (module::CanonicalVersion(v) == v) versions.push_back(v);
+    if (module::IsCanonicalVersion(v)) versions.push_back(v);
   }
   ::closedir(d);
   semver::Sort(&versions);

@@ -21,6 +21,12 @@ Result<std::string> DownloadDir(const std::string& gomodcache, std::string_view 
 Result<std::string> CachePath(const std::string& gomodcache, const module::Version& m,
                               std::string_view suffix);
 
+// CheckedCachePath is CachePath for a module version checked already (a valid
+// module path at a canonical version, as download's checks leave it), which it does
+// not check again.
+std::string CheckedCachePath(const std::string& gomodcache, const module::Version& m,
+                             std::string_view suffix);
+
 // CheckCacheDir creates gomodcache when it is missing (once per process and
 // directory), as the go command does on its first look into the cache; its error
 // reads "could not create module cache: ...".

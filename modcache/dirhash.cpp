@@ -127,15 +127,23 @@ std::string HashZipEntries(zip::Archive& z, std::string* error) {
       error);
 }
 
-std::string HashGoMod(const std::string& data) {
-  std::string error;
-  return Hash1(
-      {"go.mod"},
-      [&](const std::string&, std::string* out) {
-        *out = data;
-        return std::string();
-      },
-      &error);
+std::string HashGoMod(std::string_view data) {
+  // Hash1 of the one file "go.mod", without its file list and callback: the graph
+  // loader hashes every go.mod it reads.
+  static constexpr char kDigits[] = "0123456789abcdef";
+  static constexpr std::string_view kName = "  go.mod\n";
+  sha256::Digest file = sha256::Sum(data);
+  char line[2 * sizeof file + kName.size()];
+  for (std::size_t i = 0; i < file.size(); ++i) {
+    line[2 * i] = kDigits[file[i] >> 4];
+    line[2 * i + 1] = kDigits[file[i] & 15];
+  }
+  kName.copy(line + 2 * file.size(), kName.size());
+  sha256::Digest sum = sha256::Sum(std::string_view(line, sizeof line));
+  std::string h = "h1:";
+  h.reserve(3 + (sum.size() + 2) / 3 * 4);
+  sha256::AppendBase64(&h, std::string_view(reinterpret_cast<const char*>(sum.data()), sum.size()));
+  return h;
 }
 
 }  // namespace gotool::modcache::dirhash

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gotool::modcache::zip {
@@ -35,6 +36,6 @@ std::string HashZip(const std::string& zipfile, std::string* error);
 std::string HashZipEntries(zip::Archive& z, std::string* error);
 
 // HashGoMod returns the go.sum hash of a go.mod text: Hash1 of one file named "go.mod".
-std::string HashGoMod(const std::string& data);
+std::string HashGoMod(std::string_view data);
 
 }  // namespace gotool::modcache::dirhash

@@ -78,7 +78,7 @@ Status CheckSum(const DownloadEnv& env, const module::Version& m, const std::str
 
 Status CheckModule(const module::Version& m) {
   if (auto err = module::CheckPath(m.path)) return Error{err->Message()};
-  if (module::CanonicalVersion(m.version) != m.version || m.version.empty())
+  if (!module::IsCanonicalVersion(m.version))
     return Error{m.path + "@" + m.version + ": invalid version: not a canonical version"};
   return OkStatus();
 }
@@ -89,12 +89,12 @@ Status Prepare(const DownloadEnv& env, const module::Version& m) {
   return cache::CheckCacheDir(env.gomodcache);
 }
 
-// FetchInfo returns the cached .info of m, or the proxy's (*fresh set: not cached yet).
+// FetchInfo returns the cached .info of m, or the proxy's (*fresh set: not cached yet);
+// Prepare(m) has succeeded.
 Result<RevInfo> FetchInfo(const DownloadEnv& env, const module::Version& m, bool* fresh) {
   *fresh = false;
-  Result<std::string> file = cache::CachePath(env.gomodcache, m, "info");
-  if (!file.ok()) return file.error();
-  if (Result<std::string> data = cache::ReadCacheFile(file.value()); data.ok()) {
+  std::string file = cache::CheckedCachePath(env.gomodcache, m, "info");
+  if (Result<std::string> data = cache::ReadCacheFile(file); data.ok()) {
     RevInfo info;
     if (ParseRevInfo(data.value(), &info).empty() && info.version == m.version) return info;
   }
@@ -102,13 +102,13 @@ Result<RevInfo> FetchInfo(const DownloadEnv& env, const module::Version& m, bool
   return ProxyClient(env.proxy).Stat(m.path, m.version);
 }
 
-// FetchGoMod returns m's go.mod, cached or from the proxy, checked against go.sum.
+// FetchGoMod returns m's go.mod, cached or from the proxy, checked against go.sum;
+// Prepare(m) has succeeded.
 Result<std::string> FetchGoMod(const DownloadEnv& env, const module::Version& m, bool* fresh,
                                bool* verified, std::string* hash = nullptr) {
   *fresh = false;
-  Result<std::string> file = cache::CachePath(env.gomodcache, m, "mod");
-  if (!file.ok()) return file.error();
-  Result<std::string> data = cache::ReadCacheFile(file.value());
+  Result<std::string> data =
+      cache::ReadCacheFile(cache::CheckedCachePath(env.gomodcache, m, "mod"));
   if (!data.ok()) {
     *fresh = true;
     data = ProxyClient(env.proxy).GoMod(m.path, m.version);
@@ -247,7 +247,7 @@ Result<RevInfo> StatVersion(const DownloadEnv& env, const module::Version& m) {
   if (info.ok() && fresh) {
     // Kept under the version the proxy resolved m to, as the go command does.
     module::Version resolved{m.path, info.value().version};
-    if (module::CanonicalVersion(resolved.version) != resolved.version) resolved = m;
+    if (!resolved.version.empty() && !module::IsCanonicalVersion(resolved.version)) resolved = m;
     if (Status s = cache::WriteInfo(env.gomodcache, resolved, info.value()); !s.ok())
       return s.error();
   }
@@ -265,12 +265,13 @@ Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m, 
 }
 
 Result<std::string> CheckGoMod(const DownloadEnv& env, const module::Version& m,
-                               const std::string& data) {
-  if (Status s = Prepare(env, m); !s.ok()) return s.error();
+                               const std::string& data, bool* verified) {
+  // (No Prepare: the caller found m's cache path, so m is a valid module version.)
   std::string h = dirhash::HashGoMod(data);
-  bool verified = false;
-  if (Status s = CheckSum(env, {m.path, m.version + "/go.mod"}, h, &verified); !s.ok())
+  bool found = false;
+  if (Status s = CheckSum(env, {m.path, m.version + "/go.mod"}, h, &found); !s.ok())
     return s.error();
+  if (verified != nullptr) *verified = found;
   return h;
 }
 

@@ -57,10 +57,11 @@ Result<RevInfo> StatVersion(const DownloadEnv& env, const module::Version& m);
 Result<std::string> GoModFile(const DownloadEnv& env, const module::Version& m,
                               std::string* hash = nullptr);
 
-// CheckGoMod checks data, m's go.mod as the caller read it from the cache, against
-// env.gosum as GoModFile does, and returns its h1: hash.
+// CheckGoMod checks data, m's go.mod as the caller read it from the cache (through
+// cache::CachePath, which checked m), against env.gosum as GoModFile does, and
+// returns its h1: hash; *verified (when given) reports that env.gosum has it.
 Result<std::string> CheckGoMod(const DownloadEnv& env, const module::Version& m,
-                               const std::string& data);
+                               const std::string& data, bool* verified = nullptr);
 
 // DownloadZip makes sure m's .zip and .ziphash are in the cache: it downloads the zip
 // to a temporary file under the version's lock, checks its file names and its hash

@@ -8,10 +8,10 @@
 namespace gotool::modcache {
 namespace {
 
-// Fields splits s at runs of ASCII white space, as strings.Fields does for ASCII.
-std::vector<std::string_view> Fields(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
+// Fields splits s at runs of ASCII white space, as strings.Fields does for ASCII,
+// puts the first three fields in f and returns how many there are.
+std::size_t Fields(std::string_view s, std::string_view (&f)[3]) {
+  std::size_t n = 0, i = 0;
   auto space = [](char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\n';
   };
@@ -19,9 +19,9 @@ std::vector<std::string_view> Fields(std::string_view s) {
     while (i < s.size() && space(s[i])) ++i;
     std::size_t start = i;
     while (i < s.size() && !space(s[i])) ++i;
-    if (i > start) out.push_back(s.substr(start, i - start));
+    if (i > start && n++ < 3) f[n - 1] = s.substr(start, i - start);
   }
-  return out;
+  return n;
 }
 
 }  // namespace
@@ -33,13 +33,15 @@ std::string ReadGoSum(std::string_view file, std::string_view data, GoSum* dst) 
     std::size_t nl = data.find('\n');
     std::string_view line = data.substr(0, nl);
     data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-    std::vector<std::string_view> f = Fields(line);
-    if (f.empty()) continue;
-    if (f.size() != 3)
-      return fmt::format("malformed go.sum:\n{}:{}: wrong number of fields {}", file, lineno,
-                         f.size());
+    std::string_view f[3];
+    std::size_t n = Fields(line, f);
+    if (n == 0) continue;
+    if (n != 3)
+      return fmt::format("malformed go.sum:\n{}:{}: wrong number of fields {}", file, lineno, n);
     if (f[2] == kEmptyGoModHash) continue;
-    (*dst)[module::Version{std::string(f[0]), std::string(f[1])}].emplace_back(f[2]);
+    // go.sum is sorted: the end is the place for a new key, nearly always.
+    auto it = dst->try_emplace(dst->end(), module::Version{std::string(f[0]), std::string(f[1])});
+    it->second.emplace_back(f[2]);
   }
   return "";
 }

@@ -14,7 +14,8 @@ namespace gotool::modcache {
 // FormatGoSum sorts with module::Sort).
 struct VersionLess {
   bool operator()(const module::Version& a, const module::Version& b) const {
-    return a.path != b.path ? a.path < b.path : a.version < b.version;
+    int c = a.path.compare(b.path);
+    return c != 0 ? c < 0 : a.version < b.version;
   }
 };
 

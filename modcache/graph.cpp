@@ -2,6 +2,7 @@
 // printing it as `go mod graph` does.
 #include "modcache/graph.h"
 
+#include <algorithm>
 #include <deque>
 
 #include "modcache/semver.h"
@@ -36,8 +37,9 @@ Replacements Replacements::FromFile(const modfile::File& f, std::string* error) 
 }
 
 const module::Version* Replacements::Lookup(const module::Version& m) const {
-  auto it = map_.find(KeyOf(m));
-  if (it == map_.end()) it = map_.find({m.path, ""});
+  if (map_.empty()) return nullptr;  // most main modules replace nothing
+  auto it = map_.find(m);
+  if (it == map_.end()) it = map_.find(module::VersionKeyLess::View{m.path, ""});
   return it == map_.end() ? nullptr : &it->second;
 }
 
@@ -51,12 +53,12 @@ module::Version Replacements::Resolve(const module::Version& m) const {
 struct ModuleGraph::Loader {
   ModuleGraph& mg;
   GoModSource& src;
-  std::set<Key> exclude;
-  std::map<Key, mvs::Result<ModSummary>> raw;  // by actual (replacement) module
-  std::map<Key, mvs::Error> errs;              // goModSummary failures by requested module
+  std::set<Key, module::VersionKeyLess> exclude;
+  // errs holds goModSummary's failures by requested module.
+  std::map<Key, mvs::Error, module::VersionKeyLess> errs;
 
   const mvs::Result<ModSummary>& RawSummary(const module::Version& actual);
-  mvs::Result<ModSummary> Summary(const module::Version& m);
+  mvs::Result<const ModSummary*> Summary(const module::Version& m);
   std::optional<mvs::Error> Read(bool pruned, const mvs::VersionList& roots);
   bool AllRootsSelected() const;
   std::optional<mvs::Error> UpdatePrunedRoots();
@@ -64,7 +66,7 @@ struct ModuleGraph::Loader {
 };
 
 const mvs::Result<ModSummary>& ModuleGraph::Loader::RawSummary(const module::Version& actual) {
-  if (auto it = raw.find(KeyOf(actual)); it != raw.end()) return it->second;
+  if (auto it = mg.raw_.find(actual); it != mg.raw_.end()) return it->second;
   auto file = src.GoMod(actual);
   mvs::Result<ModSummary> result = mvs::Error{};
   if (!file.ok()) {
@@ -76,26 +78,31 @@ const mvs::Result<ModSummary>& ModuleGraph::Loader::RawSummary(const module::Ver
       result = mvs::Error{actual.path, actual.version,
                           "parsing " + file.value().name + ": " + modfile::ErrorMessages(errs)};
     } else {
+      // (f is dropped next: its strings move into the summary.)
       ModSummary s;
       if (f->module) {
-        s.module = f->module->mod;
-        s.deprecated = f->module->deprecated;
+        s.module = std::move(f->module->mod);
+        s.deprecated = std::move(f->module->deprecated);
       }
-      if (f->go) s.go_version = f->go->version;
+      if (f->go) s.go_version = std::move(f->go->version);
       s.pruned = IsPrunedGoVersion(s.go_version);
-      for (const auto& r : f->require) s.require.push_back(r->mod);
-      for (const auto& r : f->retract) s.retract.push_back(r->interval);
+      s.require.reserve(f->require.size());
+      for (const auto& r : f->require) s.require.push_back(std::move(r->mod));
+      for (const auto& r : f->retract) s.retract.push_back(std::move(r->interval));
       result = std::move(s);
     }
   }
-  return raw.emplace(KeyOf(actual), std::move(result)).first->second;
+  return mg.raw_.emplace(KeyOf(actual), std::move(result)).first->second;
 }
 
-mvs::Result<ModSummary> ModuleGraph::Loader::Summary(const module::Version& m) {
-  module::Version actual = mg.replace_.Resolve(m);
+// Summary returns the summary of m's go.mod (its replacement's), checked against m
+// and without excluded requirements; it points into the graph, which keeps it.
+mvs::Result<const ModSummary*> ModuleGraph::Loader::Summary(const module::Version& m) {
+  const module::Version* replacement = mg.replace_.Lookup(m);
+  const module::Version& actual = replacement ? *replacement : m;
   const mvs::Result<ModSummary>& raw_summary = RawSummary(actual);
-  if (!raw_summary.ok()) return raw_summary;
-  ModSummary s = raw_summary.value();
+  if (!raw_summary.ok()) return raw_summary.error();
+  const ModSummary& s = raw_summary.value();
   if (!actual.version.empty()) {
     // A directory replacement may declare any path; a versioned module may not.
     if (s.module.path.empty()) {
@@ -107,8 +114,11 @@ mvs::Result<ModSummary> ModuleGraph::Loader::Summary(const module::Version& m) {
                             "\n\t        but was required as: " + m.path};
     }
   }
-  std::erase_if(s.require, [&](const module::Version& r) { return exclude.count(KeyOf(r)) > 0; });
-  return s;
+  auto excluded = [&](const module::Version& r) { return exclude.count(r) > 0; };
+  if (exclude.empty() || std::none_of(s.require.begin(), s.require.end(), excluded)) return &s;
+  ModSummary& f = mg.filtered_.emplace_back(s);
+  std::erase_if(f.require, excluded);
+  return &f;
 }
 
 // Read loads the graph from roots: a pruned module's requirements are followed
@@ -118,39 +128,48 @@ std::optional<mvs::Error> ModuleGraph::Loader::Read(bool pruned, const mvs::Vers
       [](const std::string& a, const std::string& b) { return mvs::CmpVersion(a, b); },
       mvs::VersionList{mg.main_});
   graph->Require(mg.main_, roots);
-  std::set<Key> loaded, failed, loading_unpruned;
+  using KeySet = std::set<Key, module::VersionKeyLess>;
+  KeySet loaded, failed, loading_unpruned;
+  // Insert adds m to set, copying its strings only when it is new.
+  auto insert = [](KeySet& set, const module::Version& m) {
+    auto it = set.lower_bound(m);
+    if (it != set.end() && !set.key_comp()(m, *it)) return false;
+    set.emplace_hint(it, KeyOf(m));
+    return true;
+  };
   std::deque<std::pair<module::Version, bool>> queue;  // (module, pruned)
   auto enqueue = [&](const module::Version& m, bool p) {
     if (m.version == mvs::kNone) return;
-    if (!p && !loading_unpruned.insert(KeyOf(m)).second) return;  // cycles
+    if (!p && !insert(loading_unpruned, m)) return;  // cycles
     queue.emplace_back(m, p);
   };
   for (const auto& m : roots) enqueue(m, pruned);
   while (!queue.empty()) {
-    auto [m, p] = queue.front();
+    auto [m, p] = std::move(queue.front());
     queue.pop_front();
     auto s = Summary(m);
-    bool first = loaded.insert(KeyOf(m)).second;
+    bool first = insert(loaded, m);
     if (first && !s.ok()) {
       failed.insert(KeyOf(m));
       errs.insert_or_assign(KeyOf(m), s.error());
     }
     if (!s.ok()) continue;
-    if (!p || !s.value().pruned) {
-      bool next = p ? s.value().pruned : false;
-      for (const auto& r : s.value().require) enqueue(r, next);
+    const ModSummary& sum = *s.value();
+    if (!p || !sum.pruned) {
+      bool next = p ? sum.pruned : false;
+      for (const auto& r : sum.require) enqueue(r, next);
     }
     if (first) {
-      graph->Require(m, s.value().require);
-      mg.summaries_.insert_or_assign(KeyOf(m), std::move(s.value()));
+      graph->Require(m, sum.require);
+      mg.summaries_.insert_or_assign(KeyOf(m), &sum);
     }
   }
   mg.graph_ = std::move(graph);
   mg.roots_ = roots;
   if (failed.empty()) return std::nullopt;
   mvs::VersionList path =
-      mg.graph_->FindPath([&](const module::Version& m) { return failed.count(KeyOf(m)) > 0; });
-  mvs::BuildListError e = mvs::NewBuildListError(errs.at(KeyOf(path.back())), path);
+      mg.graph_->FindPath([&](const module::Version& m) { return failed.count(m) > 0; });
+  mvs::BuildListError e = mvs::NewBuildListError(errs.find(path.back())->second, path);
   return mvs::Error{"", "", e.Message()};
 }
 
@@ -188,7 +207,7 @@ namespace {
 // other module's with its go.mod summary.
 class RootsReqs : public mvs::Reqs {
  public:
-  using SummaryFunc = std::function<mvs::Result<ModSummary>(const module::Version&)>;
+  using SummaryFunc = std::function<mvs::Result<const ModSummary*>(const module::Version&)>;
   RootsReqs(module::Version main, mvs::VersionList roots, SummaryFunc summary)
       : main_(std::move(main)), roots_(std::move(roots)), summary_(std::move(summary)) {}
   mvs::Result<mvs::VersionList> Required(const module::Version& m) override {
@@ -196,7 +215,7 @@ class RootsReqs : public mvs::Reqs {
     if (m.version == mvs::kNone) return mvs::VersionList{};
     auto s = summary_(m);
     if (!s.ok()) return s.error();
-    return s.value().require;
+    return s.value()->require;
   }
   std::string Max(const std::string& v1, const std::string& v2) override {
     return mvs::CmpVersion(v1, v2) < 0 ? v2 : v1;
@@ -241,13 +260,13 @@ mvs::Result<std::unique_ptr<ModuleGraph>> ModuleGraph::Load(const modfile::File&
   std::string replace_err;
   mg->replace_ = Replacements::FromFile(main, &replace_err);
   if (!replace_err.empty()) return mvs::Error{"", "", replace_err};
-  Loader ld{*mg, src, {}, {}, {}};
+  Loader ld{*mg, src, {}, {}};
   for (const auto& e : main.exclude) ld.exclude.insert(KeyOf(e->mod));
 
   mvs::VersionList roots;
   for (const auto& r : main.require) {
     if (r->mod.path.empty()) continue;
-    if (ld.exclude.count(KeyOf(r->mod))) {
+    if (ld.exclude.count(r->mod)) {
       mg->warnings_.push_back(std::string(opts.build_mod_mod ? "go: dropping" : "go: ignoring") +
                               " requirement on excluded version " + r->mod.path + " " +
                               r->mod.version);
@@ -278,16 +297,26 @@ mvs::Result<std::unique_ptr<ModuleGraph>> ModuleGraph::Load(const modfile::File&
 }
 
 const ModSummary* ModuleGraph::Summary(const module::Version& m) const {
-  auto it = summaries_.find(KeyOf(m));
-  return it == summaries_.end() ? nullptr : &it->second;
+  auto it = summaries_.find(m);
+  return it == summaries_.end() ? nullptr : it->second;
 }
 
 std::string FormatModGraph(const ModuleGraph& mg) {
   std::string out;
+  // Version::String, appended in place.
+  auto append = [&out](const module::Version& v) {
+    out += v.path;
+    if (!v.version.empty()) out.append("@").append(v.version);
+  };
   mg.graph().WalkBreadthFirst([&](const module::Version& m) {
     const mvs::VersionList* reqs = mg.graph().RequiredBy(m);
     if (!reqs) return;
-    for (const auto& r : *reqs) out += m.String() + " " + r.String() + "\n";
+    for (const auto& r : *reqs) {
+      append(m);
+      out += ' ';
+      append(r);
+      out += '\n';
+    }
   });
   return out;
 }

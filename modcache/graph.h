@@ -3,6 +3,7 @@
 // `go mod graph`.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -53,7 +54,7 @@ class Replacements {
   module::Version Resolve(const module::Version& m) const;
 
  private:
-  std::map<std::pair<std::string, std::string>, module::Version> map_;
+  std::map<module::VersionKey, module::Version, module::VersionKeyLess> map_;
 };
 
 // ModGraphOptions are the knobs of LoadModGraph.
@@ -123,7 +124,12 @@ class ModuleGraph {
   std::set<std::string> direct_;
   std::vector<std::string> warnings_;
   std::unique_ptr<mvs::Graph> graph_;
-  std::map<std::pair<std::string, std::string>, ModSummary> summaries_;  // by requested m
+  // raw_ holds the summaries of the go.mod files read (or why they could not be), by
+  // actual (replacement) module; filtered_ those that needed requirements dropped
+  // (excluded versions); summaries_ points into either, by requested module.
+  std::map<module::VersionKey, mvs::Result<ModSummary>, module::VersionKeyLess> raw_;
+  std::deque<ModSummary> filtered_;
+  std::map<module::VersionKey, const ModSummary*, module::VersionKeyLess> summaries_;
   Replacements replace_;
 };
 

@@ -8,8 +8,38 @@ namespace gotool::modcache {
 
 namespace {
 
-std::string VersionString(const ModulePublic& m) {
-  return m.retracted.empty() ? m.version : m.version + " (retracted)";
+// AppendVersion appends m's version, marked when retracted.
+void AppendVersion(std::string* out, const ModulePublic& m) {
+  out->append(m.version);
+  if (!m.retracted.empty()) out->append(" (retracted)");
+}
+
+// AppendModuleString appends ModuleString(m) to *out.
+void AppendModuleString(std::string* out, const ModulePublic& m) {
+  out->append(m.path);
+  if (!m.version.empty()) {
+    *out += ' ';
+    AppendVersion(out, m);
+    if (m.update) {
+      out->append(" [");
+      AppendVersion(out, *m.update);
+      *out += ']';
+    }
+  }
+  if (!m.deprecated.empty()) out->append(" (deprecated)");
+  if (m.replace) {
+    out->append(" => ").append(m.replace->path);
+    if (!m.replace->version.empty()) {
+      *out += ' ';
+      AppendVersion(out, *m.replace);
+      if (m.replace->update) {
+        out->append(" [");
+        AppendVersion(out, *m.replace->update);
+        *out += ']';
+      }
+    }
+    if (!m.replace->deprecated.empty()) out->append(" (deprecated)");
+  }
 }
 
 void WriteModule(JSONWriter& w, std::string_view key, const ModulePublic& m) {
@@ -93,20 +123,8 @@ void AddVersions(ModuleCache& cache, ModulePublic* m) {
 }  // namespace
 
 std::string ModuleString(const ModulePublic& m) {
-  std::string s = m.path;
-  if (!m.version.empty()) {
-    s += " " + VersionString(m);
-    if (m.update) s += " [" + VersionString(*m.update) + "]";
-  }
-  if (!m.deprecated.empty()) s += " (deprecated)";
-  if (m.replace) {
-    s += " => " + m.replace->path;
-    if (!m.replace->version.empty()) {
-      s += " " + VersionString(*m.replace);
-      if (m.replace->update) s += " [" + VersionString(*m.replace->update) + "]";
-    }
-    if (!m.replace->deprecated.empty()) s += " (deprecated)";
-  }
+  std::string s;
+  AppendModuleString(&s, m);
   return s;
 }
 
@@ -166,14 +184,16 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
   }
   // Like the go command, answer with go.mod's own root versions (and ignore graph
   // errors) when the main module prunes and every argument is one of its roots.
-  std::map<std::string, std::string> root_version{{mg.main().path, ""}};
+  // (Views into mg, which outlives this call.)
+  std::map<std::string_view, std::string_view, std::less<>> root_version{{mg.main().path, ""}};
   for (const auto& r : mg.go_mod_roots()) {
     auto [it, added] = root_version.emplace(r.path, r.version);
     if (!added && mvs::CmpVersion(it->second, r.version) < 0) it->second = r.version;
   }
   bool need_full_graph = !mg.pruned();
   for (const auto& arg : args) need_full_graph |= !root_version.count(arg);
-  std::set<std::pair<std::string, std::string>> matched;
+  std::optional<mvs::VersionList> all;             // the build list, once asked for
+  std::set<module::VersionKeyLess::View> matched;  // views into *all
   for (const auto& arg : args) {
     if (arg.find('@') != std::string::npos || arg.find("...") != std::string::npos) {
       out.errors.push_back("go: go list -m " + arg +
@@ -181,15 +201,20 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
       continue;
     }
     if (arg == "all") {
-      for (const auto& m : mg.BuildList()) {
+      if (!all) {
+        all = mg.BuildList();
+        out.modules.reserve(out.modules.size() + all->size());
+      }
+      for (const auto& m : *all) {
         if (matched.insert({m.path, m.version}).second) {
           out.modules.push_back(ModuleInfo(mg, main_dir, src, cache, m, mode));
         }
       }
       continue;
     }
-    std::string v =
-        !need_full_graph || arg == mg.main().path ? root_version.at(arg) : mg.graph().Selected(arg);
+    std::string v = !need_full_graph || arg == mg.main().path
+                        ? std::string(root_version.find(arg)->second)
+                        : mg.graph().Selected(arg);
     if (v == mvs::kNone && need_full_graph && mg.error()) continue;  // reported below
     if (v != mvs::kNone) {
       out.modules.push_back(ModuleInfo(mg, main_dir, src, cache, {arg, v}, mode));
@@ -214,6 +239,7 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
 
 std::string FormatListResult(const ListResult& r, bool json, bool versions) {
   std::string out;
+  if (!json) out.reserve(64 * r.modules.size());  // "path version\n" lines
   for (const auto& m : r.modules) {
     if (json) {
       out += ModuleJSON(m);
@@ -223,7 +249,8 @@ std::string FormatListResult(const ListResult& r, bool json, bool versions) {
       if (!m.deprecated.empty()) out += " (deprecated)";
       out += "\n";
     } else {
-      out += ModuleString(m) + "\n";
+      AppendModuleString(&out, m);
+      out += '\n';
     }
   }
   return out;

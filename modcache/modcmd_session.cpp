@@ -121,6 +121,10 @@ std::string ModSession::UpdatedGoMod() const {
 std::string ModSession::Commit() {
   if (!main_ || req_.readonly) return "";
   std::string updated = UpdatedGoMod();
+  // The keys to keep matter only when there is something to write: a run that found
+  // every sum in go.sum and leaves go.mod as it is (`list -m all` in a tidy module)
+  // writes nothing, as the go command does.
+  if (updated.empty() && !sums_.Added()) return "";
   const ModuleGraph* mg = roots_only_ ? nullptr : graph_.get();
   SumKeySet keep = KeepSums(mg, *main_->file);
   if (updated.empty() && !sums_.Dirty(keep)) return "";
@@ -143,9 +147,10 @@ mvs::Result<std::string> ModSession::Query(const std::string& path, const std::s
     if (current != mvs::kNone && semver::Compare(current, v.value()) > 0) return current;
     return v;
   }
-  if (module::CanonicalVersion(vers) != vers) {
-    return mvs::Error{path, vers, "queries other than exact versions and latest are not "
-                                  "supported yet"};
+  if (!vers.empty() && !module::IsCanonicalVersion(vers)) {
+    return mvs::Error{path, vers,
+                      "queries other than exact versions and latest are not "
+                      "supported yet"};
   }
   Result<RevInfo> info = StatVersion(env_, {path, vers});
   if (!info.ok()) {

@@ -2,11 +2,16 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "modcache/modfile.h"
 
 namespace gotool::modcache::modfile {
 
+// ParseSyntaxInto is ParseSyntax into *out, an empty FileSyntax (a new File's).
+bool ParseSyntaxInto(std::string_view filename, std::string_view data, FileSyntax* out,
+                     std::vector<Error>* errs);
 // IsIndirect reports whether line has a "// indirect" (or "// indirect; ...") comment.
 bool IsIndirect(const Line& line);
 // SetRequireVersion sets r's version in the list and on its line.

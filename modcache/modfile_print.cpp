@@ -151,15 +151,18 @@ constexpr std::array<bool, 256> kPlainASCII = [] {
 }  // namespace
 
 bool MustQuote(std::string_view s) {
+  if (s.empty()) return true;
   for (std::size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
-    // ASCII (nearly every go.mod token) without decoding: printable is 0x20-0x7e.
-    base::DecodedRune d =
-        c < 0x80 ? base::DecodedRune{static_cast<int32_t>(c), 1} : base::DecodeRune(s.substr(i));
+    // Plain ASCII (nearly every go.mod token) without decoding; a comment start
+    // ("//" or "/*") needs quotes too.
     if (kPlainASCII[c]) {
+      if (c == '/' && i + 1 < s.size() && (s[i + 1] == '/' || s[i + 1] == '*')) return true;
       ++i;
       continue;
     }
+    base::DecodedRune d =
+        c < 0x80 ? base::DecodedRune{static_cast<int32_t>(c), 1} : base::DecodeRune(s.substr(i));
     i += d.width;
     switch (d.rune) {
       case ' ':
@@ -180,8 +183,7 @@ bool MustQuote(std::string_view s) {
         if (!base::IsPrint(d.rune)) return true;
     }
   }
-  return s.empty() || s.find("//") != std::string_view::npos ||
-         s.find("/*") != std::string_view::npos;
+  return false;
 }
 
 std::string AutoQuote(std::string_view s) {

@@ -2,8 +2,9 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
 
-#include "modcache/modfile_syntax.h"
+#include "modcache/modfile_internal.h"
 #include "modcache/module.h"
 #include "pkg/base/utf8.h"
 
@@ -21,16 +22,21 @@ enum TokenKind : int {
 
 bool IsEOL(int k) { return k == kEOF || k == kEOLComment || k == '\n'; }
 
+// Token is one token; its text is a view into the file's data, copied only into the
+// syntax tree.
 struct Token {
   int kind = kEOF;
   Position pos, end_pos;
-  std::string text;
+  std::string_view text;
 };
 
 // SyntaxError unwinds the parser on the first lexical or syntax error.
 struct SyntaxError {};
 
 bool IsIdentRune(int32_t c) {
+  if (c >= 0 && c < 0x80)
+    return c > ' ' && c < 0x7f && c != '(' && c != ')' && c != '[' && c != ']' && c != '{' &&
+           c != '}' && c != ',';
   switch (c) {
     case ' ':
     case '(':
@@ -46,6 +52,16 @@ bool IsIdentRune(int32_t c) {
   }
 }
 
+// kIdentASCII marks the printable ASCII bytes that continue an identifier without
+// a closer look: all but space, the punctuation tokens and '/', which may start a
+// comment.
+constexpr auto kIdentASCII = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x21; c < 0x7f; ++c) t[c] = true;
+  for (char c : std::string_view("()[]{},/")) t[static_cast<unsigned char>(c)] = false;
+  return t;
+}();
+
 // Input is the state of one parse: the lexer, the statements so far, the comments.
 class Input {
  public:
@@ -53,18 +69,21 @@ class Input {
     pos_ = {1, 1, 0};
   }
 
-  std::unique_ptr<FileSyntax> Parse(std::vector<Error>* errs) {
-    file_ = std::make_unique<FileSyntax>();
+  // Parse parses the file into *out (an empty FileSyntax); on a syntax error it
+  // returns false and appends the error to *errs.
+  bool Parse(FileSyntax* out, std::vector<Error>* errs) {
+    file_ = out;
+    file_->stmt.reserve(8);  // module, go, a few requirement blocks: one allocation
     try {
       ReadToken();
       ParseFile();
     } catch (const SyntaxError&) {
       errs->push_back(error_);
-      return nullptr;
+      return false;
     }
     file_->name = filename_;
     AssignComments();
-    return std::move(file_);
+    return true;
   }
 
  private:
@@ -100,25 +119,25 @@ class Input {
 
   void StartToken() {
     token_start_ = pos_.byte;
-    token_.text.clear();
+    token_.text = {};
     token_.pos = pos_;
   }
 
   void EndToken(int kind) {
     token_.kind = kind;
-    std::string text(data_.substr(token_start_, pos_.byte - token_start_));
+    std::string_view text = data_.substr(token_start_, pos_.byte - token_start_);
     if (kind == kComment || kind == kEOLComment) {
       if (text.ends_with("\r\n"))
-        text.resize(text.size() - 2);
+        text.remove_suffix(2);
       else if (text.ends_with("\n"))
-        text.pop_back();
+        text.remove_suffix(1);
     }
-    token_.text = std::move(text);
+    token_.text = text;
     token_.end_pos = pos_;
   }
 
   Token Lex() {
-    Token t = std::move(token_);
+    Token t = token_;
     ReadToken();
     return t;
   }
@@ -142,7 +161,7 @@ class Input {
       return;
     }
     EndToken(kEOLComment);
-    comments_.push_back(Comment{token_.pos, token_.text, true});
+    comments_.push_back(Comment{token_.pos, std::string(token_.text), true});
   }
 
   void ReadString(int32_t quote) {
@@ -210,8 +229,7 @@ class Input {
       // Plain ASCII identifier bytes, nearly all of them, without decoding; '/' may
       // start a comment and goes the slow way.
       if (!Eof()) {
-        auto b = static_cast<unsigned char>(data_[pos_.byte]);
-        if (b > 0x20 && b < 0x7f && b != '/' && IsIdentRune(b)) {
+        if (kIdentASCII[static_cast<unsigned char>(data_[pos_.byte])]) {
           ++pos_.byte;
           ++pos_.line_rune;
           continue;
@@ -237,7 +255,7 @@ class Input {
         case kComment: {
           Token t = Lex();
           if (!cb) cb = std::make_shared<CommentBlock>(CommentBlock{{}, t.pos});
-          cb->comments.before.push_back(Comment{t.pos, t.text, false});
+          cb->comments.before.push_back(Comment{t.pos, std::string(t.text), false});
           break;
         }
         case kEOF:
@@ -257,17 +275,23 @@ class Input {
   void ParseStmt() {
     Token t = Lex();
     Position start = t.pos, end = t.end_pos;
-    std::vector<std::string> tokens{t.text};
+    std::vector<std::string> tokens;
+    tokens.reserve(4);  // "require path version" and a few more
+    tokens.emplace_back(t.text);
     for (;;) {
       Token tok = Lex();
       if (IsEOL(tok.kind)) {
-        file_->stmt.push_back(std::make_shared<Line>(Line{{}, start, tokens, false, end}));
+        auto line = std::make_shared<Line>();
+        line->start = start;
+        line->token = std::move(tokens);
+        line->end = end;
+        file_->stmt.push_back(std::move(line));
         return;
       }
       if (tok.kind == '(') {
         int next = Peek();
         if (IsEOL(next)) {
-          file_->stmt.push_back(ParseLineBlock(start, tokens, tok));
+          file_->stmt.push_back(ParseLineBlock(start, std::move(tokens), tok));
           return;
         }
         if (next == ')') {
@@ -276,20 +300,20 @@ class Input {
             Lex();
             auto block = std::make_shared<LineBlock>();
             block->start = start;
-            block->token = tokens;
+            block->token = std::move(tokens);
             block->lparen.pos = tok.pos;
             block->rparen.pos = rparen.pos;
             file_->stmt.push_back(block);
             return;
           }
-          tokens.push_back(tok.text);
-          tokens.push_back(rparen.text);
+          tokens.emplace_back(tok.text);
+          tokens.emplace_back(rparen.text);
         } else {
-          tokens.push_back(tok.text);
+          tokens.emplace_back(tok.text);
         }
         continue;
       }
-      tokens.push_back(tok.text);
+      tokens.emplace_back(tok.text);
       end = tok.end_pos;
     }
   }
@@ -315,7 +339,7 @@ class Input {
           break;
         case kComment: {
           Token t = Lex();
-          comments.push_back(Comment{t.pos, t.text, false});
+          comments.push_back(Comment{t.pos, std::string(t.text), false});
           break;
         }
         case kEOF:
@@ -345,12 +369,13 @@ class Input {
     auto l = std::make_shared<Line>();
     l->start = t.pos;
     l->end = t.end_pos;
-    l->token.push_back(t.text);
+    l->token.reserve(2);  // "path version"
+    l->token.emplace_back(t.text);
     l->in_block = true;
     for (;;) {
       Token tok = Lex();
       if (IsEOL(tok.kind)) return l;
-      l->token.push_back(tok.text);
+      l->token.emplace_back(tok.text);
       l->end = tok.end_pos;
     }
   }
@@ -394,6 +419,9 @@ class Input {
   // AssignComments attaches each whole-line comment to the syntax that follows it and
   // each end-of-line comment to the syntax that ends before it on the same line.
   void AssignComments() {
+    // Whole-line comments went to their statements while parsing; only end-of-line
+    // ones are left, and most go.mod files have none.
+    if (comments_.empty()) return;
     std::vector<Node> pre, post;
     Order(&pre, &post);
     std::vector<Comment> line, suffix;
@@ -422,7 +450,7 @@ class Input {
   std::size_t token_start_ = 0;
   Token token_;
   std::vector<Comment> comments_;
-  std::unique_ptr<FileSyntax> file_;
+  FileSyntax* file_ = nullptr;
   Error error_;
 };
 
@@ -430,7 +458,14 @@ class Input {
 
 std::unique_ptr<FileSyntax> ParseSyntax(std::string_view filename, std::string_view data,
                                         std::vector<Error>* errs) {
-  return Input(filename, data).Parse(errs);
+  auto f = std::make_unique<FileSyntax>();
+  if (!ParseSyntaxInto(filename, data, f.get(), errs)) return nullptr;
+  return f;
+}
+
+bool ParseSyntaxInto(std::string_view filename, std::string_view data, FileSyntax* out,
+                     std::vector<Error>* errs) {
+  return Input(filename, data).Parse(out, errs);
 }
 
 }  // namespace gotool::modcache::modfile

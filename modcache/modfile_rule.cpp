@@ -2,6 +2,9 @@
 #include <fmt/core.h>
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <span>
+
 #include "modcache/modfile.h"
 #include "modcache/modfile_internal.h"
 #include "modcache/semver.h"
@@ -29,7 +32,8 @@ bool ParseString(std::string* s, std::string* out, std::string* err) {
       *err = "invalid syntax";
       return false;
     }
-  } else if (s->find_first_of("\"'`") != std::string::npos) {
+  } else if (std::any_of(s->begin(), s->end(),
+                         [](char c) { return c == '"' || c == '\'' || c == '`'; })) {
     *err = "unquoted string cannot contain quote";
     return false;
   } else {
@@ -97,9 +101,8 @@ std::string ParseDeprecation(const LineBlock* block, const Line& line) {
 }
 
 // ParseVersionInterval reads "v" or "[ low , high ]" from the front of *args.
-bool ParseInterval(const std::string& verb, const std::string& path, std::vector<std::string>* args,
+bool ParseInterval(const std::string& verb, const std::string& path, std::span<std::string> t,
                    std::size_t* at, const VersionFixer& fix, VersionInterval* vi, Error* e) {
-  std::vector<std::string>& t = *args;
   std::size_t i = *at;
   auto fail = [&](std::string msg) {
     *e = Error{"", {}, "", "", std::move(msg)};
@@ -136,9 +139,7 @@ class RuleParser {
     for (Stmt& s : f_->syntax->stmt) {
       if (auto* lp = std::get_if<std::shared_ptr<Line>>(&s)) {
         Line& l = **lp;
-        std::vector<std::string> args(l.token.begin() + 1, l.token.end());
-        Add(nullptr, *lp, l.token[0], &args);
-        std::copy(args.begin(), args.end(), l.token.begin() + 1);
+        Add(nullptr, *lp, l.token[0], std::span<std::string>(l.token).subspan(1));
       } else if (auto* bp = std::get_if<std::shared_ptr<LineBlock>>(&s)) {
         LineBlock& b = **bp;
         static const char* kBlocks[] = {"module",  "godebug", "require",
@@ -151,7 +152,7 @@ class RuleParser {
                                    "unknown block type: " + JoinTokens(b.token)});
           continue;
         }
-        for (auto& l : b.line) Add(&b, l, b.token[0], &l->token);
+        for (auto& l : b.line) Add(&b, l, b.token[0], l->token);
       }
     }
     FixRetract();
@@ -167,25 +168,28 @@ class RuleParser {
     errs_->push_back(std::move(e));
   }
 
-  void Add(const LineBlock* block, const std::shared_ptr<Line>& line, const std::string& verb,
-           std::vector<std::string>* args) {
+  // Add interprets one line: args are its tokens after the verb, which it rewrites
+  // in place (canonical versions, quotes only where needed).
+  void Add(const LineBlock* block, const std::shared_ptr<Line>& line, std::string_view verb,
+           std::span<std::string> args) {
     if (!strict_ && verb != "go" && verb != "module" && verb != "retract" && verb != "require" &&
         verb != "toolchain")
       return;
     if (verb == "go") return AddGo(line, args);
-    if (verb == "toolchain") return AddToolchain(line, *args);
-    if (verb == "godebug") return AddGodebug(line, *args);
+    if (verb == "toolchain") return AddToolchain(line, args);
+    if (verb == "godebug") return AddGodebug(line, args);
     if (verb == "module") return AddModule(block, line, args);
-    if (verb == "require" || verb == "exclude") return AddRequireOrExclude(line, verb, args);
-    if (verb == "replace") return AddReplace(line, verb, args);
+    if (verb == "require" || verb == "exclude")
+      return AddRequireOrExclude(line, std::string(verb), args);
+    if (verb == "replace") return AddReplace(line, std::string(verb), args);
     if (verb == "retract") return AddRetract(block, line, args);
-    Errorf(*line, "unknown directive: " + verb);
+    Errorf(*line, "unknown directive: " + std::string(verb));
   }
 
-  void AddGo(const std::shared_ptr<Line>& line, std::vector<std::string>* args) {
+  void AddGo(const std::shared_ptr<Line>& line, std::span<std::string> args) {
     if (f_->go) return Errorf(*line, "repeated go statement");
-    if (args->size() != 1) return Errorf(*line, "go directive expects exactly one argument");
-    std::string& v = (*args)[0];
+    if (args.size() != 1) return Errorf(*line, "go directive expects exactly one argument");
+    std::string& v = args[0];
     if (!IsGoVersion(v)) {
       static const RE2 lax(R"(^v?(([1-9][0-9]*)\.(0|[1-9][0-9]*))([^0-9].*)$)");
       std::string m;
@@ -196,7 +200,7 @@ class RuleParser {
     f_->go = std::make_shared<Go>(Go{v, line});
   }
 
-  void AddToolchain(const std::shared_ptr<Line>& line, const std::vector<std::string>& args) {
+  void AddToolchain(const std::shared_ptr<Line>& line, std::span<const std::string> args) {
     if (f_->toolchain) return Errorf(*line, "repeated toolchain statement");
     if (args.size() != 1) return Errorf(*line, "toolchain directive expects exactly one argument");
     const std::string& v = args[0];
@@ -207,7 +211,7 @@ class RuleParser {
     f_->toolchain = std::make_shared<Toolchain>(Toolchain{v, line});
   }
 
-  void AddGodebug(const std::shared_ptr<Line>& line, const std::vector<std::string>& args) {
+  void AddGodebug(const std::shared_ptr<Line>& line, std::span<const std::string> args) {
     if (args.size() != 1 || args[0].find_first_of("\"`',") != std::string::npos)
       return Errorf(*line, "usage: godebug key=value");
     std::size_t eq = args[0].find('=');
@@ -217,36 +221,37 @@ class RuleParser {
   }
 
   void AddModule(const LineBlock* block, const std::shared_ptr<Line>& line,
-                 std::vector<std::string>* args) {
+                 std::span<std::string> args) {
     if (f_->module) return Errorf(*line, "repeated module statement");
     f_->module = std::make_shared<Module>(Module{{}, ParseDeprecation(block, *line), line});
-    if (args->size() != 1) return Errorf(*line, "usage: module module/path");
+    if (args.size() != 1) return Errorf(*line, "usage: module module/path");
     std::string s, err;
-    if (!ParseString(&(*args)[0], &s, &err)) return Errorf(*line, "invalid quoted string: " + err);
-    f_->module->mod.path = s;
+    if (!ParseString(&args[0], &s, &err)) return Errorf(*line, "invalid quoted string: " + err);
+    f_->module->mod.path = std::move(s);
   }
 
   void AddRequireOrExclude(const std::shared_ptr<Line>& line, const std::string& verb,
-                           std::vector<std::string>* args) {
-    if (args->size() != 2) return Errorf(*line, fmt::format("usage: {} module/path v1.2.3", verb));
-    std::string s, err, major;
-    if (!ParseString(&(*args)[0], &s, &err)) return Errorf(*line, "invalid quoted string: " + err);
+                           std::span<std::string> args) {
+    if (args.size() != 2) return Errorf(*line, fmt::format("usage: {} module/path v1.2.3", verb));
+    std::string s, err;
+    if (!ParseString(&args[0], &s, &err)) return Errorf(*line, "invalid quoted string: " + err);
     Error e;
-    if (!ParseVersion(verb, s, &(*args)[1], fix_, &e)) return Wrap(*line, e);
-    const std::string& v = (*args)[1];
-    if (!ModulePathMajor(s, &major)) return Errorf(*line, "invalid module path");
-    if (auto verr = module::CheckPathMajor(v, major))
+    if (!ParseVersion(verb, s, &args[1], fix_, &e)) return Wrap(*line, e);
+    const std::string& v = args[1];
+    module::SplitPathView split = module::SplitPathVersionView(s);
+    if (!split.ok) return Errorf(*line, "invalid module path");
+    if (auto verr = module::CheckPathMajor(v, split.path_major))
       return Wrap(*line, Error{"", {}, verb, s, verr->Message()});
     if (verb == "require") {
-      f_->require.push_back(std::make_shared<Require>(Require{{s, v}, IsIndirect(*line), line}));
+      f_->require.push_back(
+          std::make_shared<Require>(Require{{std::move(s), v}, IsIndirect(*line), line}));
     } else {
-      f_->exclude.push_back(std::make_shared<Exclude>(Exclude{{s, v}, line}));
+      f_->exclude.push_back(std::make_shared<Exclude>(Exclude{{std::move(s), v}, line}));
     }
   }
 
   void AddReplace(const std::shared_ptr<Line>& line, const std::string& verb,
-                  std::vector<std::string>* argp) {
-    std::vector<std::string>& args = *argp;
+                  std::span<std::string> args) {
     std::size_t arrow = args.size() >= 2 && args[1] == "=>" ? 1 : 2;
     if (args.size() < arrow + 2 || args.size() > arrow + 3 || args[arrow] != "=>")
       return Errorf(*line,
@@ -288,7 +293,7 @@ class RuleParser {
   }
 
   void AddRetract(const LineBlock* block, const std::shared_ptr<Line>& line,
-                  std::vector<std::string>* args) {
+                  std::span<std::string> args) {
     std::string rationale = ParseDirectiveComment(block, *line);
     VersionInterval vi;
     std::size_t at = 0;
@@ -299,8 +304,8 @@ class RuleParser {
       if (strict_) Wrap(*line, e);
       return;
     }
-    if (at < args->size() && strict_)
-      return Errorf(*line, "unexpected token after version: " + module::Quote((*args)[at]));
+    if (at < args.size() && strict_)
+      return Errorf(*line, "unexpected token after version: " + module::Quote(args[at]));
     f_->retract.push_back(std::make_shared<Retract>(Retract{vi, rationale, line}));
   }
 
@@ -316,7 +321,7 @@ class RuleParser {
       std::vector<std::string> args = r->syntax->token;
       std::size_t at = args[0] == "retract" ? 1 : 0;
       Error e;
-      if (!ParseInterval("retract", path, &args, &at, fix_, &r->interval, &e)) Wrap(*r->syntax, e);
+      if (!ParseInterval("retract", path, args, &at, fix_, &r->interval, &e)) Wrap(*r->syntax, e);
     }
   }
 
@@ -328,10 +333,8 @@ class RuleParser {
 
 std::unique_ptr<File> ParseToFile(std::string_view filename, std::string_view data,
                                   const VersionFixer& fix, bool strict, std::vector<Error>* errs) {
-  auto syntax = ParseSyntax(filename, data, errs);
-  if (!syntax) return nullptr;
   auto f = std::make_unique<File>();
-  f->syntax = std::move(syntax);
+  if (!ParseSyntaxInto(filename, data, f->syntax.get(), errs)) return nullptr;
   std::size_t before = errs->size();
   RuleParser(f.get(), fix, strict, errs).Run();
   if (errs->size() > before) return nullptr;

@@ -58,7 +58,7 @@ namespace {
 // other is resolved by the proxy (its .info), else reported with the proxy's error.
 modfile::VersionFixer Fixer(const DownloadEnv& env) {
   return [&env](const std::string& path, const std::string& vers, std::string* error) {
-    if (!vers.empty() && module::CanonicalVersion(vers) == vers) return vers;
+    if (module::IsCanonicalVersion(vers)) return vers;
     (void)cache::CheckCacheDir(env.gomodcache);  // as the go command's lookup does
     Result<RevInfo> info = ProxyClient(env.proxy).Stat(path, vers);
     if (info.ok()) return info.value().version;
@@ -80,7 +80,7 @@ Result<MainModule> LoadMainModule(const std::string& dir, const DownloadEnv& env
   mm.gosum_file = (dir == "/" ? "" : dir) + "/go.sum";
   Result<std::string> data = cache::ReadFile(mm.gomod_file);
   if (!data.ok()) return data.error();
-  mm.gomod_data = data.value();
+  mm.gomod_data = std::move(data.value());
   std::vector<modfile::Error> errs;
   mm.file = modfile::Parse(mm.gomod_file, mm.gomod_data, Fixer(env), &errs);
   if (!mm.file) return Error{"errors parsing go.mod:\n" + modfile::ErrorMessages(errs)};
@@ -114,6 +114,11 @@ bool SumState::Dirty(const SumKeySet& keep) {
   bool dirty = false;
   for (const auto& [key, hashes] : added_) dirty |= !hashes.empty() && keep.count(key) > 0;
   return dirty && !file_.empty();
+}
+
+bool SumState::Added() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return !added_.empty();
 }
 
 void SumState::SetFatal(const std::string& msg) {
@@ -171,20 +176,26 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::GoMod(const module::Version& m
 mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version& m) {
   if (m.version.empty()) return GoMod(m);
   std::string hash;
-  auto it = prefetched_.find(m);
-  Result<std::string> data = it == prefetched_.end() ? modcache::GoModFile(env_, m, &hash)
-                                                     : CheckGoMod(env_, m, it->second);
-  if (data.ok() && it != prefetched_.end()) {
-    hash = std::move(data.value());
-    data = it->second;
+  bool verified = false;
+  Result<std::string> data = Error{""};
+  if (auto node = prefetched_.extract(m)) {
+    // Read once: the graph keeps what it needs, and a second read goes to the cache.
+    data = CheckGoMod(env_, m, node.mapped(), &verified);
+    if (data.ok()) {
+      hash = std::move(data.value());
+      data = std::move(node.mapped());
+    }
+  } else {
+    data = modcache::GoModFile(env_, m, &hash);
   }
   if (!data.ok()) {
     if (data.error().message.find("SECURITY ERROR") != std::string::npos)
       sums_->SetFatal(data.error().message);
     return AsModError(m, data.error());
   }
-  sums_->Use({m.path, m.version + "/go.mod"}, hash);
-  return GoModSource::GoModFile{"go.mod", data.value()};
+  // A hash found in the sums Use would look in needs no recording.
+  if (!verified || env_.gosum != &sums_->sums()) sums_->Use({m.path, m.version + "/go.mod"}, hash);
+  return GoModSource::GoModFile{"go.mod", std::move(data.value())};
 }
 
 void ModuleSource::Prefetch(const std::vector<module::Version>& all, int jobs) {
@@ -358,16 +369,27 @@ bool NoComments(const modfile::Comments& c) {
 // Cleanup restore the original order and drop the empty block.
 bool KeepsLayout(const ModuleGraph& mg, const modfile::File& f) {
   if (!f.go || !IsPrunedGoVersion(f.go->version) || mg.roots_changed()) return false;
-  std::set<std::pair<std::string, std::string>> reqs, roots, seen;
-  for (const auto& r : f.require)
-    if (r->indirect || !reqs.insert({r->mod.path, r->mod.version}).second) return false;
-  for (const auto& m : mg.roots()) roots.insert({m.path, m.version});
-  if (roots != reqs || roots.size() != f.require.size()) return false;
-  for (const auto& x : f.exclude)
-    if (!seen.insert({x->mod.path, x->mod.version}).second) return false;
+  // Sorted lists of views stand for sets: a duplicate root makes the lists differ,
+  // which only sends the caller the slow way.
+  using View = module::VersionKeyLess::View;
+  auto sorted_unique = [](std::vector<View>* v) {
+    std::sort(v->begin(), v->end());
+    return std::adjacent_find(v->begin(), v->end()) == v->end();
+  };
+  std::vector<View> reqs, roots, seen;
+  reqs.reserve(f.require.size());
+  for (const auto& r : f.require) {
+    if (r->indirect) return false;
+    reqs.emplace_back(r->mod.path, r->mod.version);
+  }
+  roots.reserve(mg.roots().size());
+  for (const auto& m : mg.roots()) roots.emplace_back(m.path, m.version);
+  if (!sorted_unique(&reqs) || !sorted_unique(&roots) || roots != reqs) return false;
+  for (const auto& x : f.exclude) seen.emplace_back(x->mod.path, x->mod.version);
+  if (!sorted_unique(&seen)) return false;
   seen.clear();
-  for (const auto& r : f.replace)
-    if (!seen.insert({r->old_mod.path, r->old_mod.version}).second) return false;
+  for (const auto& r : f.replace) seen.emplace_back(r->old_mod.path, r->old_mod.version);
+  if (!sorted_unique(&seen)) return false;
   const modfile::LineBlock* block = nullptr;
   for (const modfile::Stmt& s : f.syntax->stmt) {
     if (auto* lp = std::get_if<std::shared_ptr<modfile::Line>>(&s)) {

@@ -60,6 +60,9 @@ class SumState {
   std::string Write(const SumKeySet& keep);
   // Dirty reports whether Write(keep) would write the file.
   bool Dirty(const SumKeySet& keep);
+  // Added reports whether this run used a sum the file lacks: unless it did, no
+  // set of keys to keep makes Write write anything.
+  bool Added();
   // SetFatal records a checksum mismatch, which ends the command (the first wins).
   void SetFatal(const std::string& msg);
   // fatal returns the recorded checksum mismatch, or "".

@@ -5,8 +5,7 @@
 
 #include <algorithm>
 #include <array>
-#include <mutex>
-#include <unordered_set>
+#include <cstdint>
 
 #include "modcache/semver.h"
 #include "pkg/base/strconv.h"
@@ -17,25 +16,32 @@ namespace {
 
 enum class PathKind { kModule, kImport, kFile };
 
-bool FirstPathOK(int32_t r) {
-  return r == '-' || r == '.' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z');
+// Character classes of the ASCII runes allowed in paths, as bits of kPathChars.
+enum : std::uint8_t { kFirstChar = 1, kModChar = 2, kImportChar = 4, kFileChar = 8 };
+
+constexpr std::array<std::uint8_t, 128> kPathChars = [] {
+  std::array<std::uint8_t, 128> t{};
+  auto add = [&t](std::string_view chars, std::uint8_t bits) {
+    for (char c : chars) t[static_cast<unsigned char>(c)] |= bits;
+  };
+  constexpr std::string_view kDigits = "0123456789", kLower = "abcdefghijklmnopqrstuvwxyz",
+                             kUpper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  constexpr std::uint8_t kAll = kModChar | kImportChar | kFileChar;
+  add(kDigits, kFirstChar | kAll);
+  add(kLower, kFirstChar | kAll);
+  add(kUpper, kAll);
+  add("-.", kFirstChar | kAll);
+  add("_~", kAll);
+  add("+", kImportChar | kFileChar);
+  add("!#$%&()+,=@[]^{} ", kFileChar);
+  return t;
+}();
+
+bool IsPathChar(int32_t r, std::uint8_t kind_bit) {
+  return r >= 0 && r < 0x80 && (kPathChars[static_cast<std::size_t>(r)] & kind_bit) != 0;
 }
 
-bool ModPathOK(int32_t r) {
-  return r == '-' || r == '.' || r == '_' || r == '~' || (r >= '0' && r <= '9') ||
-         (r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z');
-}
-
-bool ImportPathOK(int32_t r) { return ModPathOK(r) || r == '+'; }
-
-bool FileNameOK(int32_t r) {
-  if (r < 0x80) {
-    if ((r >= '0' && r <= '9') || (r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z')) return true;
-    return std::string_view("!#$%&()+,-.=@[]^_{}~ ").find(static_cast<char>(r)) !=
-           std::string_view::npos;
-  }
-  return base::IsLetter(r);
-}
+bool FirstPathOK(int32_t r) { return IsPathChar(r, kFirstChar); }
 
 bool EqualFold(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -60,33 +66,81 @@ base::DecodedRune NextRune(std::string_view s, std::size_t i) {
   return base::DecodeRune(s.substr(i));
 }
 
-// CheckElem checks one path element; it returns the error text or "".
+std::uint8_t KindBit(PathKind kind) {
+  switch (kind) {
+    case PathKind::kModule:
+      return kModChar;
+    case PathKind::kImport:
+      return kImportChar;
+    case PathKind::kFile:
+      break;
+  }
+  return kFileChar;
+}
+
+// RuneOK reports whether r may appear in a path element of the kind whose
+// KindBit is kind_bit: file names allow every letter beyond ASCII too.
+bool RuneOK(int32_t r, std::uint8_t kind_bit) {
+  if (r < 0x80) return IsPathChar(r, kind_bit);
+  return kind_bit == kFileChar && base::IsLetter(r);
+}
+
+// IsWindowsName reports whether name is a device name Windows reserves (CON, COM1, ...)
+// in any case.
+bool IsWindowsName(std::string_view name) {
+  if (name.size() != 3 && name.size() != 4) return false;
+  switch (name[0] | 0x20) {  // lower-cased: the first letters of the names below
+    case 'a':
+    case 'c':
+    case 'l':
+    case 'n':
+    case 'p':
+      break;
+    default:
+      return false;
+  }
+  for (std::string_view bad : kBadWindowsNames)
+    if (name.size() == bad.size() && EqualFold(bad, name)) return true;
+  return false;
+}
+
+// CheckElem checks one path element; it returns the error text or "". One pass
+// over the element finds its dots and its first disallowed rune; the checks then
+// run in the go command's order, which decides the message.
 std::string CheckElem(std::string_view elem, PathKind kind) {
   if (elem.empty()) return "empty path element";
-  if (static_cast<std::size_t>(std::count(elem.begin(), elem.end(), '.')) == elem.size())
-    return "invalid path element " + Quote(elem);
+  std::size_t dots = 0, first_dot = std::string_view::npos;
+  int32_t bad = -1;
+  const std::uint8_t kind_bit = KindBit(kind);
+  for (std::size_t i = 0; i < elem.size();) {
+    auto c = static_cast<unsigned char>(elem[i]);
+    if (c == '.') {
+      if (dots++ == 0) first_dot = i;
+      ++i;
+    } else if (c < 0x80) {  // ASCII, nearly every path, without decoding
+      if (bad < 0 && (kPathChars[c] & kind_bit) == 0) bad = c;
+      ++i;
+    } else {
+      base::DecodedRune d = NextRune(elem, i);
+      if (bad < 0 && !RuneOK(d.rune, kind_bit)) bad = d.rune;
+      i += d.width;
+    }
+  }
+  if (dots == elem.size()) return "invalid path element " + Quote(elem);
   if (elem[0] == '.' && kind == PathKind::kModule) return "leading dot in path element";
   if (elem.back() == '.') return "trailing dot in path element";
-  for (std::size_t i = 0; i < elem.size();) {
-    base::DecodedRune d = NextRune(elem, i);
-    bool ok = kind == PathKind::kModule   ? ModPathOK(d.rune)
-              : kind == PathKind::kImport ? ImportPathOK(d.rune)
-                                          : FileNameOK(d.rune);
-    if (!ok) return "invalid char " + QuoteRune(d.rune);
-    i += d.width;
-  }
-  std::string_view short_name = elem.substr(0, elem.find('.'));
-  for (std::string_view bad : kBadWindowsNames)
-    if (short_name.size() == bad.size() && EqualFold(bad, short_name))
-      return Quote(short_name) + " disallowed as path element component on Windows";
-  if (kind == PathKind::kFile) return "";
+  if (bad >= 0) return "invalid char " + QuoteRune(bad);
+  std::string_view short_name = elem.substr(0, first_dot);
+  if (IsWindowsName(short_name))
+    return Quote(short_name) + " disallowed as path element component on Windows";
+  if (kind == PathKind::kFile) return std::string();
   std::size_t tilde = short_name.rfind('~');
   if (tilde != std::string_view::npos && tilde < short_name.size() - 1) {
     std::string_view suffix = short_name.substr(tilde + 1);
     if (std::all_of(suffix.begin(), suffix.end(), [](char c) { return c >= '0' && c <= '9'; }))
       return "trailing tilde and digits in path element";
   }
-  return "";
+  return std::string();
 }
 
 // CheckPathElems checks the rules common to all path kinds.
@@ -96,26 +150,23 @@ std::string CheckPathElems(std::string_view path, PathKind kind) {
   if (path[0] == '-' && kind != PathKind::kFile) return "leading dash";
   if (path.find("//") != std::string_view::npos) return "double slash";
   if (path.back() == '/') return "trailing slash";
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= path.size(); ++i) {
-    if (i == path.size() || path[i] == '/') {
-      std::string err = CheckElem(path.substr(start, i - start), kind);
-      if (!err.empty()) return err;
-      start = i + 1;
-    }
+  for (std::size_t start = 0; start <= path.size();) {
+    std::size_t end = std::min(path.find('/', start), path.size());
+    std::string err = CheckElem(path.substr(start, end - start), kind);
+    if (!err.empty()) return err;
+    start = end + 1;
   }
-  return "";
+  return std::string();
 }
 
-SplitPath SplitGopkgIn(std::string_view path) {
+SplitPathView SplitGopkgIn(std::string_view path) {
   std::size_t i = path.size();
   if (path.ends_with("-unstable")) i -= 9;
   while (i > 0 && path[i - 1] >= '0' && path[i - 1] <= '9') --i;
-  if (i <= 1 || path[i - 1] != 'v' || path[i - 2] != '.') return {std::string(path), "", false};
+  if (i <= 1 || path[i - 1] != 'v' || path[i - 2] != '.') return {path, "", false};
   std::string_view major = path.substr(i - 2);
-  if (major.size() <= 2 || (major[2] == '0' && major != ".v0"))
-    return {std::string(path), "", false};
-  return {std::string(path.substr(0, i - 2)), std::string(major), true};
+  if (major.size() <= 2 || (major[2] == '0' && major != ".v0")) return {path, "", false};
+  return {path.substr(0, i - 2), major, true};
 }
 
 bool HasUpperOrBang(std::string_view s, bool* bad) {
@@ -138,14 +189,7 @@ std::string EscapeString(std::string_view s, std::string* error) {
     return "";
   }
   std::string out;
-  for (char c : s) {
-    if (c >= 'A' && c <= 'Z') {
-      out += '!';
-      out += static_cast<char>(c - 'A' + 'a');
-    } else {
-      out += c;
-    }
-  }
+  AppendEscaped(&out, s);
   return out;
 }
 
@@ -181,43 +225,38 @@ std::string InvalidVersionError::Message() const {
 
 namespace {
 
-// ValidPaths remembers the module paths CheckPath accepted: a command checks each
-// module's path many times (each cache path, each download step).
-class ValidPaths {
- public:
-  bool Has(std::string_view path) {
-    std::lock_guard<std::mutex> lock(mu_);
-    return set_.count(std::string(path)) > 0;
+// IsPlainModulePath reports whether path is certainly a valid module path, decided
+// in one pass for the paths nearly every module has: ASCII lower case, digits, '.',
+// '-', '_' (not in the first element) and '/' only. False decides nothing: CheckPath
+// then runs each check in turn for its message.
+bool IsPlainModulePath(std::string_view path) {
+  if (path.empty() || path[0] == '-') return false;
+  bool first = true, first_has_dot = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= path.size(); ++i) {
+    char c = i < path.size() ? path[i] : '/';
+    if (c == '/') {
+      std::string_view elem(path.data() + start, i - start);
+      // (A leading dot also covers an element of dots only.)
+      if (elem.empty() || elem.front() == '.' || elem.back() == '.') return false;
+      if (IsWindowsName(elem.substr(0, elem.find('.')))) return false;
+      if (first && !first_has_dot) return false;
+      first = false;
+      start = i + 1;
+    } else if (c == '.') {
+      first_has_dot |= first;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                 (c == '_' && !first))) {
+      return false;
+    }
   }
-  void Add(std::string_view path) {
-    std::lock_guard<std::mutex> lock(mu_);
-    set_.emplace(path);
-  }
-
- private:
-  std::mutex mu_;
-  std::unordered_set<std::string> set_;
-};
-
-ValidPaths& KnownValidPaths() {
-  static ValidPaths* paths = new ValidPaths;
-  return *paths;
+  return SplitPathVersionView(path).ok;
 }
-
-std::optional<InvalidPathError> CheckPathUncached(std::string_view path);
 
 }  // namespace
 
 std::optional<InvalidPathError> CheckPath(std::string_view path) {
-  if (KnownValidPaths().Has(path)) return std::nullopt;
-  std::optional<InvalidPathError> err = CheckPathUncached(path);
-  if (!err) KnownValidPaths().Add(path);
-  return err;
-}
-
-namespace {
-
-std::optional<InvalidPathError> CheckPathUncached(std::string_view path) {
+  if (IsPlainModulePath(path)) return std::nullopt;
   auto fail = [&](std::string err) {
     return InvalidPathError{"module", std::string(path), std::move(err)};
   };
@@ -235,11 +274,9 @@ std::optional<InvalidPathError> CheckPathUncached(std::string_view path) {
       return fail("invalid char " + QuoteRune(d.rune) + " in first path element");
     k += d.width;
   }
-  if (!SplitPathVersion(path).ok) return fail("invalid version");
+  if (!SplitPathVersionView(path).ok) return fail("invalid version");
   return std::nullopt;
 }
-
-}  // namespace
 
 std::optional<InvalidPathError> CheckImportPath(std::string_view path) {
   std::string err = CheckPathElems(path, PathKind::kImport);
@@ -253,7 +290,7 @@ std::optional<InvalidPathError> CheckFilePath(std::string_view path) {
   return InvalidPathError{"file", std::string(path), err};
 }
 
-SplitPath SplitPathVersion(std::string_view path) {
+SplitPathView SplitPathVersionView(std::string_view path) {
   if (path.starts_with("gopkg.in/")) return SplitGopkgIn(path);
   std::size_t i = path.size();
   bool dot = false;
@@ -262,21 +299,31 @@ SplitPath SplitPathVersion(std::string_view path) {
     --i;
   }
   if (i <= 1 || i == path.size() || path[i - 1] != 'v' || path[i - 2] != '/')
-    return {std::string(path), "", true};
+    return {path, "", true};
   std::string_view major = path.substr(i - 2);
-  if (dot || major.size() <= 2 || major[2] == '0' || major == "/v1")
-    return {std::string(path), "", false};
-  return {std::string(path.substr(0, i - 2)), std::string(major), true};
+  if (dot || major.size() <= 2 || major[2] == '0' || major == "/v1") return {path, "", false};
+  return {path.substr(0, i - 2), major, true};
+}
+
+SplitPath SplitPathVersion(std::string_view path) {
+  SplitPathView v = SplitPathVersionView(path);
+  return {std::string(v.prefix), std::string(v.path_major), v.ok};
 }
 
 std::optional<InvalidVersionError> CheckPathMajor(std::string_view v, std::string_view path_major) {
   if (path_major.starts_with(".v") && path_major.ends_with("-unstable"))
     path_major.remove_suffix(9);
   if (v.starts_with("v0.0.0-") && path_major == ".v1") return std::nullopt;
+  // The commonest case, a v0 or v1 version of a path without suffix, without
+  // building the major version.
+  if (path_major.empty() && (v.starts_with("v0.") || v.starts_with("v1.")) && semver::IsValid(v))
+    return std::nullopt;
   std::string m = semver::Major(v);
   std::string want;
   if (path_major.empty()) {
-    if (m == "v0" || m == "v1" || semver::Build(v) == "+incompatible") return std::nullopt;
+    if (m == "v0" || m == "v1" ||
+        (v.ends_with("+incompatible") && semver::Build(v) == "+incompatible"))
+      return std::nullopt;
     want = "v0 or v1";
   } else if (path_major[0] == '/' || path_major[0] == '.') {
     if (m == path_major.substr(1)) return std::nullopt;
@@ -300,13 +347,19 @@ std::string PathMajorPrefix(std::string_view path_major) {
 
 std::string CanonicalVersion(std::string_view v) {
   std::string cv = semver::Canonical(v);
-  if (semver::Build(v) == "+incompatible") cv += "+incompatible";
+  if (v.ends_with("+incompatible") && semver::Build(v) == "+incompatible") cv += "+incompatible";
   return cv;
 }
 
+bool IsCanonicalVersion(std::string_view v) {
+  constexpr std::string_view kIncompatible = "+incompatible";
+  if (v.ends_with(kIncompatible)) v.remove_suffix(kIncompatible.size());
+  return semver::IsCanonical(v);
+}
+
 void Sort(std::vector<Version>* list) {
-  std::stable_sort(list->begin(), list->end(), [](const Version& a, const Version& b) {
-    if (a.path != b.path) return a.path < b.path;
+  auto less = [](const Version& a, const Version& b) {
+    if (int c = a.path.compare(b.path); c != 0) return c < 0;
     std::string_view va = a.version, vb = b.version, fa, fb;
     if (std::size_t k = va.find('/'); k != std::string_view::npos)
       fa = va.substr(k), va = va.substr(0, k);
@@ -314,7 +367,22 @@ void Sort(std::vector<Version>* list) {
       fb = vb.substr(k), vb = vb.substr(0, k);
     if (va != vb) return semver::Compare(va, vb) < 0;
     return fa < fb;
-  });
+  };
+  // go.mod files list their requirements sorted: check before sorting (and copying).
+  if (!std::is_sorted(list->begin(), list->end(), less))
+    std::stable_sort(list->begin(), list->end(), less);
+}
+
+void AppendEscaped(std::string* out, std::string_view s) {
+  // Runs without upper case (nearly always the whole of s) are appended at once.
+  for (;;) {
+    auto upper = std::find_if(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    out->append(s.begin(), upper);
+    if (upper == s.end()) return;
+    *out += '!';
+    *out += static_cast<char>(*upper - 'A' + 'a');
+    s.remove_prefix(static_cast<std::size_t>(upper - s.begin()) + 1);
+  }
 }
 
 std::string EscapePath(std::string_view path, std::string* error) {

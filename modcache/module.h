@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gotool::modcache::module {
@@ -17,6 +18,24 @@ struct Version {
   // String returns "path@version", or the path when the version is empty.
   std::string String() const { return version.empty() ? path : path + "@" + version; }
   bool operator==(const Version&) const = default;
+};
+
+// VersionKey is a module version as a map key (path, version).
+using VersionKey = std::pair<std::string, std::string>;
+
+// VersionKeyLess orders VersionKeys as std::less does, and compares them with a
+// Version or a pair of string_views too, so that maps keyed by VersionKey are
+// searched without copying the strings of a key.
+struct VersionKeyLess {
+  using is_transparent = void;
+  using View = std::pair<std::string_view, std::string_view>;
+  static View ViewOf(const VersionKey& k) { return {k.first, k.second}; }
+  static View ViewOf(const Version& m) { return {m.path, m.version}; }
+  static View ViewOf(const View& v) { return v; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    return ViewOf(a) < ViewOf(b);
+  }
 };
 
 // InvalidPathError describes a malformed module, import or file path; Message is
@@ -57,6 +76,15 @@ struct SplitPath {
 };
 SplitPath SplitPathVersion(std::string_view path);
 
+// SplitPathView is SplitPath as views into the path split.
+struct SplitPathView {
+  std::string_view prefix;
+  std::string_view path_major;
+  bool ok = false;
+};
+// SplitPathVersionView is SplitPathVersion without copying the parts.
+SplitPathView SplitPathVersionView(std::string_view path);
+
 // CheckPathMajor returns an error when version v does not match the path's major
 // suffix ("should be v2, not v3"); "+incompatible" versions match an empty suffix.
 std::optional<InvalidVersionError> CheckPathMajor(std::string_view v, std::string_view path_major);
@@ -70,12 +98,20 @@ std::string PathMajorPrefix(std::string_view path_major);
 // CanonicalVersion is semver.Canonical that keeps a "+incompatible" suffix.
 std::string CanonicalVersion(std::string_view v);
 
+// IsCanonicalVersion reports whether CanonicalVersion(v) == v, without building it.
+bool IsCanonicalVersion(std::string_view v);
+
 // Sort sorts versions by path, then by semver (a "/go.mod" suffix breaks ties).
 void Sort(std::vector<Version>* list);
 
 // EscapePath returns path with every upper-case letter L written "!l", or an error
 // message when path is not a valid module path.
 std::string EscapePath(std::string_view path, std::string* error);
+
+// AppendEscaped appends s to *out as EscapePath escapes a valid path (every
+// upper-case letter L written "!l"), without checking it: for paths and versions
+// checked already.
+void AppendEscaped(std::string* out, std::string_view s);
 
 // EscapeVersion escapes a version as EscapePath does a path.
 std::string EscapeVersion(std::string_view v, std::string* error);

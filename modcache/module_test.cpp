@@ -36,6 +36,24 @@ TEST(Module, CheckPath) {
             "malformed module path \"x.com/a~1\": trailing tilde and digits in path element");
   EXPECT_EQ(PathErr("x.com/v1"), "malformed module path \"x.com/v1\": invalid version");
   EXPECT_EQ(PathErr("x.com/v2.0"), "malformed module path \"x.com/v2.0\": invalid version");
+  // Around the one-pass check of plain paths: what it accepts, and what it leaves
+  // to the full checks.
+  EXPECT_EQ(PathErr("x.com/a_b/c-d.e/v3"), "");
+  EXPECT_EQ(PathErr("x.com/Cons.d"), "");  // upper case: the full checks accept it
+  EXPECT_EQ(PathErr("x.com/Con.d"),
+            "malformed module path \"x.com/Con.d\": \"Con\" disallowed as path element "
+            "component on Windows");
+  EXPECT_EQ(PathErr("x.com/lpt10"), "");
+  EXPECT_EQ(PathErr("x.com/lpt1.txt"),
+            "malformed module path \"x.com/lpt1.txt\": \"lpt1\" disallowed as path element "
+            "component on Windows");
+  EXPECT_EQ(PathErr("a_b.com/x"),
+            "malformed module path \"a_b.com/x\": invalid char '_' in first path element");
+  EXPECT_EQ(PathErr("/x.com"), "malformed module path \"/x.com\": empty path element");
+  EXPECT_EQ(PathErr("x.com/./y"),
+            "malformed module path \"x.com/./y\": invalid path element \".\"");
+  EXPECT_EQ(PathErr("x.com/y~z"), "");
+  EXPECT_EQ(PathErr("x.com/y/v0"), "malformed module path \"x.com/y/v0\": invalid version");
 }
 
 TEST(Module, CheckImportAndFilePath) {

@@ -117,26 +117,25 @@ int CmpVersion(std::string_view v1, std::string_view v2) {
 // Graph.
 
 Graph::Graph(Cmp cmp, VersionList roots) : cmp_(std::move(cmp)), roots_(std::move(roots)) {
-  for (const auto& m : roots_) {
-    is_root_[KeyOf(m)] = true;
-    Select(m);
-  }
+  for (const auto& m : roots_) Select(m);
 }
 
 void Graph::Select(const module::Version& m) {
-  if (cmp_(Selected(m.path), m.version) < 0) selected_[m.path] = m.version;
+  auto it = selected_.lower_bound(m.path);
+  if (it == selected_.end() || it->first != m.path) {
+    if (cmp_(std::string(kNone), m.version) < 0) selected_.emplace_hint(it, m.path, m.version);
+  } else if (cmp_(it->second, m.version) < 0) {
+    it->second = m.version;
+  }
 }
 
 void Graph::Require(const module::Version& m, VersionList reqs) {
-  for (const auto& dep : reqs) {
-    is_root_.emplace(KeyOf(dep), false);  // reachable, whether selected or not
-    Select(dep);
-  }
+  for (const auto& dep : reqs) Select(dep);
   required_.emplace(KeyOf(m), std::move(reqs));
 }
 
 const VersionList* Graph::RequiredBy(const module::Version& m) const {
-  auto it = required_.find(KeyOf(m));
+  auto it = required_.find(m);
   return it == required_.end() ? nullptr : &it->second;
 }
 
@@ -146,20 +145,18 @@ std::string Graph::Selected(const std::string& path) const {
 }
 
 VersionList Graph::BuildList() const {
-  std::set<std::string> seen_root;
+  std::set<std::string_view> seen_root;  // views into roots_
   VersionList list;
+  list.reserve(selected_.size());
   for (const auto& r : roots_) {
     if (!seen_root.insert(r.path).second) continue;  // a duplicate root path
-    std::string v = Selected(r.path);
-    if (v != kNone) list.push_back({r.path, v});
+    auto it = selected_.find(r.path);
+    if (it != selected_.end() && it->second != kNone) list.push_back({r.path, it->second});
   }
-  size_t n = list.size();
+  // selected_ holds each path once, in byte order: module::Sort's order already.
   for (const auto& [path, version] : selected_) {
     if (!seen_root.count(path)) list.push_back({path, version});
   }
-  VersionList rest(list.begin() + static_cast<long>(n), list.end());
-  module::Sort(&rest);
-  std::copy(rest.begin(), rest.end(), list.begin() + static_cast<long>(n));
   return list;
 }
 

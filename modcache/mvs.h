@@ -114,9 +114,8 @@ class Graph {
 
   Cmp cmp_;
   VersionList roots_;
-  std::map<Key, VersionList> required_;
-  std::map<Key, bool> is_root_;  // true for roots, false for other reachable nodes
-  std::map<std::string, std::string> selected_;
+  std::map<Key, VersionList, module::VersionKeyLess> required_;
+  std::map<std::string, std::string, std::less<>> selected_;
 };
 
 // BuildListError reports a requirement-loading failure with the chain of

@@ -139,7 +139,14 @@ std::string Canonical(std::string_view v) {
   Parsed p = Parse(v);
   if (!p.ok) return "";
   if (!p.build.empty()) return std::string(v.substr(0, v.size() - p.build.size()));
-  return std::string(v) + std::string(p.short_);
+  std::string out;
+  out.reserve(v.size() + p.short_.size());
+  return out.append(v).append(p.short_);
+}
+
+bool IsCanonical(std::string_view v) {
+  Parsed p = Parse(v);
+  return p.ok && p.short_.empty() && p.build.empty();
 }
 
 std::string Major(std::string_view v) {
@@ -159,6 +166,7 @@ std::string Prerelease(std::string_view v) { return std::string(Parse(v).prerele
 std::string Build(std::string_view v) { return std::string(Parse(v).build); }
 
 int Compare(std::string_view v, std::string_view w) {
+  if (v == w) return 0;  // equal valid versions, or two invalid ones
   Parsed pv = Parse(v), pw = Parse(w);
   if (!pv.ok && !pw.ok) return 0;
   if (!pv.ok) return -1;

@@ -15,6 +15,10 @@ bool IsValid(std::string_view v);
 // "" when v is invalid.
 std::string Canonical(std::string_view v);
 
+// IsCanonical reports whether v is its own Canonical form: valid, with major,
+// minor and patch, and without a build suffix.
+bool IsCanonical(std::string_view v);
+
 // Major returns the major version prefix ("v2"), or "" when v is invalid.
 std::string Major(std::string_view v);
 

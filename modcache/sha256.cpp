@@ -172,31 +172,36 @@ Digest Sum(std::string_view data) {
 
 std::string Hex(const Digest& d) {
   static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * d.size());
-  for (std::uint8_t c : d) {
-    out += kDigits[c >> 4];
-    out += kDigits[c & 15];
+  std::string out(2 * d.size(), '0');
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    out[2 * i] = kDigits[d[i] >> 4];
+    out[2 * i + 1] = kDigits[d[i] & 15];
   }
   return out;
 }
 
 std::string Base64(std::string_view data) {
+  std::string out;
+  AppendBase64(&out, data);
+  return out;
+}
+
+void AppendBase64(std::string* out, std::string_view data) {
   static constexpr char kAlphabet[] =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((data.size() + 2) / 3 * 4);
-  for (std::size_t i = 0; i < data.size(); i += 3) {
+  std::size_t at = out->size();
+  out->resize(at + (data.size() + 2) / 3 * 4, '=');
+  char* p = out->data() + at;
+  for (std::size_t i = 0; i < data.size(); i += 3, p += 4) {
     std::size_t left = data.size() - i;
     std::uint32_t v = std::uint32_t(std::uint8_t(data[i])) << 16;
     if (left > 1) v |= std::uint32_t(std::uint8_t(data[i + 1])) << 8;
     if (left > 2) v |= std::uint8_t(data[i + 2]);
-    out += kAlphabet[v >> 18 & 63];
-    out += kAlphabet[v >> 12 & 63];
-    out += left > 1 ? kAlphabet[v >> 6 & 63] : '=';
-    out += left > 2 ? kAlphabet[v & 63] : '=';
+    p[0] = kAlphabet[v >> 18 & 63];
+    p[1] = kAlphabet[v >> 12 & 63];
+    if (left > 1) p[2] = kAlphabet[v >> 6 & 63];
+    if (left > 2) p[3] = kAlphabet[v & 63];
   }
-  return out;
 }
 
 }  // namespace gotool::modcache::sha256

@@ -43,4 +43,7 @@ std::string Hex(const Digest& d);
 // Base64 returns data in standard base64 with padding (Go's base64.StdEncoding).
 std::string Base64(std::string_view data);
 
+// AppendBase64 appends Base64(data) to *out.
+void AppendBase64(std::string* out, std::string_view data);
+
 }  // namespace gotool::modcache::sha256
