@@ -4,8 +4,8 @@
 #include <cstring>
 
 #if defined(__x86_64__)
-#include <cpuid.h>
 #include <immintrin.h>
+#include <sys/platform/x86.h>
 #endif
 
 namespace gotool::modcache::sha256 {
@@ -32,20 +32,12 @@ std::uint32_t LoadBigEndian(const std::uint8_t* p) {
 
 #if defined(__x86_64__)
 
-// HasShaExtensions reports whether the CPU has the SHA extensions (CPUID leaf 7, EBX
-// bit 29) and SSE4.1, which CompressShaNi needs.
-bool HasShaExtensions() {
-  unsigned a = 0, b = 0, c = 0, d = 0;
-  if (!__get_cpuid(1, &a, &b, &c, &d) || (c & bit_SSE4_1) == 0) return false;
-  if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
-  return (b & (1u << 29)) != 0;
-}
-
-// ShaExtensions caches HasShaExtensions on first use: CPUID traps to the hypervisor
-// on a virtual machine, which every gotool start would pay as a static initializer.
+// ShaExtensions reports whether the CPU has the SHA extensions and the SSSE3 and
+// SSE4.1 instructions CompressShaNi also uses. It asks glibc, which ran CPUID once at
+// start-up: CPUID traps to the hypervisor on a virtual machine, and the two leaves
+// asked here cost some 15 us of a gotool run there.
 bool ShaExtensions() {
-  static const bool has = HasShaExtensions();
-  return has;
+  return CPU_FEATURE_ACTIVE(SHA) && CPU_FEATURE_ACTIVE(SSSE3) && CPU_FEATURE_ACTIVE(SSE4_1);
 }
 
 // CompressShaNi runs the compression function over n blocks with the x86 SHA
