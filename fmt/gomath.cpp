@@ -3,7 +3,7 @@
 #include "fmt/gomath.h"
 
 #if defined(__x86_64__)
-#include <cpuid.h>
+#include <sys/platform/x86.h>
 #endif
 
 #include <cmath>
@@ -35,19 +35,12 @@ int32_t RoundToInt32(double x) {
 }
 
 // CpuHasFMA reports what Go's math.Exp checks before taking its FMA path (useFMA:
-// cpu.X86.HasAVX && cpu.X86.HasFMA). It asks CPUID itself, on first use only:
-// __builtin_cpu_supports would link libgcc's CPU detection, a constructor that runs
-// CPUID at every gotool start, and CPUID traps to the hypervisor on virtual machines.
+// cpu.X86.HasAVX && cpu.X86.HasFMA). It asks glibc, whose start-up ran CPUID once
+// and checked that the OS saves the AVX state: CPUID itself traps to the hypervisor on
+// virtual machines.
 bool CpuHasFMA() {
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-  unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
-  if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return false;
-  constexpr unsigned kFMA = 1u << 12, kOSXSAVE = 1u << 27, kAVX = 1u << 28;
-  if ((ecx & (kFMA | kOSXSAVE | kAVX)) != (kFMA | kOSXSAVE | kAVX)) return false;
-  // AVX also needs the OS to save the YMM state: XCR0 bits 1 (SSE) and 2 (AVX).
-  unsigned xcr0_low = 0, xcr0_high = 0;
-  __asm__("xgetbv" : "=a"(xcr0_low), "=d"(xcr0_high) : "c"(0));
-  return (xcr0_low & 6u) == 6u;
+#if defined(__x86_64__)
+  return CPU_FEATURE_ACTIVE(AVX) && CPU_FEATURE_ACTIVE(FMA);
 #else
   return false;
 #endif
