@@ -7,7 +7,8 @@
 #            per measured run.
 # Both tools must print the same list and leave the same go.sum and module cache
 # (every path, type, permission and file content).
-# Runs alternate between the tools; the best wall time and the best CPU time (user +
+# The warm loop is also timed running /bin/true, the cost of starting any process on
+# the machine, which bounds the warm ratio from above. Runs alternate between the tools; the best wall time and the best CPU time (user +
 # system) of each are kept. Prints the ratios go / gotool (above 1 means gotool is
 # faster) and the targets for the wall times (cold >= 2, warm >= 5). Both tools run with GOFLAGS=-mod=mod, GOSUMDB=off and GOPROXY set to
 # the test proxy; go uses every core (GOMAXPROCS), gotool downloads 8 modules at a time.
@@ -141,6 +142,10 @@ warm() {  # warm NAME TOOL: list -m all, REPEAT times, in the filled cache
     for ((k = 0; k < $repeat; k++)); do \"\$0\" list -m all >\"$work/$1.list\" || exit 1; done" "$2"' \
     _ "$name" "$tool"
 }
+floor() {  # the same loop running /bin/true: what starting any process costs here
+  timed floor "$repeat" bash -c 'cd "$work/gotool/m" && tool_env gotool bash -c "
+    for ((k = 0; k < $repeat; k++)); do /bin/true >\"$work/true.out\" || exit 1; done"'
+}
 # tree DIR: every path below DIR with its type and permissions, then the bytes of
 # every file (as checksums), as the conformance script compares module caches.
 tree() {
@@ -154,6 +159,7 @@ done
 for ((r = 0; r < runs; r++)); do
   warm go "$ref/bin/go"
   warm gotool "$gotool"
+  floor
 done
 cmp -s "$work/go.list" "$work/gotool.list" || { echo "mod.sh: list -m all outputs differ" >&2; exit 1; }
 cmp -s <(tree "$work/go/gopath/pkg/mod") <(tree "$work/gotool/gopath/pkg/mod") ||
@@ -172,3 +178,5 @@ line() {  # line CASE LABEL TARGET
 echo "modules: $mods generated (each requiring the next), $files files each; best of $runs runs"
 line cold "cold mod download:" 2
 line warm "warm list -m all: " 5
+printf 'floor: /bin/true in the warm loop takes %s ms (no tool can be faster than that)\n' \
+  "$(ms "${best[floor_wall]}")"
