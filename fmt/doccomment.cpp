@@ -8,9 +8,9 @@
 namespace gotool::gofmt {
 namespace {
 
+using base::TrimSpace;
 using doccomment::LinkDef;
 using doccomment::LinkDefs;
-using doccomment::TrimSpace;
 using Lines = std::vector<std::string_view>;
 
 enum class SpanKind { kCode, kHeading, kList, kOldHeading, kPara };

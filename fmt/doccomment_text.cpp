@@ -259,7 +259,7 @@ bool ParseLinkDef(std::string_view line, LinkDef* def) {
       (line[i + 2] != ' ' && line[i + 2] != '\t')) {
     return false;
   }
-  std::string_view url = TrimSpace(line.substr(i + 3));
+  std::string_view url = base::TrimSpace(line.substr(i + 3));
   size_t j = url.find("://");
   if (j == std::string_view::npos || !IsScheme(url.substr(0, j))) return false;
   def->text = line.substr(1, i - 1);
@@ -298,29 +298,6 @@ void RenderLinkedText(std::string_view s, LinkDefs* defs, std::string* out) {
     if (start != std::string_view::npos && i != start) key.push_back(c);
   }
   flush(s.size());
-}
-
-std::string_view TrimRightSpace(std::string_view s) {
-  while (!s.empty()) {
-    base::DecodedRune r = base::DecodeLastRune(s);
-    if (!base::IsSpace(r.rune)) break;
-    s.remove_suffix(size_t(r.width));
-  }
-  return s;
-}
-
-std::string_view TrimSpace(std::string_view s) {
-  while (!s.empty()) {
-    base::DecodedRune r = base::DecodeRune(s);
-    if (!base::IsSpace(r.rune)) break;
-    s.remove_prefix(size_t(r.width));
-  }
-  while (!s.empty()) {
-    base::DecodedRune r = base::DecodeLastRune(s);
-    if (!base::IsSpace(r.rune)) break;
-    s.remove_suffix(size_t(r.width));
-  }
-  return s;
 }
 
 bool IsUpper(int32_t r) {

@@ -39,13 +39,6 @@ bool ParseLinkDef(std::string_view line, LinkDef* def);
 // definitions in defs are marked.
 void RenderLinkedText(std::string_view s, LinkDefs* defs, std::string* out);
 
-// TrimSpace removes leading and trailing Unicode white space, as strings.TrimSpace.
-std::string_view TrimSpace(std::string_view s);
-
-// TrimRightSpace removes trailing Unicode white space, as strings.TrimRightFunc with
-// unicode.IsSpace.
-std::string_view TrimRightSpace(std::string_view s);
-
 // IsUpper reports whether r is an upper-case letter (category Lu).
 bool IsUpper(int32_t r);
 

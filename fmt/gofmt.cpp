@@ -9,6 +9,7 @@
 #include "fmt/rewrite.h"
 #include "fmt/simplify.h"
 #include "fmt/sortimports.h"
+#include "pkg/base/utf8.h"
 #include "pkg/syntax/parser.h"
 
 namespace gotool::gofmt {
@@ -38,7 +39,7 @@ std::string_view StripWrapper(std::string_view out, Fragment kind, int indent) {
   }
   if (skip + tail > out.size()) return {};
   out = out.substr(skip, out.size() - skip - tail);
-  return doccomment::TrimSpace(out);
+  return base::TrimSpace(out);
 }
 
 }  // namespace

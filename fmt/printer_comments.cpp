@@ -6,6 +6,7 @@
 #include "fmt/doccomment.h"
 #include "fmt/doccomment_text.h"
 #include "fmt/printer_impl.h"
+#include "pkg/base/utf8.h"
 #include "pkg/syntax/constraint.h"
 
 namespace gotool::gofmt::internal {
@@ -255,7 +256,7 @@ void Printer::WriteComment(const CommentRef& comment) {
     } else if (syntax::IsPlusBuild(text)) {
       plus_build_.push_back(output_.size());
     }
-    WriteString(pos, doccomment::TrimRightSpace(text), true);
+    WriteString(pos, base::TrimRightSpace(text), true);
   } else {
     // /*-style comments are printed line by line; WriteByte indents each line.
     std::vector<std::string> lines;
@@ -276,7 +277,7 @@ void Printer::WriteComment(const CommentRef& comment) {
         WriteByte('\f', 1);
         pos = pos_;
       }
-      if (!lines[i].empty()) WriteString(pos, doccomment::TrimRightSpace(lines[i]), true);
+      if (!lines[i].empty()) WriteString(pos, base::TrimRightSpace(lines[i]), true);
     }
   }
   if (restore) indent_ = saved_indent;

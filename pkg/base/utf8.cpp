@@ -206,4 +206,22 @@ std::string FormatRuneU(int32_t r) {
   return s;
 }
 
+std::string_view TrimRightSpace(std::string_view s) {
+  while (!s.empty()) {
+    DecodedRune r = DecodeLastRune(s);
+    if (!IsSpace(r.rune)) break;
+    s.remove_suffix(size_t(r.width));
+  }
+  return s;
+}
+
+std::string_view TrimSpace(std::string_view s) {
+  while (!s.empty()) {
+    DecodedRune r = DecodeRune(s);
+    if (!IsSpace(r.rune)) break;
+    s.remove_prefix(size_t(r.width));
+  }
+  return TrimRightSpace(s);
+}
+
 }  // namespace gotool::base

@@ -38,9 +38,7 @@ void AppendRune(std::string* out, int32_t r);
 int RuneLen(int32_t r);
 
 // ValidRune reports whether r is a valid Unicode scalar value.
-inline bool ValidRune(int32_t r) {
-  return (r >= 0 && r < 0xD800) || (r > 0xDFFF && r <= kMaxRune);
-}
+inline bool ValidRune(int32_t r) { return (r >= 0 && r < 0xD800) || (r > 0xDFFF && r <= kMaxRune); }
 
 // ValidUTF8 reports whether s consists entirely of valid UTF-8 encoded runes.
 bool ValidUTF8(std::string_view s);
@@ -54,6 +52,12 @@ bool IsLetter(int32_t r);
 bool IsDigit(int32_t r);
 // IsSpace reports whether r is white space as unicode.IsSpace defines it.
 bool IsSpace(int32_t r);
+// TrimSpace removes leading and trailing white space (IsSpace), as strings.TrimSpace.
+std::string_view TrimSpace(std::string_view s);
+// TrimRightSpace removes trailing white space, as strings.TrimRightFunc with
+// unicode.IsSpace.
+std::string_view TrimRightSpace(std::string_view s);
+
 // IsPrint reports whether r is printable as Go's strconv.IsPrint defines it: a
 // letter, mark, number, punctuation or symbol, or the ASCII space.
 bool IsPrint(int32_t r);

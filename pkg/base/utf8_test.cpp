@@ -20,11 +20,11 @@ TEST(Utf8Test, Decode) {
       {"\xF0\x9F\x98\x80", 0x1F600, 4},
       {"\xEF\xBF\xBD", kRuneError, 3},  // a real U+FFFD is 3 bytes wide
       {"\xEF\xBB\xBF", 0xFEFF, 3},
-      {"\x80", kRuneError, 1},          // lone continuation byte
-      {"\xC0\x80", kRuneError, 1},      // overlong
-      {"\xC1\xBF", kRuneError, 1},      // overlong
-      {"\xE0\x80\x80", kRuneError, 1},  // overlong
-      {"\xED\xA0\x80", kRuneError, 1},  // surrogate half
+      {"\x80", kRuneError, 1},              // lone continuation byte
+      {"\xC0\x80", kRuneError, 1},          // overlong
+      {"\xC1\xBF", kRuneError, 1},          // overlong
+      {"\xE0\x80\x80", kRuneError, 1},      // overlong
+      {"\xED\xA0\x80", kRuneError, 1},      // surrogate half
       {"\xF4\x90\x80\x80", kRuneError, 1},  // above U+10FFFF
       {"\xF5\x80\x80\x80", kRuneError, 1},
       {"\xE2\x82", kRuneError, 1},      // truncated
@@ -81,12 +81,12 @@ TEST(UnicodeTest, Predicates) {
   EXPECT_FALSE(IsLetter(kRuneError));
   EXPECT_FALSE(IsLetter(0xB5 + 1));  // ¶ is punctuation
   EXPECT_TRUE(IsDigit('7'));
-  EXPECT_TRUE(IsDigit(0x663));   // Arabic-Indic three
-  EXPECT_FALSE(IsDigit(0xB2));   // superscript two is No
+  EXPECT_TRUE(IsDigit(0x663));  // Arabic-Indic three
+  EXPECT_FALSE(IsDigit(0xB2));  // superscript two is No
   EXPECT_FALSE(IsDigit('a'));
   EXPECT_TRUE(IsPrint(' '));
   EXPECT_FALSE(IsPrint('\t'));
-  EXPECT_FALSE(IsPrint(0xA0));   // no-break space is not printable for Go
+  EXPECT_FALSE(IsPrint(0xA0));  // no-break space is not printable for Go
   EXPECT_TRUE(IsPrint(kRuneError));
   EXPECT_FALSE(IsPrint(0xFEFF));
 }
@@ -98,6 +98,15 @@ TEST(UnicodeTest, FormatRuneU) {
   EXPECT_EQ(FormatRuneU(0x20AC), "U+20AC '€'");
   EXPECT_EQ(FormatRuneU(0x1F600), "U+1F600 '😀'");
   EXPECT_EQ(FormatRuneU(0xFEFF), "U+FEFF");
+}
+
+TEST(UnicodeTest, TrimSpaceUsesUnicodeWhiteSpace) {
+  EXPECT_EQ(TrimSpace(" \t\n x y \r\v\f"), "x y");
+  EXPECT_EQ(TrimSpace("\u3000\u00a0x\u0085"), "x");  // ideographic, no-break, NEL
+  EXPECT_EQ(TrimSpace("\u200bx"), "\u200bx");        // zero width space is not a space
+  EXPECT_EQ(TrimSpace("   "), "");
+  EXPECT_EQ(TrimSpace("\xffx\xff"), "\xffx\xff");  // invalid bytes stay
+  EXPECT_EQ(TrimRightSpace(" x \u2003"), " x");
 }
 
 }  // namespace

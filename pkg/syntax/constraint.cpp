@@ -9,20 +9,7 @@
 namespace gotool::syntax {
 namespace {
 
-// TrimSpace removes leading and trailing Unicode white space, as strings.TrimSpace.
-std::string_view TrimSpace(std::string_view s) {
-  while (!s.empty()) {
-    base::DecodedRune r = base::DecodeRune(s);
-    if (!base::IsSpace(r.rune)) break;
-    s.remove_prefix(size_t(r.width));
-  }
-  while (!s.empty()) {
-    base::DecodedRune r = base::DecodeLastRune(s);
-    if (!base::IsSpace(r.rune)) break;
-    s.remove_suffix(size_t(r.width));
-  }
-  return s;
-}
+using base::TrimSpace;
 
 // SplitDirective recognises a one-line comment (an optional final newline allowed):
 // "//go:build" at its very start, or "+build" after "//" and blanks. A space or the
