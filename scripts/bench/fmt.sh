@@ -43,15 +43,8 @@ gofmt=$ref/bin/gofmt
 [ -x /usr/bin/time ] || { echo "fmt.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
 
 build=${GOTOOL_BUILD_DIR:-build}
-gotool=${GOTOOL:-}
-if [ -z "$gotool" ]; then
-  build_log=$(if [ -f "$build/build.ninja" ]; then
-    cmake --build "$build" --target gotool -j "${GOTOOL_JOBS:-2}" 2>&1
-  else
-    scripts/build.sh 2>&1
-  fi) || { echo "$build_log" >&2; exit 1; }
-  gotool=$build/bin/gotool
-fi
+. scripts/lib/gotool.sh
+find_gotool
 work=$build/bench/fmt
 mkdir -p "$work"
 work=$(cd "$work" && pwd)

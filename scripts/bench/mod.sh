@@ -22,8 +22,8 @@
 #                ext4 the kernel's inode allocation for the thousand files each run
 #                creates dominates both tools' times, a tmpfs (/dev/shm/x) shows
 #                the tools' own costs
-# Environment: GOTOOL_BUILD_DIR (default build/; gotool and testproxy_server are
-# built there).
+# Environment: GOTOOL (the binary under test, default <build>/bin/gotool) and
+# GOTOOL_BUILD_DIR (default build/; gotool and testproxy_server are built there).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -50,12 +50,11 @@ ref=/usr/lib/go-1.19
 [ -x "$ref/bin/go" ] || scripts/setup.sh --oracle
 [ -x /usr/bin/time ] || { echo "mod.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
 build=${GOTOOL_BUILD_DIR:-build}
-if [ ! -f "$build/build.ninja" ]; then
-  scripts/build.sh >/dev/null 2>&1 || { echo "mod.sh: build failed" >&2; exit 1; }
-fi
-cmake --build "$build" --target gotool testproxy_server -j "${GOTOOL_JOBS:-2}" >/dev/null 2>&1 ||
-  { cmake --build "$build" --target gotool testproxy_server -j 2 >&2; exit 1; }
-gotool=$(cd "$build/bin" && pwd)/gotool
+. scripts/lib/gotool.sh
+find_gotool
+# The test proxy is built beside gotool (find_gotool has configured the build).
+cmake --build "$build" --target testproxy_server -j "${GOTOOL_JOBS:-2}" >/dev/null 2>&1 ||
+  { cmake --build "$build" --target testproxy_server -j 2 >&2; exit 1; }
 server=$(cd "$build/pkg/scripttest" && pwd)/testproxy_server
 work=${dir:-$build/bench/mod}
 rm -rf "$work" 2>/dev/null || { chmod -R u+w "$work" && rm -rf "$work"; }

@@ -33,15 +33,8 @@ ref=/usr/lib/go-1.19
 [ ${#paths[@]} -eq 0 ] && paths=(/usr/share/go-1.19/src)
 
 build=${GOTOOL_BUILD_DIR:-build}
-gotool=${GOTOOL:-}
-if [ -z "$gotool" ]; then
-  build_log=$(if [ -f "$build/build.ninja" ]; then
-    cmake --build "$build" --target gotool -j "${GOTOOL_JOBS:-2}" 2>&1
-  else
-    scripts/build.sh 2>&1
-  fi) || { echo "$build_log" >&2; exit 1; }
-  gotool=$build/bin/gotool
-fi
+. scripts/lib/gotool.sh
+find_gotool
 work=$build/bench/parse
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
