@@ -71,14 +71,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-goroot=${goroot:-/usr/share/go-1.19}
-oracle=/usr/lib/go-1.19
-[ -x "$oracle/bin/go" ] || scripts/setup.sh --oracle >/dev/null
-if [ ! -d "$goroot/src" ]; then
-  echo "types_agree.sh: $goroot/src: no such directory" >&2
-  exit 2
-fi
-goroot=$(cd "$goroot" && pwd -P)
+setup_goroot types_agree.sh
 
 build=${GOTOOL_BUILD_DIR:-build}
 find_gotool

@@ -18,3 +18,17 @@ find_gotool() {
   fi
   gotool=$(cd "$(dirname "$gotool")" && pwd)/$(basename "$gotool")
 }
+
+# setup_goroot NAME: $goroot (default /usr/share/go-1.19) checked to hold src/ and
+# made absolute, and $oracle, the reference go installation, installed with apt when
+# missing. NAME (the calling script) starts the error message.
+setup_goroot() {
+  goroot=${goroot:-/usr/share/go-1.19}
+  oracle=/usr/lib/go-1.19
+  [ -x "$oracle/bin/go" ] || scripts/setup.sh --oracle >/dev/null
+  if [ ! -d "$goroot/src" ]; then
+    echo "$1: $goroot/src: no such directory" >&2
+    exit 2
+  fi
+  goroot=$(cd "$goroot" && pwd -P)
+}
