@@ -1,5 +1,6 @@
-// `list -m`: listing modules of the build list, named modules and path@version
-// queries as text, -versions lines or -json objects (modload.ListModules).
+// `list -m`: listing modules of the build list, named modules, path patterns and
+// path@query arguments as text, -versions lines or -json objects, with -u and
+// -retracted information (modload.ListModules).
 #include "modcache/modcmd.h"
 
 namespace gotool::modcache {
@@ -18,8 +19,8 @@ std::string NoModuleError(const std::string& arg, bool versions) {
   if (arg == "all" || arg.find("...") != std::string::npos)
     return "gotool: cannot match \"" + arg + "\": " + suffix;
   if (arg.find('@') == std::string::npos && !versions)
-    return "gotool: cannot match \"" + arg + "\" without -versions or an explicit version: " +
-           suffix;
+    return "gotool: cannot match \"" + arg +
+           "\" without -versions or an explicit version: " + suffix;
   return "";
 }
 
@@ -28,7 +29,7 @@ ModulePublic QueryInfo(ModSession& s, const MainModuleDir& dir, const std::strin
                        const ListMode& mode) {
   std::size_t at = arg.find('@');
   std::string path = arg.substr(0, at), vers = arg.substr(at + 1);
-  mvs::Result<std::string> v = s.Query(path, vers);
+  mvs::Result<std::string> v = s.Query(path, vers, mode.retracted);
   if (!v.ok()) {
     ModulePublic p;
     p.path = path;
@@ -36,8 +37,7 @@ ModulePublic QueryInfo(ModSession& s, const MainModuleDir& dir, const std::strin
     p.error = v.error().Message();
     return p;
   }
-  ModulePublic p =
-      ModuleInfo(*s.graph(), dir, s.source(), s.source(), {path, v.value()}, mode);
+  ModulePublic p = ModuleInfo(*s.graph(), dir, s.source(), s.source(), {path, v.value()}, mode);
   p.indirect = false;
   if (vers != p.version) p.query = vers;
   return p;
@@ -58,6 +58,8 @@ ListResult List(ModSession& s, const MainModuleDir& dir, const std::vector<std::
     }
     ListResult one = ListModules(*s.graph(), dir, s.source(), s.source(), {arg}, mode);
     out.modules.insert(out.modules.end(), one.modules.begin(), one.modules.end());
+    out.warnings.insert(out.warnings.end(), one.warnings.begin(), one.warnings.end());
+    out.graph_error |= one.graph_error;
     out.errors.insert(out.errors.end(), one.errors.begin(), one.errors.end());
   }
   return out;
@@ -104,14 +106,19 @@ CommandResult ListModulesCommand(const ModRequest& req) {
   mode.update = req.update;
   mode.cache_paths = req.json;
   ListResult lr = List(s, dir, req.args, mode);
+  for (const std::string& w : lr.warnings) r.err += w + "\n";
   for (std::string& e : lr.errors) e = GotoolMessage(e);
+  // As the go command does, write go.mod and go.sum before reporting the modules'
+  // errors: only a module graph that failed to load stops that.
+  std::string commit_err = lr.graph_error ? "" : s.Commit();
   if (!req.errors_ok && !lr.errors.empty()) {
     for (const std::string& e : lr.errors) r.err += e + "\n";
+    if (!commit_err.empty()) r.err += commit_err + "\n";
     r.exit_code = 1;
     return r;
   }
+  if (!commit_err.empty()) return Fail(r, commit_err);
   r.out = FormatListResult(lr, req.json, req.versions);
-  if (std::string err = s.Commit(); !err.empty()) return Fail(r, err);
   return r;
 }
 
