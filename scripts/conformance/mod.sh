@@ -479,6 +479,138 @@ scenario_list_readonly() {
   unset goflags_override
 }
 
+# list -m -u, -retracted, queries and patterns.
+retract_mix='module example.com/m
+
+go 1.17
+
+require (
+	example.com/deprecated/a v1.0.0
+	example.com/retract v1.0.0-bad
+	rsc.io/quote v1.5.1
+)'
+scenario_list_u_all() { gomod "$retract_mix"; run list -m -u all; run list -m -u; }
+scenario_list_u_json() { gomod "$retract_mix"; run list -m -u -json all; }
+scenario_list_u_exclude() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require rsc.io/quote v1.5.2
+
+exclude rsc.io/sampler v1.99.99'
+  run list -m -u all
+  run list -m -u -json rsc.io/sampler
+}
+scenario_list_u_replaced() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require rsc.io/quote v1.5.1
+
+replace rsc.io/quote v1.5.1 => rsc.io/quote v1.2.0'
+  run list -m -u all
+  run list -m -u -json rsc.io/quote
+}
+scenario_list_u_dir_replace() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require rsc.io/quote v1.5.2
+
+replace rsc.io/quote => ./localquote'
+  file localquote/go.mod 'module rsc.io/quote
+
+require rsc.io/sampler v1.3.1'
+  run list -m -u all
+  run list -m -u -json rsc.io/quote
+}
+scenario_list_u_pseudo_incompatible() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	example.com/pseudoupgrade v0.0.0-20190430073000-30950c05d534
+	golang.org/x/text v0.0.0-20170915032832-14c0d48ead0c
+	rsc.io/breaker v2.0.0+incompatible
+)'
+  run list -m -u all
+  run list -m example.com/pseudoupgrade@upgrade rsc.io/breaker@upgrade
+}
+scenario_list_u_prerelease() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	example.com/retract/self/prerelease v1.9.1-pre
+	rsc.io/quote v1.5.3-pre1
+)'
+  run list -m -u all
+  run list -m -u -json example.com/retract/self/prerelease
+}
+scenario_list_retracted() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	example.com/retract v1.0.0-bad
+	example.com/retract/rationale v1.0.0-block
+	example.com/retract/self/prev v1.1.0
+)'
+  run list -m -retracted all
+  run list -m -retracted -json example.com/retract/rationale example.com/retract/self/prev
+  run list -m -retracted example.com/retract/rationale@v1.0.0-multiline1
+}
+scenario_list_versions_retracted() {
+  gomod "$quote_117"
+  run list -m -versions -retracted example.com/retract example.com/retract/rationale
+  run list -m -versions -retracted -json example.com/retract/self/prev
+  run list -m -versions example.com/retract/self/all
+  run list -m -versions -retracted example.com/retract/self/all
+}
+scenario_list_query_latest_upgrade_patch() {
+  gomod "$retract_mix"
+  run list -m rsc.io/sampler@latest rsc.io/sampler@upgrade rsc.io/quote@patch rsc.io/sampler@v1.2.0
+  run list -m -json rsc.io/sampler@patch example.com/m@upgrade
+  run list -m example.com/retract@latest example.com/retract@upgrade example.com/retract@v1.0.0-bad
+  run list -m -retracted example.com/retract@latest example.com/retract/self/prev@latest
+}
+scenario_list_query_prefix_range() {
+  gomod "$quote_117"
+  run list -m rsc.io/quote@v1.2 rsc.io/quote@v1 'rsc.io/quote@<v1.2' 'rsc.io/quote@>=v1.2.0'
+  run list -m 'rsc.io/quote@>v1.9.0' 'rsc.io/sampler@<=v1.2.1' rsc.io/sampler@v1.2.1+meta
+  run list -m -u -json rsc.io/quote@v1.3
+}
+scenario_list_pattern() {
+  gomod "$retract_mix"
+  run list -m 'rsc.io/...'
+  run list -m -json 'golang.org/x/...' 'example.com/.../a'
+  run list -m 'example.com/none/...'
+  run list -m -u 'example.com/...' all
+}
+scenario_list_query_errors() {
+  gomod "$quote_117"
+  run list -m example.com/nonexist@latest
+  run list -m example.com/nonexist@v1.0.0
+  run list -m rsc.io/quote@v1.9
+  run list -m example.com/notreq@patch
+  run list -m 'rsc.io/quote@>x' 'rsc.io/quote@<=v1.2'
+  run list -m rsc.io/quote@master
+  run list -e -m -json example.com/nonexist@latest rsc.io/quote@v1.9
+  run list -m -u example.com/nonexist
+}
+scenario_list_u_outside_module() {
+  rm -f "$m/go.mod"
+  run list -m -u rsc.io/quote@v1.5.1
+  run list -m -u -retracted -json example.com/retract@v1.0.0-bad
+  run list -m rsc.io/quote@v1.5
+}
+
 for s in $(declare -F | awk '{print $3}' | grep '^scenario_' | sed 's/^scenario_//'); do
   scenario "$s"
 done
