@@ -169,7 +169,8 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::GoMod(const module::Version& m
 
 // RawGoMod reads m's go.mod whatever the mode (the go command's rawGoModSummary, used
 // for retractions and +incompatible checks).
-mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version& m) {
+mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version& m,
+                                                           bool* not_found) {
   if (m.version.empty()) return GoMod(m);
   std::string hash;
   bool verified = false;
@@ -187,6 +188,7 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version
   if (!data.ok()) {
     if (data.error().message.find("SECURITY ERROR") != std::string::npos)
       sums_->SetFatal(data.error().message);
+    if (not_found) *not_found = data.error().not_found;
     return AsModError(m, data.error());
   }
   // A hash found in the sums Use would look in needs no recording.

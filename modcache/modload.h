@@ -133,7 +133,9 @@ class ModuleSource : public GoModSource, public ModuleCache {
   const LatestGoMod& LatestSummary(const std::string& path);
   const Result<std::vector<std::string>>& RawVersions(const std::string& path);
   const module::Version* AllReplaced(const std::string& path) const;
-  mvs::Result<GoModFile> RawGoMod(const module::Version& m);
+  // RawGoMod reads m's go.mod whatever the mode; *not_found, when given, tells a
+  // missing file from other errors.
+  mvs::Result<GoModFile> RawGoMod(const module::Version& m, bool* not_found = nullptr);
   bool HasGoMod(const module::Version& m);
 
   const DownloadEnv& env_;

@@ -153,9 +153,11 @@ const ModuleSource::LatestGoMod& ModuleSource::LatestSummary(const std::string& 
     latest = {path, std::get<RevInfo>(q).version};
     if (graph_) latest = graph_->replacements().Resolve(latest);
   }
-  mvs::Result<GoModSource::GoModFile> file = RawGoMod(latest);
+  bool not_found = false;
+  mvs::Result<GoModSource::GoModFile> file = RawGoMod(latest, &not_found);
   if (!file.ok()) {
-    out.error = QueryError{file.error(), QueryError::kOther};
+    out.error =
+        QueryError{file.error(), not_found ? QueryError::kNotExist : QueryError::kOther, true};
   } else {
     std::vector<modfile::Error> errs;
     out.file = modfile::ParseLax(file.value().name, file.value().data, nullptr, &errs);

@@ -611,6 +611,45 @@ scenario_list_u_outside_module() {
   run list -m rsc.io/quote@v1.5
 }
 
+scenario_list_u_retract_edge() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	example.com/retract/incompatible v1.0.0
+	example.com/retract/missingmod v1.0.0
+	example.com/retract/noupgrade v1.0.0
+	example.com/retract/rename v1.0.0-bad
+	example.com/retract/self/pseudo v1.0.0-bad
+)'
+  run list -m -u all
+  run list -m -u -json example.com/retract/missingmod example.com/retract/rename
+  run list -m -versions -retracted example.com/retract/incompatible example.com/retract/self/pseudo
+}
+scenario_list_u_readonly_unpruned() {
+  gomod 'module example.com/m
+
+go 1.16
+
+require (
+	example.com/deprecated/b v1.0.0
+	rsc.io/quote v1.5.1
+)'
+  goflags_override=""
+  run list -m -u all
+  run mod download
+  run list -m -u -json all
+  run list -m -retracted -versions -json example.com/deprecated/b
+  unset goflags_override
+}
+scenario_list_u_versions_e() {
+  gomod "$retract_mix"
+  run list -m -u -versions all
+  run list -e -m -u -json example.com/notdep example.com/nonexist@latest rsc.io/quote
+  run list -m -u example.com/undeprecated@v1.0.0 rsc.io/quote@upgrade all
+}
+
 for s in $(declare -F | awk '{print $3}' | grep '^scenario_' | sed 's/^scenario_//'); do
   scenario "$s"
 done
