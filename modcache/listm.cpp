@@ -91,10 +91,11 @@ std::string GoVersionOf(const ModuleGraph& mg, GoModSource& src, const module::V
 }
 
 // CompleteFromCache fills in Time, GoVersion, GoMod and Dir of m (completeFromModCache).
+// A known time (a query's) is not looked up again.
 void CompleteFromCache(const ModuleGraph& mg, GoModSource& src, ModuleCache& cache,
                        const ListMode& mode, ModulePublic* m) {
   module::Version mod{m->path, m->version};
-  if (!m->version.empty()) {
+  if (!m->version.empty() && m->time.empty()) {
     auto t = cache.Time(mod);
     if (t.ok())
       m->time = t.value();
@@ -271,6 +272,19 @@ ModulePublic ModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, Go
       info.replace = rep;
     }
   }
+  AddListInfo(cache, mode, &info);
+  return info;
+}
+
+ModulePublic QueryModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
+                             ModuleCache& cache, const module::Version& m, const std::string& time,
+                             const ListMode& mode) {
+  if (m.version.empty()) return ModuleInfo(mg, main_dir, src, cache, m, mode);
+  ModulePublic info;
+  info.path = m.path;
+  info.version = m.version;
+  info.time = time;
+  CompleteFromCache(mg, src, cache, mode, &info);
   AddListInfo(cache, mode, &info);
   return info;
 }

@@ -111,6 +111,13 @@ struct ListResult {
 ModulePublic ModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
                         ModuleCache& cache, const module::Version& m, const ListMode& mode);
 
+// QueryModuleInfo returns the information on m, which a path@query argument
+// resolved to at time: as moduleInfo reports a module found outside the
+// requirements, never indirect and without its replacement.
+ModulePublic QueryModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
+                             ModuleCache& cache, const module::Version& m, const std::string& time,
+                             const ListMode& mode);
+
 // ListModules runs `go list -m [flags] args` over a loaded graph: "all", module
 // paths (their selected versions) or path patterns with "..." matched against the
 // build list. path@query arguments are the caller's (they need a proxy).

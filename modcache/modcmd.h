@@ -71,8 +71,8 @@ class ModSession {
   // does (modload.Query): excluded and retracted versions are left out, unless vers
   // names one version or allow_retracted (list -retracted) is set. The error reads
   // as the go command reports it.
-  mvs::Result<std::string> Query(const std::string& path, const std::string& vers,
-                                 bool allow_retracted = false);
+  mvs::Result<RevInfo> Query(const std::string& path, const std::string& vers,
+                             bool allow_retracted = false);
 
   bool has_main() const { return main_ != nullptr; }
   const MainModule& main() const { return *main_; }

@@ -29,7 +29,7 @@ ModulePublic QueryInfo(ModSession& s, const MainModuleDir& dir, const std::strin
                        const ListMode& mode) {
   std::size_t at = arg.find('@');
   std::string path = arg.substr(0, at), vers = arg.substr(at + 1);
-  mvs::Result<std::string> v = s.Query(path, vers, mode.retracted);
+  mvs::Result<RevInfo> v = s.Query(path, vers, mode.retracted);
   if (!v.ok()) {
     ModulePublic p;
     p.path = path;
@@ -37,8 +37,8 @@ ModulePublic QueryInfo(ModSession& s, const MainModuleDir& dir, const std::strin
     p.error = v.error().Message();
     return p;
   }
-  ModulePublic p = ModuleInfo(*s.graph(), dir, s.source(), s.source(), {path, v.value()}, mode);
-  p.indirect = false;
+  ModulePublic p = QueryModuleInfo(*s.graph(), dir, s.source(), s.source(),
+                                   {path, v.value().version}, UpdateTime(v.value()), mode);
   if (vers != p.version) p.query = vers;
   return p;
 }

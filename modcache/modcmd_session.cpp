@@ -139,17 +139,17 @@ std::string ModSession::Commit() {
   return "";
 }
 
-mvs::Result<std::string> ModSession::Query(const std::string& path, const std::string& vers,
-                                           bool allow_retracted) {
+mvs::Result<RevInfo> ModSession::Query(const std::string& path, const std::string& vers,
+                                       bool allow_retracted) {
   // The main module stays at its own (empty) version.
   if (main_ && path == main_->file->module->mod.path && (vers == "upgrade" || vers == "patch"))
-    return std::string();
+    return RevInfo{};
   std::string current = graph_ ? graph_->graph().Selected(path) : std::string(mvs::kNone);
   // A query naming one version may select an excluded or retracted one.
   bool check_allowed = !IsRevisionQuery(vers) && !allow_retracted;
   QueryResult q = source_->Query(path, vers, current, check_allowed);
   if (auto* e = std::get_if<QueryError>(&q)) return QueryErrorFor(path, vers, *e);
-  return std::get<RevInfo>(q).version;
+  return std::get<RevInfo>(q);
 }
 
 }  // namespace gotool::modcache

@@ -246,7 +246,8 @@ std::string ModuleSource::AbsDir(const std::string& dir) {
 
 mvs::Result<std::vector<std::string>> ModuleSource::Versions(const std::string& path,
                                                              bool retracted) {
-  const Result<std::vector<std::string>>& vs = RawVersions(path);
+  // The main module's replaced versions count (modload's replacementRepo).
+  Result<std::vector<std::string>> vs = ReplacedVersions(path);
   if (!vs.ok()) return AsModError({path, ""}, vs.error());
   std::vector<std::string> allowed;
   for (const std::string& v : vs.value()) {

@@ -132,6 +132,8 @@ class ModuleSource : public GoModSource, public ModuleCache {
   };
   const LatestGoMod& LatestSummary(const std::string& path);
   const Result<std::vector<std::string>>& RawVersions(const std::string& path);
+  // ReplacedVersions is RawVersions plus the versions the main module replaces.
+  Result<std::vector<std::string>> ReplacedVersions(const std::string& path);
   const module::Version* AllReplaced(const std::string& path) const;
   // RawGoMod reads m's go.mod whatever the mode; *not_found, when given, tells a
   // missing file from other errors.

@@ -111,6 +111,10 @@ const Result<std::vector<std::string>>& ModuleSource::RawVersions(const std::str
   return versions_.emplace(path, std::move(vs)).first->second;
 }
 
+Result<std::vector<std::string>> ModuleSource::ReplacedVersions(const std::string& path) {
+  return SourceRepo(*this, path).Versions("");
+}
+
 QueryResult ModuleSource::Query(const std::string& path, const std::string& query,
                                 const std::string& current, bool check_allowed) {
   if (auto bad = module::CheckPath(path)) {

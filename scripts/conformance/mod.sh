@@ -650,6 +650,26 @@ scenario_list_u_versions_e() {
   run list -m -u example.com/undeprecated@v1.0.0 rsc.io/quote@upgrade all
 }
 
+scenario_list_u_replace_other_path() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	rsc.io/quote v1.5.2
+	rsc.io/sampler v1.3.0
+)
+
+replace (
+	rsc.io/quote v1.5.2 => example.com/quote v1.5.2
+	rsc.io/sampler v1.99.100 => rsc.io/sampler v1.3.1
+)'
+  run list -m -u all
+  run list -m -u -json rsc.io/quote rsc.io/sampler
+  run list -m rsc.io/sampler@latest rsc.io/sampler@v1.99.100
+  run list -m -versions rsc.io/sampler
+}
+
 for s in $(declare -F | awk '{print $3}' | grep '^scenario_' | sed 's/^scenario_//'); do
   scenario "$s"
 done
