@@ -291,7 +291,7 @@ ModulePublic QueryModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_di
 
 ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
                        ModuleCache& cache, const std::vector<std::string>& args,
-                       const ListMode& mode) {
+                       const ListMode& mode, const QueryFunc* query) {
   ListResult out;
   if (args.empty()) {
     out.modules.push_back(ModuleInfo(mg, main_dir, src, cache, mg.main(), mode));
@@ -304,11 +304,26 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
     auto [it, added] = root_version.emplace(r.path, r.version);
     if (!added && mvs::CmpVersion(it->second, r.version) < 0) it->second = r.version;
   }
-  bool need_full_graph = !mg.pruned();
-  for (const auto& arg : args) need_full_graph |= !root_version.count(arg);
+  // Queries need the graph only to know the version "upgrade" and "patch" start
+  // from; other arguments are roots of a pruned graph or need it all.
+  bool need_full_graph = false;
+  for (const auto& arg : args) {
+    std::size_t at = arg.find('@');
+    std::string_view vers = at == std::string::npos ? "" : std::string_view(arg).substr(at + 1);
+    if (at == std::string::npos || vers == "upgrade" || vers == "patch")
+      need_full_graph |= !mg.pruned() || !root_version.count(arg.substr(0, at));
+  }
   std::optional<mvs::VersionList> all;             // the build list, once asked for
   std::set<module::VersionKeyLess::View> matched;  // views into *all
   for (const auto& arg : args) {
+    if (arg.find('@') != std::string::npos) {
+      if (!query) {
+        out.errors.push_back("go: " + arg + ": no module proxy to resolve the query");
+      } else if (std::optional<ModulePublic> p = (*query)(arg)) {
+        out.modules.push_back(std::move(*p));
+      }
+      continue;
+    }
     if (arg == "all" || arg.find("...") != std::string::npos) {
       if (!all) {
         all = mg.BuildList();

@@ -2,6 +2,7 @@
 // module path or `all`, printed as text or as -json.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -118,12 +119,17 @@ ModulePublic QueryModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_di
                              ModuleCache& cache, const module::Version& m, const std::string& time,
                              const ListMode& mode);
 
+// QueryFunc resolves one path@query argument of `go list -m`, or returns nullopt
+// to leave it out.
+using QueryFunc = std::function<std::optional<ModulePublic>(const std::string& arg)>;
+
 // ListModules runs `go list -m [flags] args` over a loaded graph: "all", module
-// paths (their selected versions) or path patterns with "..." matched against the
-// build list. path@query arguments are the caller's (they need a proxy).
+// paths (their selected versions), path patterns with "..." matched against the
+// build list, and path@query arguments through query (which needs a proxy; without
+// one they are errors).
 ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
                        ModuleCache& cache, const std::vector<std::string>& args,
-                       const ListMode& mode);
+                       const ListMode& mode, const QueryFunc* query = nullptr);
 
 // AddListInfo adds what mode asks for beyond the module itself to m and its
 // replacement, in the go command's order: the upgrade (-u), the versions

@@ -43,26 +43,21 @@ ModulePublic QueryInfo(ModSession& s, const MainModuleDir& dir, const std::strin
   return p;
 }
 
-// List runs the listing over the loaded graph, queries one by one.
+// List runs the listing over the loaded graph, resolving path@query arguments
+// through the proxy in their turn.
 ListResult List(ModSession& s, const MainModuleDir& dir, const std::vector<std::string>& args,
                 const ListMode& mode) {
-  bool queries = false;
-  for (const std::string& arg : args) queries |= arg.find('@') != std::string::npos;
-  if (!queries) return ListModules(*s.graph(), dir, s.source(), s.source(), args, mode);
-  ListResult out;
-  for (const std::string& arg : args) {
-    if (arg.find('@') != std::string::npos) {
-      out.modules.push_back(QueryInfo(s, dir, arg, mode));
-      if (out.modules.back().error) out.errors.push_back("gotool: " + *out.modules.back().error);
-      continue;
-    }
-    ListResult one = ListModules(*s.graph(), dir, s.source(), s.source(), {arg}, mode);
-    out.modules.insert(out.modules.end(), one.modules.begin(), one.modules.end());
-    out.warnings.insert(out.warnings.end(), one.warnings.begin(), one.warnings.end());
-    out.graph_error |= one.graph_error;
-    out.errors.insert(out.errors.end(), one.errors.begin(), one.errors.end());
-  }
-  return out;
+  QueryFunc query = [&](const std::string& arg) -> std::optional<ModulePublic> {
+    std::size_t at = arg.find('@');
+    std::string path = arg.substr(0, at), vers = arg.substr(at + 1);
+    // Without a complete graph, the version to upgrade from is unknown: the
+    // graph's error says why.
+    if ((vers == "upgrade" || vers == "patch") && s.graph()->error() &&
+        s.graph()->graph().Selected(path) == mvs::kNone)
+      return std::nullopt;
+    return QueryInfo(s, dir, arg, mode);
+  };
+  return ListModules(*s.graph(), dir, s.source(), s.source(), args, mode, &query);
 }
 
 // NoMainFile is the go.mod standing in for the main module outside any module.

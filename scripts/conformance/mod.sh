@@ -670,6 +670,24 @@ replace (
   run list -m -versions rsc.io/sampler
 }
 
+scenario_list_query_graph_error() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require example.com/badchain/a v1.1.0'
+  run list -m -u all
+  run list -m example.com/badchain/c@upgrade
+  run list -m -e -u -json 'example.com/...'
+  run list -m example.com/badchain/zzz@upgrade example.com/badchain/c@v1.0.0
+  run list -m -retracted example.com/badchain/a
+}
+scenario_list_mixed_args() {
+  gomod "$quote_117"
+  run list -m rsc.io/quote@v1.5.1 'rsc.io/...' all rsc.io/quote
+  run list -m -u 'rsc.io/...' rsc.io/sampler
+}
+
 for s in $(declare -F | awk '{print $3}' | grep '^scenario_' | sed 's/^scenario_//'); do
   scenario "$s"
 done
