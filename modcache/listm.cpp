@@ -175,58 +175,49 @@ void AddListInfoOne(ModuleCache& cache, const ListMode& mode, ModulePublic* m) {
   if (mode.update) AddDeprecation(cache, m);
 }
 
-// PatternMatcher matches module paths against a pattern with "..." wildcards, as
-// the go command's search.MatchPattern: "..." matches any string but never enters
-// a "vendor" path element, and a trailing "/..." matches the empty string too.
-class PatternMatcher {
- public:
-  explicit PatternMatcher(const std::string& pattern) {
-    std::string re = RE2::QuoteMeta(ReplaceVendor(pattern));
-    const std::string slash = RE2::QuoteMeta("/"), dots = RE2::QuoteMeta("...");
-    const std::string vendor = RE2::QuoteMeta(std::string(1, kVendor));
-    const std::string vendor_dots = slash + vendor + slash + dots;
-    if (re.ends_with(vendor_dots)) {
-      re = re.substr(0, re.size() - vendor_dots.size()) + "(/vendor|" + vendor_dots + ")";
-    } else if (re == vendor + slash + dots) {
-      re = "(/vendor|" + vendor_dots + ")";
-    } else if (re.ends_with(slash + dots)) {
-      re = re.substr(0, re.size() - slash.size() - dots.size()) + "(" + slash + dots + ")?";
-    }
-    const std::string any = "[^\\x01]*";
-    for (std::size_t i = 0; (i = re.find(dots, i)) != std::string::npos; i += any.size())
-      re.replace(i, dots.size(), any);
-    re_ = std::make_unique<RE2>("^" + re + "$");
-  }
-  bool Match(const std::string& name) const {
-    return name.find(kVendor) == std::string::npos && RE2::FullMatch(ReplaceVendor(name), *re_);
-  }
-
- private:
-  static constexpr char kVendor = '\x01';
-  // ReplaceVendor replaces every "vendor" path element of s with kVendor.
-  static std::string ReplaceVendor(const std::string& s) {
-    std::string out;
-    std::size_t start = 0;
-    for (;;) {
-      std::size_t slash = s.find('/', start);
-      std::string_view elem = std::string_view(s).substr(start, slash - start);
-      if (elem == "vendor")
-        out += kVendor;
-      else
-        out += elem;
-      if (slash == std::string::npos) return out;
-      out += '/';
-      start = slash + 1;
-    }
-  }
-  std::unique_ptr<RE2> re_;
-};
-
 }  // namespace
 
 void AddListInfo(ModuleCache& cache, const ListMode& mode, ModulePublic* m) {
   AddListInfoOne(cache, mode, m);
   if (m->replace) AddListInfoOne(cache, mode, m->replace.get());
+}
+
+ModulePattern::ModulePattern(const std::string& pattern) {
+  std::string re = RE2::QuoteMeta(ReplaceVendor(pattern));
+  const std::string slash = RE2::QuoteMeta("/"), dots = RE2::QuoteMeta("...");
+  const std::string vendor = RE2::QuoteMeta(std::string(1, kVendor));
+  const std::string vendor_dots = slash + vendor + slash + dots;
+  if (re.ends_with(vendor_dots)) {
+    re = re.substr(0, re.size() - vendor_dots.size()) + "(/vendor|" + vendor_dots + ")";
+  } else if (re == vendor + slash + dots) {
+    re = "(/vendor|" + vendor_dots + ")";
+  } else if (re.ends_with(slash + dots)) {
+    re = re.substr(0, re.size() - slash.size() - dots.size()) + "(" + slash + dots + ")?";
+  }
+  const std::string any = "[^\\x01]*";
+  for (std::size_t i = 0; (i = re.find(dots, i)) != std::string::npos; i += any.size())
+    re.replace(i, dots.size(), any);
+  re_ = std::make_shared<RE2>("^" + re + "$");
+}
+
+bool ModulePattern::Match(const std::string& name) const {
+  return name.find(kVendor) == std::string::npos && RE2::FullMatch(ReplaceVendor(name), *re_);
+}
+
+std::string ModulePattern::ReplaceVendor(const std::string& s) {
+  std::string out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t slash = s.find('/', start);
+    std::string_view elem = std::string_view(s).substr(start, slash - start);
+    if (elem == "vendor")
+      out += kVendor;
+    else
+      out += elem;
+    if (slash == std::string::npos) return out;
+    out += '/';
+    start = slash + 1;
+  }
 }
 
 std::string ModuleString(const ModulePublic& m) {
@@ -329,7 +320,7 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
         all = mg.BuildList();
         out.modules.reserve(out.modules.size() + all->size());
       }
-      std::optional<PatternMatcher> pattern;
+      std::optional<ModulePattern> pattern;
       if (arg != "all") pattern.emplace(arg);
       bool any = false;
       for (const auto& m : *all) {

@@ -11,6 +11,10 @@
 #include "modcache/graph.h"
 #include "modcache/query.h"
 
+namespace re2 {
+class RE2;
+}
+
 namespace gotool::modcache {
 
 // ModulePublic is the information `go list -m` reports about one module, with
@@ -118,6 +122,23 @@ ModulePublic ModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, Go
 ModulePublic QueryModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
                              ModuleCache& cache, const module::Version& m, const std::string& time,
                              const ListMode& mode);
+
+// ModulePattern matches module paths against a pattern with "..." wildcards, as
+// the go command's search.MatchPattern: "..." matches any string but never enters
+// a "vendor" path element, and a trailing "/..." matches the empty string too
+// ("rsc.io/..." matches rsc.io).
+class ModulePattern {
+ public:
+  explicit ModulePattern(const std::string& pattern);
+  // Match reports whether the module path name matches.
+  bool Match(const std::string& name) const;
+
+ private:
+  static constexpr char kVendor = '\x01';  // stands for a "vendor" path element
+  // ReplaceVendor replaces every "vendor" path element of s with kVendor.
+  static std::string ReplaceVendor(const std::string& s);
+  std::shared_ptr<re2::RE2> re_;
+};
 
 // QueryFunc resolves one path@query argument of `go list -m`, or returns nullopt
 // to leave it out.

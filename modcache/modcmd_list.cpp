@@ -37,8 +37,13 @@ ModulePublic QueryInfo(ModSession& s, const MainModuleDir& dir, const std::strin
     p.error = v.error().Message();
     return p;
   }
+  // A module found by a query is outside the requirements: the go command reports
+  // its go.mod and directory whatever go.sum holds (checksumOk).
+  bool readonly = s.source().readonly();
+  s.source().SetReadonly(false);
   ModulePublic p = QueryModuleInfo(*s.graph(), dir, s.source(), s.source(),
                                    {path, v.value().version}, UpdateTime(v.value()), mode);
+  s.source().SetReadonly(readonly);
   if (vers != p.version) p.query = vers;
   return p;
 }

@@ -111,6 +111,8 @@ class ModuleSource : public GoModSource, public ModuleCache {
   // SetReadonly makes GoMod refuse modules without a go.sum line for their go.mod,
   // and GoModPath and Dir report only files whose sums go.sum has (-mod=readonly).
   void SetReadonly(bool readonly) { readonly_ = readonly; }
+  // readonly reports whether SetReadonly(true) is in effect.
+  bool readonly() const { return readonly_; }
   // SetFilter makes Versions leave out the main module's excluded versions and the
   // versions retracted by the latest version of each module (go's CheckAllowed).
   void SetFilter(const ModuleGraph* mg, const modfile::File* main) {

@@ -232,5 +232,20 @@ TEST(ListInfo, VersionsListRetractedOnlyWithRetracted) {
   EXPECT_EQ(b.versions, (std::vector<std::string>{"v1.0.0", "v1.1.0"}));
 }
 
+TEST(ModulePattern, DotsAndTrailingSlashDots) {
+  EXPECT_TRUE(ModulePattern("rsc.io/...").Match("rsc.io"));
+  EXPECT_TRUE(ModulePattern("rsc.io/...").Match("rsc.io/quote/v3"));
+  EXPECT_FALSE(ModulePattern("rsc.io/...").Match("rsc.iox"));
+  EXPECT_TRUE(ModulePattern("rsc.io/quote...").Match("rsc.io/quote"));
+  EXPECT_TRUE(ModulePattern("rsc.io/quote...").Match("rsc.io/quotex/y"));
+  EXPECT_TRUE(ModulePattern("example.com/.../a").Match("example.com/deprecated/a"));
+  EXPECT_FALSE(ModulePattern("example.com/.../a").Match("example.com/deprecated/b"));
+  EXPECT_TRUE(ModulePattern("...").Match("golang.org/x/text"));
+  // "..." does not reach into vendor elements; regexp characters are literal.
+  EXPECT_FALSE(ModulePattern("a.com/...").Match("a.com/vendor/b"));
+  EXPECT_FALSE(ModulePattern("a.com/x+y").Match("a.com/xxy"));
+  EXPECT_TRUE(ModulePattern("a.com/x+y").Match("a.com/x+y"));
+}
+
 }  // namespace
 }  // namespace gotool::modcache

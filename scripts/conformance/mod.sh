@@ -688,6 +688,18 @@ scenario_list_mixed_args() {
   run list -m -u 'rsc.io/...' rsc.io/sampler
 }
 
+scenario_list_query_readonly() {
+  gomod "$quote_117"
+  goflags_override=""
+  run list -m -json rsc.io/quote@v1.5.1
+  run list -m -u -json rsc.io/quote
+  run list -m -u all
+  run mod download
+  run list -m -u -json all
+  run list -m -json -retracted example.com/retract@v1.0.0-bad
+  unset goflags_override
+}
+
 for s in $(declare -F | awk '{print $3}' | grep '^scenario_' | sed 's/^scenario_//'); do
   scenario "$s"
 done
