@@ -154,9 +154,9 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::GoMod(const module::Version& m
     std::string name = std::filesystem::path(dir + "/go.mod").lexically_normal().string();
     Result<std::string> data = cache::ReadFile(name);
     if (!data.ok()) {
-      std::string err = data.error().message;
-      if (err.starts_with("open ")) err = err.substr(err.find(": ") + 2);
-      return mvs::Error{m.path, "", "reading " + ShortPath(main_dir_, name) + ": " + err};
+      // As lockedfile.Read's error: "open /abs/dir/go.mod: no such file or directory".
+      return mvs::Error{m.path, "",
+                        "reading " + ShortPath(main_dir_, name) + ": " + data.error().message};
     }
     return GoModFile{ShortPath(main_dir_, name), data.value()};
   }

@@ -700,6 +700,38 @@ scenario_list_query_readonly() {
   unset goflags_override
 }
 
+scenario_list_u_replacement_info() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	example.com/deprecated/a v1.0.0
+	rsc.io/quote v1.5.2
+)
+
+replace example.com/deprecated/a => example.com/deprecated/b v1.0.0
+
+replace rsc.io/quote v1.5.2 => example.com/retract v1.0.0-bad
+
+replace example.com/retract v1.9.0 => ./r'
+  run list -m -u all
+  run list -m -u -json rsc.io/quote example.com/deprecated/a
+  run list -m -retracted -versions all
+  run list -m example.com/retract@latest
+}
+scenario_list_missing_dir_replacement() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require rsc.io/quote v1.5.2
+
+replace rsc.io/quote => ./missing'
+  run list -m all
+  run list -m -u -json rsc.io/quote
+}
+
 for s in $(declare -F | awk '{print $3}' | grep '^scenario_' | sed 's/^scenario_//'); do
   scenario "$s"
 done
