@@ -117,11 +117,9 @@ Result<std::vector<std::string>> ModuleSource::ReplacedVersions(const std::strin
 
 QueryResult ModuleSource::Query(const std::string& path, const std::string& query,
                                 const std::string& current, bool check_allowed) {
-  if (auto bad = module::CheckPath(path)) {
-    // The go command's emptyRepo: no versions, and Stat fails with the path error.
-    if (IsRevisionQuery(query) || query == "latest" || query == "upgrade")
-      return QueryError{mvs::Error{"", "", bad->Message()}, QueryError::kOther};
-  }
+  // The go command's lookupRepo fails on a malformed path before any query.
+  if (auto bad = module::CheckPath(path))
+    return QueryError{mvs::Error{"", "", bad->Message()}, QueryError::kOther};
   SourceRepo repo(*this, path);
   AllowedFunc allowed;
   if (check_allowed)

@@ -603,6 +603,7 @@ scenario_list_query_errors() {
   run list -m rsc.io/quote@master
   run list -e -m -json example.com/nonexist@latest rsc.io/quote@v1.9
   run list -m -u example.com/nonexist
+  run list -m 'bad path@v1' 'Bad.com/x@patch' 'x@v1.0.0'
 }
 scenario_list_u_outside_module() {
   rm -f "$m/go.mod"
