@@ -59,8 +59,8 @@ class ModuleSource::SourceRepo : public QueryRepo {
     }
     Result<RevInfo> info = StatVersion(src_.env_, {path_, rev});
     if (info.ok() || replaced_.empty()) return info;
-    std::string v = module::CanonicalVersion(rev);
-    if (v != rev) return info;
+    // A replaced version the proxy lacks exists all the same.
+    std::string v = rev;
     module::SplitPath sp = module::SplitPathVersion(path_);
     if (sp.ok && sp.path_major.empty() && !module::MatchPathMajor(v, "") &&
         semver::Build(v).empty())

@@ -733,6 +733,23 @@ replace rsc.io/quote => ./missing'
   run list -m -u -json rsc.io/quote
 }
 
+scenario_list_query_disallowed() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	example.com/retract/noupgrade v1.0.0
+	example.com/retract/rationale v1.0.0-long
+)
+
+exclude rsc.io/sampler v1.99.99'
+  run list -m example.com/retract/noupgrade@upgrade example.com/retract/noupgrade@patch
+  run list -m example.com/retract/rationale@upgrade example.com/retract/rationale@v1.0.0-unprintable
+  run list -m -retracted -json example.com/retract/rationale@v1.0.0-unprintable example.com/retract/rationale@v1.0.0-long
+  run list -m rsc.io/sampler@v1.99.99 rsc.io/sampler@latest 'rsc.io/sampler@>v1.3.1'
+}
+
 for s in $(declare -F | awk '{print $3}' | grep '^scenario_' | sed 's/^scenario_//'); do
   scenario "$s"
 done
