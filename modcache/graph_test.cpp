@@ -54,7 +54,7 @@ class Archive : public GoModSource, public ModuleCache {
                                              : "";
   }
   std::string Dir(const module::Version&) override { return ""; }
-  mvs::Result<std::vector<std::string>> Versions(const std::string& path) override {
+  mvs::Result<std::vector<std::string>> Versions(const std::string& path, bool) override {
     std::vector<std::string> out;
     std::string prefix = "cache/" + path + "/@v/";
     for (const auto& [name, _] : files_) {
@@ -73,6 +73,15 @@ class Archive : public GoModSource, public ModuleCache {
   }
   std::string AbsDir(const std::string& dir) override {
     return (std::filesystem::path("$WORK/m") / dir).lexically_normal().string();
+  }
+  // The recorded commands use neither -u nor -retracted.
+  QueryResult Upgrade(const std::string& path, const std::string&) override {
+    return QueryError{{path, "", "not recorded"}, QueryError::kNotExist};
+  }
+  RetractionResult Retraction(const module::Version&) override { return {}; }
+  mvs::Result<std::string> Deprecation(const module::Version&, QueryError::Kind* kind) override {
+    *kind = QueryError::kOther;
+    return std::string();
   }
 
  private:

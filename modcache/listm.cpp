@@ -2,7 +2,10 @@
 // text and JSON forms.
 #include "modcache/listm.h"
 
+#include <re2/re2.h>
+
 #include "modcache/gojson.h"
+#include "modcache/semver.h"
 
 namespace gotool::modcache {
 
@@ -88,10 +91,11 @@ std::string GoVersionOf(const ModuleGraph& mg, GoModSource& src, const module::V
 }
 
 // CompleteFromCache fills in Time, GoVersion, GoMod and Dir of m (completeFromModCache).
+// A known time (a query's) is not looked up again.
 void CompleteFromCache(const ModuleGraph& mg, GoModSource& src, ModuleCache& cache,
                        const ListMode& mode, ModulePublic* m) {
   module::Version mod{m->path, m->version};
-  if (!m->version.empty()) {
+  if (!m->version.empty() && m->time.empty()) {
     auto t = cache.Time(mod);
     if (t.ok())
       m->time = t.value();
@@ -108,19 +112,113 @@ void CompleteFromCache(const ModuleGraph& mg, GoModSource& src, ModuleCache& cac
 // AddVersions fills in m's Versions; a directory replacement, not being a
 // module path, gets the path error instead (in its Error, which go list does not
 // report).
-void AddVersions(ModuleCache& cache, ModulePublic* m) {
+void AddVersions(ModuleCache& cache, bool retracted, ModulePublic* m) {
   if (auto bad = module::CheckPath(m->path)) {
     if (!m->error) m->error = bad->Message();
     return;
   }
-  auto vs = cache.Versions(m->path);
+  auto vs = cache.Versions(m->path, retracted);
   if (vs.ok())
     m->versions = vs.value();
   else if (!m->error)
     m->error = vs.error().Message();
 }
 
+// AddUpdate fills in m's Update: the version path@upgrade resolves to when it is
+// above m's (addUpdate). Unknown modules, no matching version and a disallowed
+// current version without a newer one are not errors.
+void AddUpdate(ModuleCache& cache, ModulePublic* m) {
+  if (m->version.empty()) return;
+  QueryResult q = cache.Upgrade(m->path, m->version);
+  if (const auto* e = std::get_if<QueryError>(&q)) {
+    if (e->kind == QueryError::kOther && !m->error) m->error = e->error.Message();
+    return;
+  }
+  const RevInfo& info = std::get<RevInfo>(q);
+  if (semver::Compare(info.version, m->version) > 0) {
+    m->update = std::make_shared<ModulePublic>();
+    m->update->path = m->path;
+    m->update->version = info.version;
+    m->update->time = info.time.empty() ? "0001-01-01T00:00:00Z" : info.time;
+  }
+}
+
+// AddRetraction fills in m's Retracted from its module's latest go.mod
+// (addRetraction): the rationales, or a default one.
+void AddRetraction(ModuleCache& cache, ModulePublic* m) {
+  if (m->version.empty()) return;
+  RetractionResult r = cache.Retraction({m->path, m->version});
+  if (r.error) {
+    if (r.error->kind == QueryError::kOther && !m->error) m->error = r.error->error.Message();
+    return;
+  }
+  if (!r.retracted) return;
+  m->retracted = r.rationale;
+  if (m->retracted.empty()) m->retracted.push_back("retracted by module author");
+}
+
+// AddDeprecation fills in m's Deprecated from its module's latest go.mod.
+void AddDeprecation(ModuleCache& cache, ModulePublic* m) {
+  QueryError::Kind kind;
+  mvs::Result<std::string> d = cache.Deprecation({m->path, m->version}, &kind);
+  if (d.ok()) {
+    m->deprecated = d.value();
+  } else if (kind != QueryError::kNotExist && kind != QueryError::kNoMatch && !m->error) {
+    m->error = d.error().Message();
+  }
+}
+
+void AddListInfoOne(ModuleCache& cache, const ListMode& mode, ModulePublic* m) {
+  if (mode.update) AddUpdate(cache, m);
+  if (mode.versions) AddVersions(cache, mode.retracted, m);
+  if (mode.update || mode.retracted) AddRetraction(cache, m);
+  if (mode.update) AddDeprecation(cache, m);
+}
+
 }  // namespace
+
+void AddListInfo(ModuleCache& cache, const ListMode& mode, ModulePublic* m) {
+  AddListInfoOne(cache, mode, m);
+  if (m->replace) AddListInfoOne(cache, mode, m->replace.get());
+}
+
+ModulePattern::ModulePattern(const std::string& pattern) {
+  std::string re = RE2::QuoteMeta(ReplaceVendor(pattern));
+  const std::string slash = RE2::QuoteMeta("/"), dots = RE2::QuoteMeta("...");
+  const std::string vendor = RE2::QuoteMeta(std::string(1, kVendor));
+  const std::string vendor_dots = slash + vendor + slash + dots;
+  if (re.ends_with(vendor_dots)) {
+    re = re.substr(0, re.size() - vendor_dots.size()) + "(/vendor|" + vendor_dots + ")";
+  } else if (re == vendor + slash + dots) {
+    re = "(/vendor|" + vendor_dots + ")";
+  } else if (re.ends_with(slash + dots)) {
+    re = re.substr(0, re.size() - slash.size() - dots.size()) + "(" + slash + dots + ")?";
+  }
+  const std::string any = "[^\\x01]*";
+  for (std::size_t i = 0; (i = re.find(dots, i)) != std::string::npos; i += any.size())
+    re.replace(i, dots.size(), any);
+  re_ = std::make_shared<RE2>("^" + re + "$");
+}
+
+bool ModulePattern::Match(const std::string& name) const {
+  return name.find(kVendor) == std::string::npos && RE2::FullMatch(ReplaceVendor(name), *re_);
+}
+
+std::string ModulePattern::ReplaceVendor(const std::string& s) {
+  std::string out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t slash = s.find('/', start);
+    std::string_view elem = std::string_view(s).substr(start, slash - start);
+    if (elem == "vendor")
+      out += kVendor;
+    else
+      out += elem;
+    if (slash == std::string::npos) return out;
+    out += '/';
+    start = slash + 1;
+  }
+}
 
 std::string ModuleString(const ModulePublic& m) {
   std::string s;
@@ -165,20 +263,27 @@ ModulePublic ModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, Go
       info.replace = rep;
     }
   }
-  if (mode.versions) {
-    AddVersions(cache, &info);
-    if (info.replace) AddVersions(cache, info.replace.get());
-  }
+  AddListInfo(cache, mode, &info);
+  return info;
+}
+
+ModulePublic QueryModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
+                             ModuleCache& cache, const module::Version& m, const std::string& time,
+                             const ListMode& mode) {
+  if (m.version.empty()) return ModuleInfo(mg, main_dir, src, cache, m, mode);
+  ModulePublic info;
+  info.path = m.path;
+  info.version = m.version;
+  info.time = time;
+  CompleteFromCache(mg, src, cache, mode, &info);
+  AddListInfo(cache, mode, &info);
   return info;
 }
 
 ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
                        ModuleCache& cache, const std::vector<std::string>& args,
-                       const ListMode& mode) {
+                       const ListMode& mode, const QueryFunc* query) {
   ListResult out;
-  if (mode.retracted) out.errors.push_back("go: go list -m -retracted is not supported yet");
-  if (mode.update) out.errors.push_back("go: go list -m -u is not supported yet");
-  if (!out.errors.empty()) return out;
   if (args.empty()) {
     out.modules.push_back(ModuleInfo(mg, main_dir, src, cache, mg.main(), mode));
   }
@@ -190,26 +295,43 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
     auto [it, added] = root_version.emplace(r.path, r.version);
     if (!added && mvs::CmpVersion(it->second, r.version) < 0) it->second = r.version;
   }
-  bool need_full_graph = !mg.pruned();
-  for (const auto& arg : args) need_full_graph |= !root_version.count(arg);
+  // Queries need the graph only to know the version "upgrade" and "patch" start
+  // from; other arguments are roots of a pruned graph or need it all.
+  bool need_full_graph = false;
+  for (const auto& arg : args) {
+    std::size_t at = arg.find('@');
+    std::string_view vers = at == std::string::npos ? "" : std::string_view(arg).substr(at + 1);
+    if (at == std::string::npos || vers == "upgrade" || vers == "patch")
+      need_full_graph |= !mg.pruned() || !root_version.count(arg.substr(0, at));
+  }
   std::optional<mvs::VersionList> all;             // the build list, once asked for
   std::set<module::VersionKeyLess::View> matched;  // views into *all
   for (const auto& arg : args) {
-    if (arg.find('@') != std::string::npos || arg.find("...") != std::string::npos) {
-      out.errors.push_back("go: go list -m " + arg +
-                           ": queries and patterns are not supported yet");
+    if (arg.find('@') != std::string::npos) {
+      if (!query) {
+        out.errors.push_back("go: " + arg + ": no module proxy to resolve the query");
+      } else if (std::optional<ModulePublic> p = (*query)(arg)) {
+        out.modules.push_back(std::move(*p));
+      }
       continue;
     }
-    if (arg == "all") {
+    if (arg == "all" || arg.find("...") != std::string::npos) {
       if (!all) {
         all = mg.BuildList();
         out.modules.reserve(out.modules.size() + all->size());
       }
+      std::optional<ModulePattern> pattern;
+      if (arg != "all") pattern.emplace(arg);
+      bool any = false;
       for (const auto& m : *all) {
+        if (pattern && !pattern->Match(m.path)) continue;
+        any = true;
         if (matched.insert({m.path, m.version}).second) {
           out.modules.push_back(ModuleInfo(mg, main_dir, src, cache, m, mode));
         }
       }
+      if (!any)
+        out.warnings.push_back("warning: pattern \"" + arg + "\" matched no module dependencies");
       continue;
     }
     std::string v = !need_full_graph || arg == mg.main().path
@@ -221,7 +343,7 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
     } else if (mode.versions) {
       ModulePublic p;
       p.path = arg;
-      AddVersions(cache, &p);
+      AddListInfo(cache, mode, &p);
       out.modules.push_back(std::move(p));
     } else {
       ModulePublic p;
@@ -233,7 +355,10 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
   for (const auto& m : out.modules) {
     if (m.error) out.errors.push_back("go: " + *m.error);
   }
-  if (mg.error() && need_full_graph) out.errors.push_back("go: " + *mg.error());
+  if (mg.error() && need_full_graph) {
+    out.errors.push_back("go: " + *mg.error());
+    out.graph_error = true;
+  }
   return out;
 }
 

@@ -2,12 +2,18 @@
 // module path or `all`, printed as text or as -json.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "modcache/graph.h"
+#include "modcache/query.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace gotool::modcache {
 
@@ -39,6 +45,14 @@ std::string ModuleString(const ModulePublic& m);
 // MarshalIndent with tabs, empty fields omitted), with a final newline.
 std::string ModuleJSON(const ModulePublic& m);
 
+// RetractionResult says whether a module version is retracted and why (the go
+// command's CheckRetractions).
+struct RetractionResult {
+  bool retracted = false;
+  std::vector<std::string> rationale;  // the comments of the retract directives that match
+  std::optional<QueryError> error;     // the retractions could not be loaded
+};
+
 // ModuleCache answers what `go list -m` reads from the module cache and proxy.
 class ModuleCache {
  public:
@@ -49,8 +63,19 @@ class ModuleCache {
   virtual std::string GoModPath(const module::Version& m) = 0;
   // Dir returns the extracted directory of m, or "" when it is not extracted.
   virtual std::string Dir(const module::Version& m) = 0;
-  // Versions returns the released versions of path, semver-sorted.
-  virtual mvs::Result<std::vector<std::string>> Versions(const std::string& path) = 0;
+  // Versions returns the released versions of path, semver-sorted, without the
+  // main module's excluded versions, and without retracted ones unless retracted.
+  virtual mvs::Result<std::vector<std::string>> Versions(const std::string& path,
+                                                         bool retracted) = 0;
+  // Upgrade resolves path@upgrade from current, with excluded and retracted
+  // versions left out (the go command's Query with CheckAllowed).
+  virtual QueryResult Upgrade(const std::string& path, const std::string& current) = 0;
+  // Retraction reports whether the go.mod of m's latest version retracts m.
+  virtual RetractionResult Retraction(const module::Version& m) = 0;
+  // Deprecation returns the deprecation message in the go.mod of m's latest
+  // version ("" for none); on error *kind says which class it is.
+  virtual mvs::Result<std::string> Deprecation(const module::Version& m,
+                                               QueryError::Kind* kind) = 0;
   // AbsDir returns a directory replacement's path made absolute (relative to the
   // main module's directory).
   virtual std::string AbsDir(const std::string& dir) = 0;
@@ -65,8 +90,8 @@ struct MainModuleDir {
 // ListMode selects what `go list -m` adds to each module.
 struct ListMode {
   bool versions = false;   // -versions
-  bool retracted = false;  // -retracted (not supported yet)
-  bool update = false;     // -u (not supported yet)
+  bool retracted = false;  // -retracted: retraction info, retracted versions in -versions
+  bool update = false;     // -u: available upgrades (and retractions and deprecations)
   // cache_paths fills in GoMod and Dir, which only -json prints; looking them up is
   // a stat each, with no effect on the output otherwise.
   bool cache_paths = true;
@@ -77,6 +102,12 @@ struct ListMode {
 // exit status 1 (unless -e).
 struct ListResult {
   std::vector<ModulePublic> modules;
+  // warnings go to stderr in any case ("warning: pattern ... matched no module
+  // dependencies").
+  std::vector<std::string> warnings;
+  // graph_error is set when errors holds the module graph's loading error: the go
+  // command then leaves go.mod and go.sum alone (other errors do not stop it).
+  bool graph_error = false;
   std::vector<std::string> errors;
 };
 
@@ -85,11 +116,46 @@ struct ListResult {
 ModulePublic ModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
                         ModuleCache& cache, const module::Version& m, const ListMode& mode);
 
-// ListModules runs `go list -m [flags] args` over a loaded graph: "all", or module
-// paths (their selected versions). path@version queries are not supported yet.
+// QueryModuleInfo returns the information on m, which a path@query argument
+// resolved to at time: as moduleInfo reports a module found outside the
+// requirements, never indirect and without its replacement.
+ModulePublic QueryModuleInfo(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
+                             ModuleCache& cache, const module::Version& m, const std::string& time,
+                             const ListMode& mode);
+
+// ModulePattern matches module paths against a pattern with "..." wildcards, as
+// the go command's search.MatchPattern: "..." matches any string but never enters
+// a "vendor" path element, and a trailing "/..." matches the empty string too
+// ("rsc.io/..." matches rsc.io).
+class ModulePattern {
+ public:
+  explicit ModulePattern(const std::string& pattern);
+  // Match reports whether the module path name matches.
+  bool Match(const std::string& name) const;
+
+ private:
+  static constexpr char kVendor = '\x01';  // stands for a "vendor" path element
+  // ReplaceVendor replaces every "vendor" path element of s with kVendor.
+  static std::string ReplaceVendor(const std::string& s);
+  std::shared_ptr<re2::RE2> re_;
+};
+
+// QueryFunc resolves one path@query argument of `go list -m`, or returns nullopt
+// to leave it out.
+using QueryFunc = std::function<std::optional<ModulePublic>(const std::string& arg)>;
+
+// ListModules runs `go list -m [flags] args` over a loaded graph: "all", module
+// paths (their selected versions), path patterns with "..." matched against the
+// build list, and path@query arguments through query (which needs a proxy; without
+// one they are errors).
 ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoModSource& src,
                        ModuleCache& cache, const std::vector<std::string>& args,
-                       const ListMode& mode);
+                       const ListMode& mode, const QueryFunc* query = nullptr);
+
+// AddListInfo adds what mode asks for beyond the module itself to m and its
+// replacement, in the go command's order: the upgrade (-u), the versions
+// (-versions), the retraction (-u, -retracted) and the deprecation (-u).
+void AddListInfo(ModuleCache& cache, const ListMode& mode, ModulePublic* m);
 
 // FormatListResult renders the modules as `go list -m` prints them: -json, the
 // -versions line ("path v1 v2"), or ModuleString.

@@ -16,19 +16,19 @@ namespace gotool::modcache {
 // ModRequest is the command line of a module command.
 struct ModRequest {
   std::vector<std::string> args;
-  std::string cwd;    // absolute working directory
-  DownloadEnv env;    // GOPROXY, GOMODCACHE, -modcacherw
-  bool json = false;  // -json
-  bool x = false;     // -x (mod download: nothing to print for proxy downloads)
-  std::string go;     // mod graph -go=version
-  bool versions = false;  // list -m -versions
+  std::string cwd;         // absolute working directory
+  DownloadEnv env;         // GOPROXY, GOMODCACHE, -modcacherw
+  bool json = false;       // -json
+  bool x = false;          // -x (mod download: nothing to print for proxy downloads)
+  std::string go;          // mod graph -go=version
+  bool versions = false;   // list -m -versions
   bool retracted = false;  // list -m -retracted
   bool update = false;     // list -m -u
   bool errors_ok = false;  // list -e
   // readonly is -mod=readonly (the default of list): go.mod files whose go.sum line
   // is missing are not read ("missing go.sum entry"), and nothing is written.
   bool readonly = false;
-  int jobs = 8;            // parallel downloads
+  int jobs = 8;  // parallel downloads
 };
 
 // ModDownload runs `mod download [-json] [modules]`.
@@ -67,9 +67,12 @@ class ModSession {
   // Commit writes go.mod when its requirements changed and go.sum with the sums
   // to keep (modload.commitRequirements); it returns an error message or "".
   std::string Commit();
-  // Query resolves path@vers: an exact version (its .info), "latest" or "upgrade"
-  // (the highest allowed version, not below the selected one).
-  mvs::Result<std::string> Query(const std::string& path, const std::string& vers);
+  // Query resolves path@vers from the selected version as `go list -m path@vers`
+  // does (modload.Query): excluded and retracted versions are left out, unless vers
+  // names one version or allow_retracted (list -retracted) is set. The error reads
+  // as the go command reports it.
+  mvs::Result<RevInfo> Query(const std::string& path, const std::string& vers,
+                             bool allow_retracted = false);
 
   bool has_main() const { return main_ != nullptr; }
   const MainModule& main() const { return *main_; }

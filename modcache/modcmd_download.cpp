@@ -68,7 +68,7 @@ void AddTarget(ModSession& s, module::Version m, const std::string& query,
 
 // Resolve turns the arguments into the modules to download (modload.ListModules).
 std::vector<DownloadJSON> Resolve(ModSession& s, const std::vector<std::string>& args,
-                                std::string* graph_err) {
+                                  std::string* graph_err) {
   std::vector<DownloadJSON> mods;
   if (s.has_main() && !s.graph()) {
     if (s.NeedFullGraph(args))
@@ -80,12 +80,12 @@ std::vector<DownloadJSON> Resolve(ModSession& s, const std::vector<std::string>&
     std::size_t at = arg.find('@');
     if (at != std::string::npos) {
       std::string path = arg.substr(0, at), vers = arg.substr(at + 1);
-      mvs::Result<std::string> v = s.Query(path, vers);
+      mvs::Result<RevInfo> v = s.Query(path, vers);
       if (!v.ok()) {
         mods.push_back({path, vers, "", v.error().Message(), "", "", "", "", "", ""});
         continue;
       }
-      AddTarget(s, {path, v.value()}, vers, &mods);
+      AddTarget(s, {path, v.value().version}, vers, &mods);
     } else if (arg == "all") {
       if (!s.graph()) continue;
       for (const module::Version& m : s.graph()->BuildList()) AddTarget(s, m, m.version, &mods);
@@ -118,7 +118,8 @@ void FetchOne(const DownloadEnv& env, SumState& sums, DownloadJSON* m) {
   Result<DownloadedModule> d = Download(env, mod);
   if (!d.ok()) {
     // The zip passed its checks when its hash is cached (then only extraction failed).
-    Result<std::string> h = cache::ReadFile(cache::CachePath(env.gomodcache, mod, "ziphash").value());
+    Result<std::string> h =
+        cache::ReadFile(cache::CachePath(env.gomodcache, mod, "ziphash").value());
     if (h.ok()) {
       m->zip = cache::CachePath(env.gomodcache, mod, "zip").value();
       m->sum = h.value();

@@ -1,5 +1,6 @@
-// `list -m`: listing modules of the build list, named modules and path@version
-// queries as text, -versions lines or -json objects (modload.ListModules).
+// `list -m`: listing modules of the build list, named modules, path patterns and
+// path@query arguments as text, -versions lines or -json objects, with -u and
+// -retracted information (modload.ListModules).
 #include "modcache/modcmd.h"
 
 namespace gotool::modcache {
@@ -18,8 +19,8 @@ std::string NoModuleError(const std::string& arg, bool versions) {
   if (arg == "all" || arg.find("...") != std::string::npos)
     return "gotool: cannot match \"" + arg + "\": " + suffix;
   if (arg.find('@') == std::string::npos && !versions)
-    return "gotool: cannot match \"" + arg + "\" without -versions or an explicit version: " +
-           suffix;
+    return "gotool: cannot match \"" + arg +
+           "\" without -versions or an explicit version: " + suffix;
   return "";
 }
 
@@ -28,7 +29,7 @@ ModulePublic QueryInfo(ModSession& s, const MainModuleDir& dir, const std::strin
                        const ListMode& mode) {
   std::size_t at = arg.find('@');
   std::string path = arg.substr(0, at), vers = arg.substr(at + 1);
-  mvs::Result<std::string> v = s.Query(path, vers);
+  mvs::Result<RevInfo> v = s.Query(path, vers, mode.retracted);
   if (!v.ok()) {
     ModulePublic p;
     p.path = path;
@@ -36,31 +37,32 @@ ModulePublic QueryInfo(ModSession& s, const MainModuleDir& dir, const std::strin
     p.error = v.error().Message();
     return p;
   }
-  ModulePublic p =
-      ModuleInfo(*s.graph(), dir, s.source(), s.source(), {path, v.value()}, mode);
-  p.indirect = false;
+  // A module found by a query is outside the requirements: the go command reports
+  // its go.mod and directory whatever go.sum holds (checksumOk).
+  bool readonly = s.source().readonly();
+  s.source().SetReadonly(false);
+  ModulePublic p = QueryModuleInfo(*s.graph(), dir, s.source(), s.source(),
+                                   {path, v.value().version}, UpdateTime(v.value()), mode);
+  s.source().SetReadonly(readonly);
   if (vers != p.version) p.query = vers;
   return p;
 }
 
-// List runs the listing over the loaded graph, queries one by one.
+// List runs the listing over the loaded graph, resolving path@query arguments
+// through the proxy in their turn.
 ListResult List(ModSession& s, const MainModuleDir& dir, const std::vector<std::string>& args,
                 const ListMode& mode) {
-  bool queries = false;
-  for (const std::string& arg : args) queries |= arg.find('@') != std::string::npos;
-  if (!queries) return ListModules(*s.graph(), dir, s.source(), s.source(), args, mode);
-  ListResult out;
-  for (const std::string& arg : args) {
-    if (arg.find('@') != std::string::npos) {
-      out.modules.push_back(QueryInfo(s, dir, arg, mode));
-      if (out.modules.back().error) out.errors.push_back("gotool: " + *out.modules.back().error);
-      continue;
-    }
-    ListResult one = ListModules(*s.graph(), dir, s.source(), s.source(), {arg}, mode);
-    out.modules.insert(out.modules.end(), one.modules.begin(), one.modules.end());
-    out.errors.insert(out.errors.end(), one.errors.begin(), one.errors.end());
-  }
-  return out;
+  QueryFunc query = [&](const std::string& arg) -> std::optional<ModulePublic> {
+    std::size_t at = arg.find('@');
+    std::string path = arg.substr(0, at), vers = arg.substr(at + 1);
+    // Without a complete graph, the version to upgrade from is unknown: the
+    // graph's error says why.
+    if ((vers == "upgrade" || vers == "patch") && s.graph()->error() &&
+        s.graph()->graph().Selected(path) == mvs::kNone)
+      return std::nullopt;
+    return QueryInfo(s, dir, arg, mode);
+  };
+  return ListModules(*s.graph(), dir, s.source(), s.source(), args, mode, &query);
 }
 
 // NoMainFile is the go.mod standing in for the main module outside any module.
@@ -104,14 +106,19 @@ CommandResult ListModulesCommand(const ModRequest& req) {
   mode.update = req.update;
   mode.cache_paths = req.json;
   ListResult lr = List(s, dir, req.args, mode);
+  for (const std::string& w : lr.warnings) r.err += w + "\n";
   for (std::string& e : lr.errors) e = GotoolMessage(e);
+  // As the go command does, write go.mod and go.sum before reporting the modules'
+  // errors: only a module graph that failed to load stops that.
+  std::string commit_err = lr.graph_error ? "" : s.Commit();
   if (!req.errors_ok && !lr.errors.empty()) {
     for (const std::string& e : lr.errors) r.err += e + "\n";
+    if (!commit_err.empty()) r.err += commit_err + "\n";
     r.exit_code = 1;
     return r;
   }
+  if (!commit_err.empty()) return Fail(r, commit_err);
   r.out = FormatListResult(lr, req.json, req.versions);
-  if (std::string err = s.Commit(); !err.empty()) return Fail(r, err);
   return r;
 }
 

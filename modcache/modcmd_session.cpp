@@ -139,27 +139,17 @@ std::string ModSession::Commit() {
   return "";
 }
 
-mvs::Result<std::string> ModSession::Query(const std::string& path, const std::string& vers) {
-  if (vers == "latest" || vers == "upgrade") {
-    mvs::Result<std::string> v = source_->Latest(path, false);
-    if (!v.ok() || vers == "latest" || !graph_) return v;
-    std::string current = graph_->graph().Selected(path);
-    if (current != mvs::kNone && semver::Compare(current, v.value()) > 0) return current;
-    return v;
-  }
-  if (!vers.empty() && !module::IsCanonicalVersion(vers)) {
-    return mvs::Error{path, vers,
-                      "queries other than exact versions and latest are not "
-                      "supported yet"};
-  }
-  Result<RevInfo> info = StatVersion(env_, {path, vers});
-  if (!info.ok()) {
-    std::string prefix = path + "@" + vers + ": ";
-    const std::string& msg = info.error().message;
-    if (msg.starts_with(prefix)) return mvs::Error{path, vers, msg.substr(prefix.size())};
-    return mvs::Error{"", "", msg};
-  }
-  return info.value().version;
+mvs::Result<RevInfo> ModSession::Query(const std::string& path, const std::string& vers,
+                                       bool allow_retracted) {
+  // The main module stays at its own (empty) version.
+  if (main_ && path == main_->file->module->mod.path && (vers == "upgrade" || vers == "patch"))
+    return RevInfo{};
+  std::string current = graph_ ? graph_->graph().Selected(path) : std::string(mvs::kNone);
+  // A query naming one version may select an excluded or retracted one.
+  bool check_allowed = !IsRevisionQuery(vers) && !allow_retracted;
+  QueryResult q = source_->Query(path, vers, current, check_allowed);
+  if (auto* e = std::get_if<QueryError>(&q)) return QueryErrorFor(path, vers, *e);
+  return std::get<RevInfo>(q);
 }
 
 }  // namespace gotool::modcache

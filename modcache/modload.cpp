@@ -36,10 +36,6 @@ mvs::Error AsModError(const module::Version& m, const Error& e) {
   return {"", "", e.message};
 }
 
-bool InInterval(const std::string& v, const modfile::VersionInterval& vi) {
-  return semver::Compare(vi.low, v) <= 0 && semver::Compare(v, vi.high) <= 0;
-}
-
 }  // namespace
 
 std::string FindModuleRoot(const std::string& cwd) {
@@ -158,9 +154,9 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::GoMod(const module::Version& m
     std::string name = std::filesystem::path(dir + "/go.mod").lexically_normal().string();
     Result<std::string> data = cache::ReadFile(name);
     if (!data.ok()) {
-      std::string err = data.error().message;
-      if (err.starts_with("open ")) err = err.substr(err.find(": ") + 2);
-      return mvs::Error{m.path, "", "reading " + ShortPath(main_dir_, name) + ": " + err};
+      // As lockedfile.Read's error: "open /abs/dir/go.mod: no such file or directory".
+      return mvs::Error{m.path, "",
+                        "reading " + ShortPath(main_dir_, name) + ": " + data.error().message};
     }
     return GoModFile{ShortPath(main_dir_, name), data.value()};
   }
@@ -173,7 +169,8 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::GoMod(const module::Version& m
 
 // RawGoMod reads m's go.mod whatever the mode (the go command's rawGoModSummary, used
 // for retractions and +incompatible checks).
-mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version& m) {
+mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version& m,
+                                                           bool* not_found) {
   if (m.version.empty()) return GoMod(m);
   std::string hash;
   bool verified = false;
@@ -191,6 +188,7 @@ mvs::Result<GoModSource::GoModFile> ModuleSource::RawGoMod(const module::Version
   if (!data.ok()) {
     if (data.error().message.find("SECURITY ERROR") != std::string::npos)
       sums_->SetFatal(data.error().message);
+    if (not_found) *not_found = data.error().not_found;
     return AsModError(m, data.error());
   }
   // A hash found in the sums Use would look in needs no recording.
@@ -224,7 +222,7 @@ void ModuleSource::Prefetch(const std::vector<module::Version>& all, int jobs) {
 mvs::Result<std::string> ModuleSource::Time(const module::Version& m) {
   Result<RevInfo> info = StatVersion(env_, m);
   if (!info.ok()) return AsModError(m, info.error());
-  return info.value().time;
+  return UpdateTime(info.value());
 }
 
 std::string ModuleSource::GoModPath(const module::Version& m) {
@@ -246,83 +244,25 @@ std::string ModuleSource::AbsDir(const std::string& dir) {
   return std::filesystem::path(main_dir_ + "/" + dir).lexically_normal().string();
 }
 
-std::vector<modfile::VersionInterval> ModuleSource::Retractions(const std::string& path) {
-  mvs::Result<std::string> latest = Latest(path, true);
-  if (!latest.ok()) return {};
-  module::Version m{path, latest.value()};
-  if (graph_) m = graph_->replacements().Resolve(m);
-  mvs::Result<GoModSource::GoModFile> file = RawGoMod(m);
-  if (!file.ok()) return {};
-  std::vector<modfile::Error> errs;
-  auto f = modfile::ParseLax(file.value().name, file.value().data, nullptr, &errs);
-  std::vector<modfile::VersionInterval> out;
-  if (f)
-    for (const auto& r : f->retract) out.push_back(r->interval);
-  return out;
-}
-
-mvs::Result<std::vector<std::string>> ModuleSource::Versions(const std::string& path) {
-  Result<std::vector<std::string>> vs = ProxyClient(env_.proxy).Versions(path);
+mvs::Result<std::vector<std::string>> ModuleSource::Versions(const std::string& path,
+                                                             bool retracted) {
+  // The main module's replaced versions count (modload's replacementRepo).
+  Result<std::vector<std::string>> vs = ReplacedVersions(path);
   if (!vs.ok()) return AsModError({path, ""}, vs.error());
-  std::vector<std::string> out = vs.value();
-  semver::Sort(&out);
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  std::vector<modfile::VersionInterval> retract = Retractions(path);
   std::vector<std::string> allowed;
-  for (const std::string& v : out)
-    if (Allowed(path, v, retract)) allowed.push_back(v);
+  for (const std::string& v : vs.value()) {
+    bool excluded = false;
+    if (main_)
+      for (const auto& e : main_->exclude) excluded |= e->mod.path == path && e->mod.version == v;
+    if (!excluded && (retracted || !Retraction({path, v}).retracted)) allowed.push_back(v);
+  }
   return allowed;
-}
-
-bool ModuleSource::Allowed(const std::string& path, const std::string& v,
-                           const std::vector<modfile::VersionInterval>& retract) const {
-  if (main_)
-    for (const auto& e : main_->exclude)
-      if (e->mod.path == path && e->mod.version == v) return false;
-  for (const auto& r : retract)
-    if (InInterval(v, r)) return false;
-  return true;
 }
 
 bool ModuleSource::HasGoMod(const module::Version& m) {
   mvs::Result<GoModSource::GoModFile> f = RawGoMod(m);
   if (!f.ok()) return false;
   return f.value().data != "module " + modfile::AutoQuote(m.path) + "\n";
-}
-
-mvs::Result<std::string> ModuleSource::Latest(const std::string& path, bool allow_retracted) {
-  Result<std::vector<std::string>> vs = ProxyClient(env_.proxy).Versions(path);
-  if (!vs.ok()) return AsModError({path, ""}, vs.error());
-  std::vector<std::string> list = vs.value();
-  semver::Sort(&list);
-  std::vector<modfile::VersionInterval> retract;
-  if (!allow_retracted) retract = Retractions(path);
-  // The go command's filterVersions: +incompatible versions count only when the
-  // highest compatible version below them has no go.mod file.
-  std::string best_release, best_pre, last_compatible;
-  bool need_incompatible = false;
-  for (const std::string& v : list) {
-    if (!Allowed(path, v, retract)) continue;
-    if (!need_incompatible) {
-      if (!v.ends_with("+incompatible")) {
-        last_compatible = v;
-      } else if (!last_compatible.empty()) {
-        if (HasGoMod({path, last_compatible})) break;
-        need_incompatible = true;
-      }
-    }
-    (semver::Prerelease(v).empty() ? best_release : best_pre) = v;
-  }
-  std::string best = !best_release.empty() ? best_release : best_pre;
-  if (best.empty()) {
-    Result<RevInfo> info = ProxyClient(env_.proxy).Latest(path);
-    if (!info.ok()) return AsModError({path, ""}, info.error());
-    best = info.value().version;
-  }
-  // Like the go command, look the version up: its .info may name another one.
-  Result<RevInfo> info = StatVersion(env_, {path, best});
-  if (!info.ok()) return AsModError({path, best}, info.error());
-  return info.value().version;
 }
 
 // Sums and go.mod updates.

@@ -15,6 +15,7 @@
 #include "modcache/graph.h"
 #include "modcache/listm.h"
 #include "modcache/modfile.h"
+#include "modcache/query.h"
 
 namespace gotool::modcache {
 
@@ -90,12 +91,28 @@ class ModuleSource : public GoModSource, public ModuleCache {
   mvs::Result<std::string> Time(const module::Version& m) override;
   std::string GoModPath(const module::Version& m) override;
   std::string Dir(const module::Version& m) override;
-  mvs::Result<std::vector<std::string>> Versions(const std::string& path) override;
+  mvs::Result<std::vector<std::string>> Versions(const std::string& path, bool retracted) override;
   std::string AbsDir(const std::string& dir) override;
+  QueryResult Upgrade(const std::string& path, const std::string& current) override {
+    return Query(path, "upgrade", current, true);
+  }
+  RetractionResult Retraction(const module::Version& m) override;
+  mvs::Result<std::string> Deprecation(const module::Version& m, QueryError::Kind* kind) override;
+
+  // Query resolves path@query from current (modload.Query) in GOPROXY's versions
+  // and those the main module replaces; check_allowed leaves out excluded and
+  // retracted versions (CheckAllowed).
+  QueryResult Query(const std::string& path, const std::string& query, const std::string& current,
+                    bool check_allowed);
+  // CheckAllowed returns why m may not be selected (excluded by go.mod, retracted),
+  // or nullopt.
+  std::optional<mvs::Error> CheckAllowed(const module::Version& m);
 
   // SetReadonly makes GoMod refuse modules without a go.sum line for their go.mod,
   // and GoModPath and Dir report only files whose sums go.sum has (-mod=readonly).
   void SetReadonly(bool readonly) { readonly_ = readonly; }
+  // readonly reports whether SetReadonly(true) is in effect.
+  bool readonly() const { return readonly_; }
   // SetFilter makes Versions leave out the main module's excluded versions and the
   // versions retracted by the latest version of each module (go's CheckAllowed).
   void SetFilter(const ModuleGraph* mg, const modfile::File* main) {
@@ -106,15 +123,23 @@ class ModuleSource : public GoModSource, public ModuleCache {
   // those in the cache into memory, the others from the proxy into the cache, jobs
   // at a time, so that loading the graph finds them all without asking twice.
   void Prefetch(const std::vector<module::Version>& mods, int jobs);
-  // Latest resolves path@latest as the go command's proxy query does: the highest
-  // allowed release, else pre-release, in @v/list, else the proxy's @latest.
-  mvs::Result<std::string> Latest(const std::string& path, bool allow_retracted);
 
  private:
-  std::vector<modfile::VersionInterval> Retractions(const std::string& path);
-  mvs::Result<GoModFile> RawGoMod(const module::Version& m);
-  bool Allowed(const std::string& path, const std::string& v,
-               const std::vector<modfile::VersionInterval>& retract) const;
+  class SourceRepo;
+  // LatestGoMod is the go.mod of a module's latest version, retractions ignored
+  // (queryLatestVersionIgnoringRetractions and rawGoModSummary), or why not.
+  struct LatestGoMod {
+    std::unique_ptr<modfile::File> file;
+    std::optional<QueryError> error;
+  };
+  const LatestGoMod& LatestSummary(const std::string& path);
+  const Result<std::vector<std::string>>& RawVersions(const std::string& path);
+  // ReplacedVersions is RawVersions plus the versions the main module replaces.
+  Result<std::vector<std::string>> ReplacedVersions(const std::string& path);
+  const module::Version* AllReplaced(const std::string& path) const;
+  // RawGoMod reads m's go.mod whatever the mode; *not_found, when given, tells a
+  // missing file from other errors.
+  mvs::Result<GoModFile> RawGoMod(const module::Version& m, bool* not_found = nullptr);
   bool HasGoMod(const module::Version& m);
 
   const DownloadEnv& env_;
@@ -125,7 +150,19 @@ class ModuleSource : public GoModSource, public ModuleCache {
   const ModuleGraph* graph_ = nullptr;
   const modfile::File* main_ = nullptr;
   bool readonly_ = false;
+  // Per-command caches, as the go command keeps them: @v/list by path, and the
+  // latest go.mod by path.
+  std::map<std::string, Result<std::vector<std::string>>> versions_;
+  std::map<std::string, LatestGoMod> latest_;
 };
+
+// ShortMessage returns the first line of a go.mod message (a retraction rationale,
+// a deprecation) trimmed, as safe to print on a terminal, or empty_default.
+std::string ShortMessage(const std::string& message, const std::string& empty_default);
+
+// UpdateTime returns a version's time as `go list -m` prints it (Go's zero time
+// when the proxy gave none).
+std::string UpdateTime(const RevInfo& info);
 
 // KeepSums returns the go.sum keys the go command keeps after loading mg without
 // packages (modload.keepSums with addBuildListZipSums): the go.mod sums of every

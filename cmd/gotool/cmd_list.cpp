@@ -70,11 +70,14 @@ their test packages, -e reports erroneous packages instead of failing,
 information.
 
 With -m, list works on modules: the main module without arguments, the
-build list for "all", the selected version of a module path, or the
-version a path@version query resolves to. -versions lists the known
-versions of each module and -json prints each as a JSON object. -u and
--retracted are not supported yet, nor are -f and listing packages
-(without -m).
+build list for "all", the modules of the build list matching a pattern
+with "...", the selected version of a module path, or the version a
+path@query resolves to (latest, upgrade, patch, v1.2, <v1.3.0, an exact
+version or a revision). -u adds the available upgrade of each module,
+its retraction and its deprecation; -retracted adds retraction
+information, and with -versions lists retracted versions too. -versions
+lists the known versions of each module and -json prints each as a JSON
+object. -f and listing packages (without -m) are not supported yet.
 
 For more about build flags, see 'gotool help build'.
 For more about specifying packages, see 'go help packages'.

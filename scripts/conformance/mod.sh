@@ -479,6 +479,277 @@ scenario_list_readonly() {
   unset goflags_override
 }
 
+# list -m -u, -retracted, queries and patterns.
+retract_mix='module example.com/m
+
+go 1.17
+
+require (
+	example.com/deprecated/a v1.0.0
+	example.com/retract v1.0.0-bad
+	rsc.io/quote v1.5.1
+)'
+scenario_list_u_all() { gomod "$retract_mix"; run list -m -u all; run list -m -u; }
+scenario_list_u_json() { gomod "$retract_mix"; run list -m -u -json all; }
+scenario_list_u_exclude() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require rsc.io/quote v1.5.2
+
+exclude rsc.io/sampler v1.99.99'
+  run list -m -u all
+  run list -m -u -json rsc.io/sampler
+}
+scenario_list_u_replaced() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require rsc.io/quote v1.5.1
+
+replace rsc.io/quote v1.5.1 => rsc.io/quote v1.2.0'
+  run list -m -u all
+  run list -m -u -json rsc.io/quote
+}
+scenario_list_u_dir_replace() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require rsc.io/quote v1.5.2
+
+replace rsc.io/quote => ./localquote'
+  file localquote/go.mod 'module rsc.io/quote
+
+require rsc.io/sampler v1.3.1'
+  run list -m -u all
+  run list -m -u -json rsc.io/quote
+}
+scenario_list_u_pseudo_incompatible() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	example.com/pseudoupgrade v0.0.0-20190430073000-30950c05d534
+	golang.org/x/text v0.0.0-20170915032832-14c0d48ead0c
+	rsc.io/breaker v2.0.0+incompatible
+)'
+  run list -m -u all
+  run list -m example.com/pseudoupgrade@upgrade rsc.io/breaker@upgrade
+}
+scenario_list_u_prerelease() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	example.com/retract/self/prerelease v1.9.1-pre
+	rsc.io/quote v1.5.3-pre1
+)'
+  run list -m -u all
+  run list -m -u -json example.com/retract/self/prerelease
+}
+scenario_list_retracted() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	example.com/retract v1.0.0-bad
+	example.com/retract/rationale v1.0.0-block
+	example.com/retract/self/prev v1.1.0
+)'
+  run list -m -retracted all
+  run list -m -retracted -json example.com/retract/rationale example.com/retract/self/prev
+  run list -m -retracted example.com/retract/rationale@v1.0.0-multiline1
+}
+scenario_list_versions_retracted() {
+  gomod "$quote_117"
+  run list -m -versions -retracted example.com/retract example.com/retract/rationale
+  run list -m -versions -retracted -json example.com/retract/self/prev
+  run list -m -versions example.com/retract/self/all
+  run list -m -versions -retracted example.com/retract/self/all
+}
+scenario_list_query_latest_upgrade_patch() {
+  gomod "$retract_mix"
+  run list -m rsc.io/sampler@latest rsc.io/sampler@upgrade rsc.io/quote@patch rsc.io/sampler@v1.2.0
+  run list -m -json rsc.io/sampler@patch example.com/m@upgrade
+  run list -m example.com/retract@latest example.com/retract@upgrade example.com/retract@v1.0.0-bad
+  run list -m -retracted example.com/retract@latest example.com/retract/self/prev@latest
+}
+scenario_list_query_prefix_range() {
+  gomod "$quote_117"
+  run list -m rsc.io/quote@v1.2 rsc.io/quote@v1 'rsc.io/quote@<v1.2' 'rsc.io/quote@>=v1.2.0'
+  run list -m 'rsc.io/quote@>v1.9.0' 'rsc.io/sampler@<=v1.2.1' rsc.io/sampler@v1.2.1+meta
+  run list -m -u -json rsc.io/quote@v1.3
+}
+scenario_list_pattern() {
+  gomod "$retract_mix"
+  run list -m 'rsc.io/...'
+  run list -m -json 'golang.org/x/...' 'example.com/.../a'
+  run list -m 'example.com/none/...'
+  run list -m -u 'example.com/...' all
+}
+scenario_list_query_errors() {
+  gomod "$quote_117"
+  run list -m example.com/nonexist@latest
+  run list -m example.com/nonexist@v1.0.0
+  run list -m rsc.io/quote@v1.9
+  run list -m example.com/notreq@patch
+  run list -m 'rsc.io/quote@>x' 'rsc.io/quote@<=v1.2'
+  run list -m rsc.io/quote@master
+  run list -e -m -json example.com/nonexist@latest rsc.io/quote@v1.9
+  run list -m -u example.com/nonexist
+  run list -m 'bad path@v1' 'Bad.com/x@patch' 'x@v1.0.0'
+}
+scenario_list_u_outside_module() {
+  rm -f "$m/go.mod"
+  run list -m -u rsc.io/quote@v1.5.1
+  run list -m -u -retracted -json example.com/retract@v1.0.0-bad
+  run list -m rsc.io/quote@v1.5
+}
+
+scenario_list_u_retract_edge() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	example.com/retract/incompatible v1.0.0
+	example.com/retract/missingmod v1.0.0
+	example.com/retract/noupgrade v1.0.0
+	example.com/retract/rename v1.0.0-bad
+	example.com/retract/self/pseudo v1.0.0-bad
+)'
+  run list -m -u all
+  run list -m -u -json example.com/retract/missingmod example.com/retract/rename
+  run list -m -versions -retracted example.com/retract/incompatible example.com/retract/self/pseudo
+}
+scenario_list_u_readonly_unpruned() {
+  gomod 'module example.com/m
+
+go 1.16
+
+require (
+	example.com/deprecated/b v1.0.0
+	rsc.io/quote v1.5.1
+)'
+  goflags_override=""
+  run list -m -u all
+  run mod download
+  run list -m -u -json all
+  run list -m -retracted -versions -json example.com/deprecated/b
+  unset goflags_override
+}
+scenario_list_u_versions_e() {
+  gomod "$retract_mix"
+  run list -m -u -versions all
+  run list -e -m -u -json example.com/notdep example.com/nonexist@latest rsc.io/quote
+  run list -m -u example.com/undeprecated@v1.0.0 rsc.io/quote@upgrade all
+}
+
+scenario_list_u_replace_other_path() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	rsc.io/quote v1.5.2
+	rsc.io/sampler v1.3.0
+)
+
+replace (
+	rsc.io/quote v1.5.2 => example.com/quote v1.5.2
+	rsc.io/sampler v1.99.100 => rsc.io/sampler v1.3.1
+)'
+  run list -m -u all
+  run list -m -u -json rsc.io/quote rsc.io/sampler
+  run list -m rsc.io/sampler@latest rsc.io/sampler@v1.99.100
+  run list -m -versions rsc.io/sampler
+}
+
+scenario_list_query_graph_error() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require example.com/badchain/a v1.1.0'
+  run list -m -u all
+  run list -m example.com/badchain/c@upgrade
+  run list -m -e -u -json 'example.com/...'
+  run list -m example.com/badchain/zzz@upgrade example.com/badchain/c@v1.0.0
+  run list -m -retracted example.com/badchain/a
+}
+scenario_list_mixed_args() {
+  gomod "$quote_117"
+  run list -m rsc.io/quote@v1.5.1 'rsc.io/...' all rsc.io/quote
+  run list -m -u 'rsc.io/...' rsc.io/sampler
+}
+
+scenario_list_query_readonly() {
+  gomod "$quote_117"
+  goflags_override=""
+  run list -m -json rsc.io/quote@v1.5.1
+  run list -m -u -json rsc.io/quote
+  run list -m -u all
+  run mod download
+  run list -m -u -json all
+  run list -m -json -retracted example.com/retract@v1.0.0-bad
+  unset goflags_override
+}
+
+scenario_list_u_replacement_info() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	example.com/deprecated/a v1.0.0
+	rsc.io/quote v1.5.2
+)
+
+replace example.com/deprecated/a => example.com/deprecated/b v1.0.0
+
+replace rsc.io/quote v1.5.2 => example.com/retract v1.0.0-bad
+
+replace example.com/retract v1.9.0 => ./r'
+  run list -m -u all
+  run list -m -u -json rsc.io/quote example.com/deprecated/a
+  run list -m -retracted -versions all
+  run list -m example.com/retract@latest
+}
+scenario_list_missing_dir_replacement() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require rsc.io/quote v1.5.2
+
+replace rsc.io/quote => ./missing'
+  run list -m all
+  run list -m -u -json rsc.io/quote
+}
+
+scenario_list_query_disallowed() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	example.com/retract/noupgrade v1.0.0
+	example.com/retract/rationale v1.0.0-long
+)
+
+exclude rsc.io/sampler v1.99.99'
+  run list -m example.com/retract/noupgrade@upgrade example.com/retract/noupgrade@patch
+  run list -m example.com/retract/rationale@upgrade example.com/retract/rationale@v1.0.0-unprintable
+  run list -m -retracted -json example.com/retract/rationale@v1.0.0-unprintable example.com/retract/rationale@v1.0.0-long
+  run list -m rsc.io/sampler@v1.99.99 rsc.io/sampler@latest 'rsc.io/sampler@>v1.3.1'
+}
+
 for s in $(declare -F | awk '{print $3}' | grep '^scenario_' | sed 's/^scenario_//'); do
   scenario "$s"
 done
