@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <thread>
 
 #include "modcache/cache.h"
@@ -351,6 +353,36 @@ bool KeepsLayout(const ModuleGraph& mg, const modfile::File& f) {
   return true;
 }
 
+// Dirty reports whether after differs from before in what the go command's
+// modFileIndex.modFileIsDirty compares: the go version, the set of requirements
+// with their indirect marks, the replacements and the exclusions. Layout does not
+// count: a go.mod whose blocks are out of order, say, is rewritten (sorted) only when
+// its content changes too.
+bool Dirty(const modfile::File& before, const modfile::File& after) {
+  if (!before.go || !after.go || before.go->version != after.go->version) return true;
+  if (before.require.size() != after.require.size() ||
+      before.replace.size() != after.replace.size() ||
+      before.exclude.size() != after.exclude.size())
+    return true;
+  std::map<module::Version, bool, module::VersionKeyLess> indirect;
+  for (const auto& r : before.require) indirect[r->mod] = r->indirect;
+  for (const auto& r : after.require) {
+    auto it = indirect.find(r->mod);
+    if (it == indirect.end() || it->second != r->indirect) return true;
+  }
+  std::map<module::Version, module::Version, module::VersionKeyLess> replacement;
+  for (const auto& r : before.replace) replacement[r->old_mod] = r->new_mod;
+  for (const auto& r : after.replace) {
+    auto it = replacement.find(r->old_mod);
+    if (it == replacement.end() || it->second != r->new_mod) return true;
+  }
+  std::set<module::Version, module::VersionKeyLess> excluded;
+  for (const auto& x : before.exclude) excluded.insert(x->mod);
+  for (const auto& x : after.exclude)
+    if (!excluded.contains(x->mod)) return true;
+  return false;
+}
+
 }  // namespace
 
 bool RequirementsChanged(const ModuleGraph& mg, const MainModule& main, std::string* updated) {
@@ -372,6 +404,7 @@ bool RequirementsChanged(const ModuleGraph& mg, const MainModule& main, std::str
   else
     f->SetRequireSeparateIndirect(list);
   f->Cleanup();
+  if (!Dirty(*main.file, *f)) return false;
   *updated = f->Format();
   return *updated != before;
 }

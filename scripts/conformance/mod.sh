@@ -301,6 +301,42 @@ replace rsc.io/quote v1.5.2 => rsc.io/quote v1.5.1'
   run list -m all
   run list -m -json rsc.io/quote
 }
+# Blocks out of order are layout: go leaves go.mod as it is until its content changes
+# (modFileIsDirty), and then writes it with every block sorted.
+scenario_unsorted_blocks_kept() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	rsc.io/sampler v1.3.0
+	rsc.io/quote v1.5.2
+)
+
+replace (
+	example.com/zzz => ./zzz
+	example.com/aaa => ./aaa
+)'
+  run list -m all
+  run mod graph
+  run mod download
+}
+scenario_unsorted_blocks_rewritten() {
+  gomod 'module example.com/m
+
+go 1.17
+
+require (
+	rsc.io/sampler v1.0.0
+	rsc.io/quote v1.5.2
+)
+
+replace (
+	example.com/zzz => ./zzz
+	example.com/aaa => ./aaa
+)'
+  run list -m all
+}
 scenario_replace_dir() {
   gomod 'module example.com/m
 
