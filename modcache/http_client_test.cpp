@@ -457,5 +457,20 @@ TEST_F(HTTPClientTest, SameAsLibcurl) {
   EXPECT_EQ(plain, curl);
 }
 
+// libcurl's certificate failures read as go 1.19's (checked against `go mod download`
+// through an openssl s_server with a self-signed certificate); its other texts keep
+// their acronyms.
+TEST(LibcurlErrorText, WordsFailuresAsGo) {
+  EXPECT_EQ(LibcurlErrorText(true, "SSL certificate problem: self-signed certificate"),
+            "x509: certificate signed by unknown authority");
+  EXPECT_EQ(
+      LibcurlErrorText(true, "SSL certificate problem: unable to get local issuer certificate"),
+      "x509: certificate signed by unknown authority");
+  EXPECT_EQ(LibcurlErrorText(false, "SSL connect error"), "SSL connect error");
+  EXPECT_EQ(LibcurlErrorText(false, "Empty reply from server"), "empty reply from server");
+  EXPECT_EQ(LibcurlErrorText(true, "SSL: no alternative certificate subject name matches"),
+            "SSL: no alternative certificate subject name matches");
+}
+
 }  // namespace
 }  // namespace gotool::modcache

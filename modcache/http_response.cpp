@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -94,6 +95,19 @@ bool Transient(const Attempt& a) {
     default:
       return false;
   }
+}
+
+std::string LibcurlErrorText(bool peer_verification_failed, std::string text) {
+  if (peer_verification_failed) {
+    for (const char* untrusted : {"self-signed certificate", "self signed certificate",
+                                  "unable to get local issuer certificate"})
+      if (text.find(untrusted) != std::string::npos)
+        return "x509: certificate signed by unknown authority";
+  }
+  if (text.size() >= 2 && std::isupper(static_cast<unsigned char>(text[0])) &&
+      !std::isupper(static_cast<unsigned char>(text[1])))
+    text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  return text;
 }
 
 std::string TransportError(const Attempt& a, const ProxyEnv& env, const std::string& url) {

@@ -61,6 +61,12 @@ struct Attempt {
   std::string text;
 };
 
+// LibcurlErrorText words a libcurl failure text for Attempt::text: a server
+// certificate that no trusted authority signed (peer_verification_failed, with
+// OpenSSL's reason in text) reads as Go's x509 error; other texts stay libcurl's,
+// first letter lower-cased as Go's errors are, an acronym ("SSL") kept.
+std::string LibcurlErrorText(bool peer_verification_failed, std::string text);
+
 // Transient reports whether an attempt is worth retrying: a connection-level failure
 // or a 502, 503 or 504 answer.
 bool Transient(const Attempt& a);

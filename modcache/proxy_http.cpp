@@ -178,12 +178,9 @@ void CurlGet(const ProxyEnv& env, const std::string& url, Sink* sink, Attempt* o
   char* ip = nullptr;
   if (curl_easy_getinfo(curl, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip != nullptr) out->ip = ip;
   curl_easy_getinfo(curl, CURLINFO_PRIMARY_PORT, &out->port);
-  if (rc != CURLE_OK) {
-    std::string text = errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc);
-    if (!text.empty())
-      text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-    out->text = text;
-  }
+  if (rc != CURLE_OK)
+    out->text = LibcurlErrorText(rc == CURLE_PEER_FAILED_VERIFICATION,
+                                 errbuf[0] != '\0' ? errbuf : curl_easy_strerror(rc));
   // The handle points at this call's buffer: clear it before the handle is reused.
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, static_cast<char*>(nullptr));
   IdleHandles().Put(curl);
