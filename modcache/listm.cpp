@@ -322,6 +322,18 @@ ListResult ListModules(const ModuleGraph& mg, const MainModuleDir& main_dir, GoM
       }
       std::optional<ModulePattern> pattern;
       if (arg != "all") pattern.emplace(arg);
+      if (mode.update || mode.versions || mode.retracted) {
+        // Each listed module (and a replacement by another module version) asks
+        // the proxy for its versions: fetch those lists in parallel first.
+        std::vector<std::string> paths;
+        for (const auto& m : *all) {
+          if (m.version.empty() || (pattern && !pattern->Match(m.path))) continue;
+          paths.push_back(m.path);
+          if (const module::Version* r = mg.replacements().Lookup(m); r && !r->version.empty())
+            paths.push_back(r->path);
+        }
+        cache.PrefetchVersions(paths);
+      }
       bool any = false;
       for (const auto& m : *all) {
         if (pattern && !pattern->Match(m.path)) continue;

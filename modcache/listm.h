@@ -79,6 +79,10 @@ class ModuleCache {
   // AbsDir returns a directory replacement's path made absolute (relative to the
   // main module's directory).
   virtual std::string AbsDir(const std::string& dir) = 0;
+  // PrefetchVersions may fetch the version lists of paths ahead of the calls that
+  // need them, in parallel: -u, -versions and -retracted ask the proxy for each listed
+  // module's versions, which one at a time costs a round trip per module.
+  virtual void PrefetchVersions(const std::vector<std::string>& /*paths*/) {}
 };
 
 // MainModule locates the main module on disk.

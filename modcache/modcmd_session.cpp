@@ -40,6 +40,7 @@ std::string ModSession::OpenMain(bool need_root) {
   env_.gosum = &sums_.sums();
   source_ = std::make_unique<ModuleSource>(env_, main_->dir, &sums_);
   source_->SetReadonly(req_.readonly);
+  source_->SetJobs(req_.jobs);
   return "";
 }
 

@@ -123,6 +123,11 @@ class ModuleSource : public GoModSource, public ModuleCache {
   // those in the cache into memory, the others from the proxy into the cache, jobs
   // at a time, so that loading the graph finds them all without asking twice.
   void Prefetch(const std::vector<module::Version>& mods, int jobs);
+  // PrefetchVersions fetches the proxy's version lists of paths not asked for yet,
+  // jobs() at a time; the results are what RawVersions would have fetched one by one.
+  void PrefetchVersions(const std::vector<std::string>& paths) override;
+  // SetJobs sets how many requests run at once (DownloadRequest's jobs).
+  void SetJobs(int jobs) { jobs_ = jobs; }
 
  private:
   class SourceRepo;
@@ -147,6 +152,7 @@ class ModuleSource : public GoModSource, public ModuleCache {
   // prefetched holds the go.mod files Prefetch found in the cache, not checked yet.
   std::map<module::Version, std::string, VersionLess> prefetched_;
   SumState* sums_;
+  int jobs_ = 8;
   const ModuleGraph* graph_ = nullptr;
   const modfile::File* main_ = nullptr;
   bool readonly_ = false;

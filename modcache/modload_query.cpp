@@ -2,6 +2,11 @@
 // replacements, and the retractions and deprecations read from the go.mod of a
 // module's latest version (modload's CheckAllowed, CheckRetractions,
 // CheckDeprecation and queryLatestVersionIgnoringRetractions).
+#include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
+
 #include "modcache/download.h"
 #include "modcache/modload.h"
 #include "modcache/pseudo.h"
@@ -100,15 +105,44 @@ const module::Version* ModuleSource::AllReplaced(const std::string& path) const 
   return graph_ ? graph_->replacements().Lookup({path, ""}) : nullptr;
 }
 
-const Result<std::vector<std::string>>& ModuleSource::RawVersions(const std::string& path) {
-  auto it = versions_.find(path);
-  if (it != versions_.end()) return it->second;
-  Result<std::vector<std::string>> vs = ProxyClient(env_.proxy).Versions(path);
+namespace {
+
+// FetchVersions asks the proxy for path's versions, semver-sorted and unique.
+Result<std::vector<std::string>> FetchVersions(const ProxyEnv& proxy, const std::string& path) {
+  Result<std::vector<std::string>> vs = ProxyClient(proxy).Versions(path);
   if (vs.ok()) {
     semver::Sort(&vs.value());
     vs.value().erase(std::unique(vs.value().begin(), vs.value().end()), vs.value().end());
   }
-  return versions_.emplace(path, std::move(vs)).first->second;
+  return vs;
+}
+
+}  // namespace
+
+const Result<std::vector<std::string>>& ModuleSource::RawVersions(const std::string& path) {
+  auto it = versions_.find(path);
+  if (it != versions_.end()) return it->second;
+  return versions_.emplace(path, FetchVersions(env_.proxy, path)).first->second;
+}
+
+void ModuleSource::PrefetchVersions(const std::vector<std::string>& paths) {
+  std::vector<std::string> todo;
+  for (const std::string& p : paths)
+    if (!versions_.count(p) && std::find(todo.begin(), todo.end(), p) == todo.end())
+      todo.push_back(p);
+  if (todo.size() < 2) return;
+  // Each worker writes only its own slots; the map is filled after the join.
+  std::vector<std::optional<Result<std::vector<std::string>>>> got(todo.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next++) < todo.size();)
+      got[i].emplace(FetchVersions(env_.proxy, todo[i]));
+  };
+  std::vector<std::thread> threads;
+  std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs_, 1)), todo.size());
+  for (std::size_t i = 0; i < n; ++i) threads.emplace_back(worker);
+  for (std::thread& t : threads) t.join();
+  for (std::size_t i = 0; i < todo.size(); ++i) versions_.emplace(todo[i], std::move(*got[i]));
 }
 
 Result<std::vector<std::string>> ModuleSource::ReplacedVersions(const std::string& path) {

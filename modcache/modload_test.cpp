@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 #include "modcache/cache.h"
@@ -196,6 +198,33 @@ TEST_F(ModCmdTest, DownloadGraphVerifyList) {
   r = Run(ListModulesCommand, {"all"});
   EXPECT_EQ(r.out, "example.com/m\nexample.com/dep v1.0.0\nexample.com/hello v1.0.0\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+// list -m -u fetches the version lists of all listed modules up front, in parallel,
+// and each of them once: the per-module work that follows finds them fetched.
+TEST_F(ModCmdTest, UpdateFetchesVersionListsFirstAndOnce) {
+  ASSERT_EQ(Run(ModDownload, {}).exit_code, 0);
+  std::mutex mu;
+  std::vector<std::string> gets;
+  req_.env.proxy.trace = [&](const std::string& line) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (line.find("): ") == std::string::npos && line.find(" (") != std::string::npos)
+      gets.push_back(line);  // the line after each request, with its status and time
+  };
+  req_.update = true;
+  CommandResult r = Run(ListModulesCommand, {"all"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_GE(gets.size(), 2u);
+  std::vector<std::string> first(gets.begin(), gets.begin() + 2);
+  std::sort(first.begin(), first.end());
+  EXPECT_NE(first[0].find("/example.com/dep/@v/list: "), std::string::npos) << first[0];
+  EXPECT_NE(first[1].find("/example.com/hello/@v/list: "), std::string::npos) << first[1];
+  for (const char* list : {"/example.com/dep/@v/list: ", "/example.com/hello/@v/list: "})
+    EXPECT_EQ(
+        std::count_if(gets.begin(), gets.end(),
+                      [&](const std::string& g) { return g.find(list) != std::string::npos; }),
+        1)
+        << list;
 }
 
 TEST_F(ModCmdTest, DownloadJSONAndErrors) {
