@@ -8,15 +8,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cstdio>
 #include <mutex>
-#include <thread>
 
 #include "modcache/cache.h"
 #include "modcache/dirhash.h"
 #include "modcache/zip.h"
 #include "pkg/base/atomic_file.h"
+#include "pkg/base/parallel.h"
 #include "pkg/cfg/env.h"
 
 namespace gotool::modcache {
@@ -334,14 +333,8 @@ std::vector<Result<DownloadedModule>> DownloadAll(const DownloadEnv& env,
                                                   const std::vector<module::Version>& mods,
                                                   int jobs) {
   std::vector<std::optional<Result<DownloadedModule>>> slots(mods.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i; (i = next++) < mods.size();) slots[i].emplace(Download(env, mods[i]));
-  };
-  std::vector<std::thread> threads;
-  std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), mods.size());
-  for (std::size_t i = 0; i < n; ++i) threads.emplace_back(worker);
-  for (std::thread& t : threads) t.join();
+  base::ParallelFor(mods.size(), jobs,
+                    [&](std::size_t i) { slots[i].emplace(Download(env, mods[i])); });
   std::vector<Result<DownloadedModule>> out;
   for (auto& s : slots) out.push_back(std::move(*s));
   return out;

@@ -1,14 +1,13 @@
 // `mod download`: resolving its arguments to module versions, downloading them in
 // parallel and reporting them as text errors or -json objects (modcmd/download.go).
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 #include "modcache/cache.h"
 #include "modcache/dirhash.h"
 #include "modcache/gojson.h"
 #include "modcache/modcmd.h"
 #include "modcache/semver.h"
+#include "pkg/base/parallel.h"
 
 namespace gotool::modcache {
 namespace {
@@ -137,16 +136,9 @@ void FetchOne(const DownloadEnv& env, SumState& sums, DownloadJSON* m) {
 void Fetch(ModSession& s, std::vector<DownloadJSON>* mods) {
   DownloadEnv env = s.env();
   env.quiet = true;
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i; (i = next++) < mods->size();) {
-      if ((*mods)[i].error.empty()) FetchOne(env, s.sums(), &(*mods)[i]);
-    }
-  };
-  std::vector<std::thread> threads;
-  std::size_t n = std::min<std::size_t>(std::max(1, s.req().jobs), mods->size());
-  for (std::size_t i = 0; i < n; ++i) threads.emplace_back(worker);
-  for (std::thread& t : threads) t.join();
+  base::ParallelFor(mods->size(), s.req().jobs, [&](std::size_t i) {
+    if ((*mods)[i].error.empty()) FetchOne(env, s.sums(), &(*mods)[i]);
+  });
 }
 
 CommandResult Fail(CommandResult r, const std::string& msg, int code) {

@@ -2,12 +2,10 @@
 // extracted trees against their recorded hashes).
 #include <sys/stat.h>
 
-#include <atomic>
-#include <thread>
-
 #include "modcache/cache.h"
 #include "modcache/dirhash.h"
 #include "modcache/modcmd.h"
+#include "pkg/base/parallel.h"
 
 namespace gotool::modcache {
 namespace {
@@ -84,14 +82,8 @@ CommandResult ModVerify(const ModRequest& req) {
   mvs::VersionList mods = s.graph()->BuildList();
   mods.erase(mods.begin());
   std::vector<std::vector<std::string>> errs(mods.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i; (i = next++) < mods.size();)
-      errs[i] = VerifyModule(req.env.gomodcache, mods[i]);
-  };
-  std::vector<std::thread> threads;
-  for (int i = 0; i < std::max(1, req.jobs); ++i) threads.emplace_back(worker);
-  for (std::thread& t : threads) t.join();
+  base::ParallelFor(mods.size(), req.jobs,
+                    [&](std::size_t i) { errs[i] = VerifyModule(req.env.gomodcache, mods[i]); });
   bool ok = true;
   for (const auto& list : errs)
     for (const std::string& e : list) r.err += e + "\n", ok = false;

@@ -5,11 +5,9 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <map>
 #include <set>
-#include <thread>
 
 #include "modcache/cache.h"
 #include "modcache/dirhash.h"
@@ -17,6 +15,7 @@
 #include "modcache/pseudo.h"
 #include "modcache/semver.h"
 #include "pkg/base/atomic_file.h"
+#include "pkg/base/parallel.h"
 
 namespace gotool::modcache {
 namespace {
@@ -211,14 +210,8 @@ void ModuleSource::Prefetch(const std::vector<module::Version>& all, int jobs) {
       mods.push_back(m);
   }
   if (mods.size() < 2) return;
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i; (i = next++) < mods.size();) (void)modcache::GoModFile(env_, mods[i]);
-  };
-  std::vector<std::thread> threads;
-  std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), mods.size());
-  for (std::size_t i = 0; i < n; ++i) threads.emplace_back(worker);
-  for (std::thread& t : threads) t.join();
+  base::ParallelFor(mods.size(), jobs,
+                    [&](std::size_t i) { (void)modcache::GoModFile(env_, mods[i]); });
 }
 
 mvs::Result<std::string> ModuleSource::Time(const module::Version& m) {

@@ -3,14 +3,13 @@
 // module's latest version (modload's CheckAllowed, CheckRetractions,
 // CheckDeprecation and queryLatestVersionIgnoringRetractions).
 #include <algorithm>
-#include <atomic>
 #include <optional>
-#include <thread>
 
 #include "modcache/download.h"
 #include "modcache/modload.h"
 #include "modcache/pseudo.h"
 #include "modcache/semver.h"
+#include "pkg/base/parallel.h"
 
 namespace gotool::modcache {
 namespace {
@@ -133,15 +132,8 @@ void ModuleSource::PrefetchVersions(const std::vector<std::string>& paths) {
   if (todo.size() < 2) return;
   // Each worker writes only its own slots; the map is filled after the join.
   std::vector<std::optional<Result<std::vector<std::string>>>> got(todo.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i; (i = next++) < todo.size();)
-      got[i].emplace(FetchVersions(env_.proxy, todo[i]));
-  };
-  std::vector<std::thread> threads;
-  std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs_, 1)), todo.size());
-  for (std::size_t i = 0; i < n; ++i) threads.emplace_back(worker);
-  for (std::thread& t : threads) t.join();
+  base::ParallelFor(todo.size(), jobs_,
+                    [&](std::size_t i) { got[i].emplace(FetchVersions(env_.proxy, todo[i])); });
   for (std::size_t i = 0; i < todo.size(); ++i) versions_.emplace(todo[i], std::move(*got[i]));
 }
 

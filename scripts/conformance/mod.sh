@@ -303,6 +303,10 @@ replace rsc.io/quote v1.5.2 => rsc.io/quote v1.5.1'
 }
 # Blocks out of order are layout: go leaves go.mod as it is until its content changes
 # (modFileIsDirty), and then writes it with every block sorted.
+unsorted_replace='replace (
+	example.com/zzz => ./zzz
+	example.com/aaa => ./aaa
+)'
 scenario_unsorted_blocks_kept() {
   gomod 'module example.com/m
 
@@ -313,10 +317,7 @@ require (
 	rsc.io/quote v1.5.2
 )
 
-replace (
-	example.com/zzz => ./zzz
-	example.com/aaa => ./aaa
-)'
+'"$unsorted_replace"
   run list -m all
   run mod graph
   run mod download
@@ -331,10 +332,7 @@ require (
 	rsc.io/quote v1.5.2
 )
 
-replace (
-	example.com/zzz => ./zzz
-	example.com/aaa => ./aaa
-)'
+'"$unsorted_replace"
   run list -m all
 }
 scenario_replace_dir() {
