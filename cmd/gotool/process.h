@@ -13,8 +13,7 @@ namespace gotool::cli {
 // environment and opens the env file again.
 const cfg::Config& ProcessConfig();
 
-// WorkingDir returns the working directory as the go command sees it: $PWD when it
-// names the current directory, else the kernel's path.
+// WorkingDir is cfg::WorkingDir of the process's environment.
 std::string WorkingDir();
 
 }  // namespace gotool::cli

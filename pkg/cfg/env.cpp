@@ -1,6 +1,10 @@
 // The go command's variables: the environment snapshot, the go env file, defaults.
 #include "pkg/cfg/env.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <climits>
 #include <fstream>
 #include <iterator>
 
@@ -204,6 +208,17 @@ std::string JoinPath(std::string_view a, std::string_view b) {
   if (a.empty()) return CleanPath(b);
   if (b.empty()) return CleanPath(a);
   return CleanPath(std::string(a) + "/" + std::string(b));
+}
+
+std::string WorkingDir(const Environ& env) {
+  char buf[PATH_MAX];
+  std::string cwd = ::getcwd(buf, sizeof buf) != nullptr ? std::string(buf) : std::string();
+  std::string pwd = env.Get("PWD");
+  struct stat a, b;
+  if (pwd.starts_with("/") && ::stat(pwd.c_str(), &a) == 0 && ::stat(cwd.c_str(), &b) == 0 &&
+      a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+    return pwd;
+  return cwd;
 }
 
 Config Config::Load(const Environ& env) {

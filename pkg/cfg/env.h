@@ -73,7 +73,7 @@ class Config {
 
   std::string Goos() const;
   std::string Goarch() const;
-  std::string Gopath() const;      // $GOPATH, else $HOME/go
+  std::string Gopath() const;  // $GOPATH, else $HOME/go
   // GopathEntries returns Gopath() split at its colons, empty entries dropped.
   std::vector<std::string> GopathEntries() const;
   // GopathMode reports whether packages load in GOPATH mode (GO111MODULE=off).
@@ -97,6 +97,10 @@ class Config {
   std::string env_file_;
   std::map<std::string, std::string> file_vars_;
 };
+
+// WorkingDir returns the working directory as the go command sees it: $PWD (from
+// env) when it names the same directory as the kernel's path, else the kernel's path.
+std::string WorkingDir(const Environ& env);
 
 // HostOS and HostArch name the platform gotool was built for, as GOHOSTOS/GOHOSTARCH.
 std::string_view HostOS();

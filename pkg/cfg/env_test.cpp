@@ -219,5 +219,29 @@ TEST(EnvCmd, Formats) {
             "{\n\t\"C\": \"\\ufffd\xc3\xa9\\u2028\"\n}\n");
 }
 
+// WorkingDir takes $PWD only when it names the working directory (a symbolic link to
+// it counts), as the go command's base.Cwd does through os.Getwd.
+TEST(WorkingDir, PrefersPWDNamingTheSameDirectory) {
+  namespace fs = std::filesystem;
+  std::string tmp = fs::temp_directory_path() / "gotool-cwd-XXXXXX";
+  ASSERT_NE(::mkdtemp(tmp.data()), nullptr);
+  tmp = fs::canonical(tmp).string();
+  fs::create_directory(tmp + "/real");
+  fs::create_directory(tmp + "/other");
+  fs::create_directory_symlink(tmp + "/real", tmp + "/link");
+  std::string saved = fs::current_path().string();
+  ASSERT_EQ(::chdir((tmp + "/real").c_str()), 0);
+  Environ env;
+  EXPECT_EQ(WorkingDir(env), tmp + "/real");  // no $PWD
+  env.Set("PWD", tmp + "/link");
+  EXPECT_EQ(WorkingDir(env), tmp + "/link");
+  env.Set("PWD", tmp + "/other");
+  EXPECT_EQ(WorkingDir(env), tmp + "/real");
+  env.Set("PWD", "link");  // not absolute
+  EXPECT_EQ(WorkingDir(env), tmp + "/real");
+  ASSERT_EQ(::chdir(saved.c_str()), 0);
+  fs::remove_all(tmp);
+}
+
 }  // namespace
 }  // namespace gotool::cfg
